@@ -1,0 +1,279 @@
+"""Areas, partnerships, organisations, LTO appointments and the people around them.
+
+An appointment is the relationship a review looks at: one organisation acting as
+LTO for one partnership, dated, with the functions it covers. An area may have
+several at once, and a history of them.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from partnerships import access
+
+
+class Region(models.TextChoices):
+    NORTH_EAST = "north_east", "North East"
+    NORTH_WEST = "north_west", "North West"
+    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
+    EAST_MIDLANDS = "east_midlands", "East Midlands"
+    WEST_MIDLANDS = "west_midlands", "West Midlands"
+    EAST = "east", "East of England"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south_east", "South East"
+    SOUTH_WEST = "south_west", "South West"
+
+
+class AreaQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AreaQuerySet":
+        """Areas a person may look at: staff all; others their own areas."""
+        if access.is_programme_staff(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(pk__in=access.rep_area_ids(user))
+            | Q(partnership__in=access.member_partnership_ids(user))
+            | Q(
+                partnership__appointments__in=Appointment.objects.filter(
+                    organisation__in=access.staff_organisation_ids(user)
+                )
+            )
+        ).distinct()
+
+    def represented_by(self, user) -> "AreaQuerySet":
+        """Areas whose reviews a person manages: a rep's own, or all for staff."""
+        if access.is_programme_staff(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=access.rep_area_ids(user))
+
+
+class Area(models.Model):
+    class Phase(models.TextChoices):
+        GETTING_STARTED = "getting_started", "Getting started"
+        CONSOLIDATING = "consolidating", "Consolidating"
+        SPENDING_OUT = "spending_out", "Spending out"
+        COMPLETED = "completed", "Completed"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    region = models.CharField(max_length=20, choices=Region.choices)
+    local_authority = models.CharField(max_length=200)
+    phase = models.CharField(
+        max_length=20, choices=Phase.choices, default=Phase.GETTING_STARTED
+    )
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(region__in=Region.values), name="area_region_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    phase__in=[
+                        "getting_started",
+                        "consolidating",
+                        "spending_out",
+                        "completed",
+                    ]
+                ),
+                name="area_phase_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partnership(models.Model):
+    area = models.OneToOneField(
+        Area, on_delete=models.CASCADE, related_name="partnership"
+    )
+    name = models.CharField(max_length=200)
+    formed = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        CVS = "cvs", "Council for voluntary service"
+        HOUSING = "housing", "Housing association"
+        ENVIRONMENTAL = "environmental", "Groundwork trust or environmental charity"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        COMMUNITY = "community", "Community organisation"
+        DEVELOPMENT_TRUST = "development_trust", "Development trust"
+        SCHOOL = "school", "School"
+        FAITH = "faith", "Faith organisation"
+        PRIVATE = "private", "Private company"
+        OWN_BODY = "own_body", "The partnership's own incorporated body"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Appointment(models.Model):
+    class Function(models.TextChoices):
+        FUND_HOLDING = "fund_holding", "Fund holding"
+        EMPLOYING = "employing", "Employing workers"
+        ASSETS = "assets", "Holding leases or assets"
+        CONTRACTS = "contracts", "Managing contracts"
+        SERVICES = "services", "Delivering services"
+
+    class EndReason(models.TextChoices):
+        CHANGED_LTO = "changed_lto", "Changed LTO"
+        OWN_LTO = "own_lto", "Partnership became its own LTO"
+        PROGRAMME_ENDED = "programme_ended", "Programme ended"
+        OTHER = "other", "Other"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="appointments"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="appointments"
+    )
+    # Several functions per appointment; stored as a list of Function values.
+    functions = models.JSONField(default=list, blank=True)
+    started = models.DateField()
+    ended = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+
+    class Meta:
+        ordering = ["partnership", "-started"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
+                name="appointment_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} for {self.partnership}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended is None
+
+    def function_labels(self) -> list[str]:
+        labels = dict(self.Function.choices)
+        return [labels.get(value, value) for value in self.functions]
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DatedRole(models.Model):
+    """Start and optional end shared by every role a person holds."""
+
+    started = models.DateField()
+    ended = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended is None
+
+
+class Membership(DatedRole):
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        CHAIR = "chair", "Chair"
+        WORKER = "worker", "Worker"
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships"
+    )
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        ordering = ["partnership", "person"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()}, {self.partnership})"
+
+
+class StaffRole(DatedRole):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="staff_roles"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="staff_roles"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "person"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
+                name="staffrole_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} (staff, {self.organisation})"
+
+
+class RepAssignment(DatedRole):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="rep_assignments"
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="rep_assignments"
+    )
+
+    class Meta:
+        ordering = ["area", "-started"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
+                name="repassignment_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} (rep, {self.area})"

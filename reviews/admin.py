@@ -1,0 +1,101 @@
+from django.contrib import admin
+
+from reviews.models import (
+    Answer,
+    Framework,
+    FrameworkVersion,
+    Invitation,
+    Response,
+    Review,
+    Statement,
+)
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A version in use is frozen; editing means a new version.
+        return not (obj and obj.is_frozen) and super().has_change_permission(
+            request, obj
+        )
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    list_display = ["framework", "number", "created"]
+    list_filter = ["framework"]
+    inlines = [StatementInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_frozen:
+            return [f.name for f in self.model._meta.fields]
+        return []
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["order", "short_label", "key", "capital", "version"]
+    list_filter = ["version__framework", "capital"]
+    search_fields = ["text", "short_label", "key"]
+    list_select_related = ["version__framework"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not (obj and obj.version.is_frozen) and super().has_change_permission(
+            request, obj
+        )
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "purpose", "status", "opens", "closes", "released_at"]
+    list_filter = ["status", "purpose", "asks_would_like"]
+    search_fields = ["title", "appointment__partnership__name"]
+    list_select_related = ["appointment__partnership"]
+    raw_id_fields = ["appointment", "created_by"]
+    date_hierarchy = "opens"
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    # The token hash is never shown: it is useless to a person and best kept out.
+    list_display = ["id", "review", "perspective", "expires", "revoked", "first_used"]
+    list_filter = ["perspective", "revoked"]
+    search_fields = ["review__title"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review", "person"]
+    exclude = ["token_hash"]
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+    raw_id_fields = ["statement"]
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    # Listed by perspective only: scores are never shown next to a name.
+    list_display = ["id", "review", "perspective", "status", "submitted_at"]
+    list_filter = ["perspective", "status"]
+    search_fields = ["review__title"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review", "invitation", "entered_by"]
+    inlines = [AnswerInline]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["response", "statement", "then_rating", "now_rating", "like_rating"]
+    list_select_related = ["response", "statement"]
+    raw_id_fields = ["response", "statement"]

@@ -1,0 +1,435 @@
+"""Frameworks (the questions, as versioned data), reviews, invitations and answers.
+
+Rules the database can hold are database constraints: the score range, one answer
+per statement per response, a rating never alongside "don't know", one response
+per invitation.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from partnerships import access
+from partnerships.models import Appointment, Area, Person
+
+
+class Capital(models.TextChoices):
+    SOCIAL = "social", "Social"
+    ECONOMIC = "economic", "Economic"
+    CULTURAL = "cultural", "Cultural"
+    OVERARCHING = "overarching", "Overarching"
+
+
+class Perspective(models.TextChoices):
+    MEMBER = "member", "Partnership member"
+    LTO_STAFF = "lto_staff", "LTO staff"
+    WORKER = "worker", "Worker"
+    REP = "rep", "Rep"
+    LT_STAFF = "lt_staff", "Local Trust staff"
+    OTHER = "other", "Other"
+
+
+# Perspectives whose answers come from one or two people and so may be recognisable.
+SMALL_GROUP_PERSPECTIVES = frozenset(
+    {Perspective.LTO_STAFF, Perspective.WORKER, Perspective.REP}
+)
+
+
+class Framework(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FrameworkVersion(models.Model):
+    framework = models.ForeignKey(
+        Framework, on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField()
+    instruction = models.TextField()
+    then_label = models.CharField(
+        max_length=200, default="Where was the relationship at first?"
+    )
+    now_label = models.CharField(
+        max_length=200, default="Where is the relationship now?"
+    )
+    like_label = models.CharField(
+        max_length=200, default="Where would you like the relationship to be?"
+    )
+    comments_prompt = models.CharField(max_length=200, default="Any other comments?")
+    scale_min = models.PositiveSmallIntegerField(default=1)
+    scale_max = models.PositiveSmallIntegerField(default=10)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="frameworkversion_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(scale_max__gt=models.F("scale_min")),
+                name="frameworkversion_scale_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework} v{self.number}"
+
+    @property
+    def is_frozen(self) -> bool:
+        """A version in use by any review is frozen: editing means a new version."""
+        return self.reviews.exists()
+
+    @property
+    def scale(self) -> range:
+        return range(self.scale_min, self.scale_max + 1)
+
+
+class Statement(models.Model):
+    version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.CASCADE, related_name="statements"
+    )
+    # Stable across versions, so reworded statements still line up over time.
+    key = models.SlugField(max_length=60)
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    short_label = models.CharField(max_length=60)
+    capital = models.CharField(max_length=20, choices=Capital.choices)
+    help_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "key"], name="statement_unique_key"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "order"], name="statement_unique_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    capital__in=["social", "economic", "cultural", "overarching"]
+                ),
+                name="statement_capital_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.short_label}"
+
+
+class ReviewQuerySet(models.QuerySet):
+    def managed_by(self, user) -> "ReviewQuerySet":
+        """Reviews a person runs and sees in full: their areas' as rep, all as staff."""
+        if access.is_programme_staff(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            appointment__partnership__area__in=Area.objects.represented_by(user)
+        )
+
+    def visible_to(self, user) -> "ReviewQuerySet":
+        """Managed reviews, plus released ones of a member's partnership or an LTO's."""
+        if access.is_programme_staff(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(appointment__partnership__area__in=Area.objects.represented_by(user))
+            | Q(released_at__isnull=False)
+            & (
+                Q(appointment__partnership__in=access.member_partnership_ids(user))
+                | Q(appointment__organisation__in=access.staff_organisation_ids(user))
+            )
+        )
+
+
+class Review(models.Model):
+    class Purpose(models.TextChoices):
+        INCEPTION = "inception", "Inception of a new LTO"
+        REGULAR = "regular", "Regular review"
+        FINANCE = "finance", "Finance review"
+        MEDIATION = "mediation", "Troubleshooting or mediation"
+        WORKERS = "workers", "Reviewing workers and commissioned services"
+        CHANGE_LTO = "change_lto", "Deciding whether to change LTO or become own LTO"
+        COMMUNICATION = "communication", "Communication"
+        LEGACY = "legacy", "Legacy planning"
+        EXIT = "exit", "Exit interview"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.PROTECT, related_name="reviews"
+    )
+    framework_version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.PROTECT, related_name="reviews"
+    )
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    title = models.CharField(max_length=200)
+    opens = models.DateField()
+    closes = models.DateField()
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    asks_would_like = models.BooleanField(
+        "ask where people would like it to be", default=False
+    )
+    min_group_size = models.PositiveSmallIntegerField(
+        "minimum group size (k)",
+        default=3,
+        help_text="Members' results are shown to respondents only when this many "
+        "members answered.",
+    )
+    meeting_code = models.CharField(max_length=8, blank=True)
+    meeting_code_active = models.BooleanField(default=False)
+    released_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gte=models.F("opens")),
+                name="review_closes_after_opens",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_group_size__gte=1),
+                name="review_min_group_size_positive",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting_code"],
+                condition=~Q(meeting_code=""),
+                name="review_unique_meeting_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_released(self) -> bool:
+        return self.released_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class Invitation(models.Model):
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="invitations"
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    perspective = models.CharField(max_length=20, choices=Perspective.choices)
+    # Only the SHA-256 of the token is stored; the token itself lives in the link.
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires = models.DateTimeField()
+    revoked = models.BooleanField(default=False)
+    first_used = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "created"]
+
+    def __str__(self) -> str:
+        return f"Invitation {self.pk} to {self.review}"
+
+
+class Response(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="responses"
+    )
+    perspective = models.CharField(max_length=20, choices=Perspective.choices)
+    invitation = models.ForeignKey(
+        Invitation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responses",
+    )
+    # A meeting-code respondent is identified by an opaque per-browser key.
+    meeting_key = models.CharField(max_length=64, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Set when a rep typed in a paper response on someone's behalf.",
+    )
+    entered_at = models.DateTimeField(null=True, blank=True)
+    not_involved_at_start = models.BooleanField(default=False)
+    comments = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["review", "created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation"],
+                condition=Q(invitation__isnull=False),
+                name="response_one_per_invitation",
+            ),
+            models.UniqueConstraint(
+                fields=["review", "meeting_key"],
+                condition=~Q(meeting_key=""),
+                name="response_one_per_meeting_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk} ({self.get_perspective_display()})"
+
+
+class Answer(models.Model):
+    """One statement's answer in each column: a rating, or one of two states."""
+
+    class State(models.TextChoices):
+        DONT_KNOW = "dont_know", "Don't know"
+        NOT_RELEVANT = "not_relevant", "Not relevant to us"
+
+    COLUMNS = ("then", "now", "like")
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers"
+    )
+    statement = models.ForeignKey(
+        Statement, on_delete=models.PROTECT, related_name="answers"
+    )
+    then_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    then_state = models.CharField(max_length=12, choices=State.choices, blank=True)
+    now_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    now_state = models.CharField(max_length=12, choices=State.choices, blank=True)
+    like_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    like_state = models.CharField(max_length=12, choices=State.choices, blank=True)
+
+    class Meta:
+        ordering = ["response", "statement__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "statement"], name="answer_one_per_statement"
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{col}_rating__isnull": True})
+                    | Q(**{f"{col}_rating__gte": 1, f"{col}_rating__lte": 10}),
+                    name=f"answer_{col}_rating_in_range",
+                )
+                for col in ("then", "now", "like")
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{col}_rating__isnull": True})
+                    | Q(**{f"{col}_state": ""}),
+                    name=f"answer_{col}_rating_or_state",
+                )
+                for col in ("then", "now", "like")
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=Q(
+                        **{f"{col}_state__in": ["", "dont_know", "not_relevant"]}
+                    ),
+                    name=f"answer_{col}_state_valid",
+                )
+                for col in ("then", "now", "like")
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.statement_id} in response {self.response_id}"
+
+    def cell(self, column: str) -> int | str | None:
+        """The column's value as analysis reads it: a rating, a state, or None."""
+        rating = getattr(self, f"{column}_rating")
+        if rating is not None:
+            return rating
+        return getattr(self, f"{column}_state") or None
+
+
+class AuditEvent(models.Model):
+    """Who did what to a review, for the rep and staff to see later."""
+
+    class Action(models.TextChoices):
+        OPENED = "opened", "Opened the review"
+        EDITED = "edited", "Changed the review's settings"
+        INVITED = "invited", "Invited people"
+        REVOKED = "revoked", "Revoked an invitation"
+        REMINDED = "reminded", "Sent reminders"
+        CLOSED = "closed", "Closed the review"
+        REOPENED = "reopened", "Reopened the review"
+        RELEASED = "released", "Released the results"
+        PAPER_ENTRY = "paper_entry", "Entered a paper response"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["review", "at"]
+        indexes = [models.Index(fields=["review", "at"], name="auditevent_review_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class MeetingCodeAttempt(models.Model):
+    """One try at a meeting code, kept in the database so every server sees it."""
+
+    address = models.GenericIPAddressField()
+    at = models.DateTimeField(default=timezone.now)
+    succeeded = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address", "at"], name="meetingattempt_address_at")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.address} at {self.at:%H:%M:%S}"

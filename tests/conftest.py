@@ -1,0 +1,1 @@
+"""Shared fixtures: the owner/member/outsider style users most tests need."""

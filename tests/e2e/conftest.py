@@ -1,0 +1,116 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright, checked by axe-core.
+
+Playwright's sync API runs an event loop in the test thread, so Django's guard
+against database access from async code is lifted for these tests only.
+"""
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as django_apps
+from playwright.sync_api import Browser, Page, sync_playwright
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _framework_rows(transactional_db) -> None:
+    """Live-server tests flush the database between tests; put the framework back."""
+    from reviews.models import FrameworkVersion
+
+    if not FrameworkVersion.objects.exists():
+        migration = __import__(
+            "reviews.migrations.0002_big_local_framework_v1", fromlist=["x"]
+        )
+        migration.load_framework(django_apps, None)
+
+
+class OffsiteRequests(list):
+    """Every request the page made to a host other than the live server."""
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport(request) -> dict[str, int]:
+    return VIEWPORTS[request.param]
+
+
+def open_page(browser: Browser, size: dict[str, int], **context_options) -> Page:
+    context = browser.new_context(viewport=size, **context_options)
+    page = context.new_page()
+    offsite = OffsiteRequests()
+
+    def record(request) -> None:
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("http://", "https://")) and host not in {
+            "127.0.0.1",
+            "localhost",
+        }:
+            offsite.append(request.url)
+
+    page.on("request", record)
+    page.offsite_requests = offsite
+    return page
+
+
+@pytest.fixture
+def page(browser: Browser, viewport) -> Iterator[Page]:
+    page = open_page(browser, viewport)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_page(browser: Browser) -> Iterator[Page]:
+    page = open_page(browser, PHONE)
+    yield page
+    page.context.close()
+
+
+def assert_accessible(page: Page) -> None:
+    """Fail on any WCAG 2.2 A or AA violation that axe-core finds on the page."""
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    assert results.violations_count == 0, (
+        f"{page.url} has accessibility violations:\n{results.generate_report()}"
+    )
+
+
+def assert_stays_local(page: Page) -> None:
+    assert not page.offsite_requests, (
+        f"requests left 127.0.0.1: {page.offsite_requests}"
+    )

@@ -1,0 +1,17 @@
+"""Test settings: the real settings, with fast hashing and in-memory email."""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+
+from ltoreview.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
