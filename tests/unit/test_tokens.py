@@ -13,3 +13,18 @@ def test_the_stored_hash_is_the_sha256_of_the_token():
     assert digest == hash_token(token)
     assert len(digest) == 64
     assert token not in digest
+
+
+def test_meeting_codes_use_eight_unambiguous_characters():
+    from reviews.tokens import MEETING_CODE_ALPHABET, new_meeting_code
+
+    code = new_meeting_code()
+    assert len(code) == 8
+    assert set(code) <= set(MEETING_CODE_ALPHABET)
+    assert not set("01OIL") & set(MEETING_CODE_ALPHABET)
+
+
+def test_typed_meeting_codes_are_normalised():
+    from reviews.tokens import normalise_meeting_code
+
+    assert normalise_meeting_code(" abcd-efgh ") == "ABCDEFGH"
