@@ -345,26 +345,22 @@ def _summary(counts: Sequence[int], options: int) -> tuple[Summary, float | None
             highest = value
     if n == 0:
         return Summary(0, dont_know, not_relevant), None
-    # The median sits at 0-based positions (n-1)//2 and n//2 of the sorted ratings.
-    below, want = 0, [(n - 1) // 2, n // 2]
-    middle: list[int] = []
-    for value in range(lowest, highest + 1):
-        below += counts[value]
-        while want and want[0] < below:
-            middle.append(value)
-            want.pop(0)
     variance = _variance(n, total, squares) if n >= 2 else None
-    summary = Summary(
-        n=n,
-        dont_know=dont_know,
-        not_relevant=not_relevant,
-        mean=total / n,
-        median=(middle[0] + middle[1]) / 2,
-        min=lowest,
-        max=highest,
-        sd=math.sqrt(variance) if variance is not None else None,
-    )
+    sd = math.sqrt(variance) if variance is not None else None
+    # The median sits at 0-based positions (n-1)//2 and n//2 of the sorted ratings.
+    median = (_nth(counts, (n - 1) // 2) + _nth(counts, n // 2)) / 2
+    mean = total / n
+    summary = Summary(n, dont_know, not_relevant, mean, median, lowest, highest, sd)
     return summary, variance
+
+
+def _nth(counts: Sequence[int], index: int) -> int:
+    """The index-th smallest rating (0-based) in a histogram."""
+    for value, count in enumerate(counts):
+        index -= count
+        if index < 0:
+            return value
+    raise IndexError(index)
 
 
 def summarise(cells: Iterable[Cell], options: int = 10) -> Summary:
@@ -561,17 +557,18 @@ def _assemble(a: Analysis) -> Analysis:
     ) -> None:
         # Ties fall back to statement order, then perspective order.
         ranks = [_PERSPECTIVE_RANK[p] for p in who] + [-1] * (2 - len(who))
-        sort_key = (_KIND_RANK[kind], _r(metric), order.get(key, -1), *ranks)
+        at = order[key] if key is not None else -1
+        sort_key = (_KIND_RANK[kind], _r(metric), at, *ranks)
         points.append(DiscussionPoint(kind, key, who, text, sort_key))
 
-    for g in a.gaps:
-        if g.flagged:
+    for gap in a.gaps:
+        if gap.flagged:
             text = (
-                f"{_SUBJECT[g.a]} rate {labels[g.statement]} now at {g.mean_a:.1f} on "
-                f"average; {_SUBJECT[g.b]} at {g.mean_b:.1f}, a gap of "
-                f"{abs(g.gap):.1f} points."
+                f"{_SUBJECT[gap.a]} rate {labels[gap.statement]} now at "
+                f"{gap.mean_a:.1f} on average; {_SUBJECT[gap.b]} at "
+                f"{gap.mean_b:.1f}, a gap of {abs(gap.gap):.1f} points."
             )
-            add("gap", -abs(g.gap), g.statement, (g.a, g.b), text)
+            add("gap", -abs(gap.gap), gap.statement, (gap.a, gap.b), text)
     for g in a.groups:
         s = g.summary
         if g.disagreement and g.rwg is not None and not g.suppressed:
@@ -638,19 +635,24 @@ def suppress_small_groups(
         for p in analysis.perspectives
         if p in protected and is_suppressed(analysis.respondents[p], k)
     )
-    blank = {"rwg": None, "rwg_band": None, "disagreement": False, "unknown": False}
-    blank["suppressed"] = True
     groups = []
     for g in analysis.groups:
-        if g.perspective in hidden:
-            groups.append(replace(g, summary=Summary(), dont_know_share=None, **blank))
-        elif g.perspective in protected and is_suppressed(g.summary.n, k):
+        whole = g.perspective in hidden
+        if whole or (g.perspective in protected and is_suppressed(g.summary.n, k)):
             s = g.summary
-            summary = Summary(s.n, s.dont_know, s.not_relevant)
-            blank_cell = {**blank, "unknown": g.unknown}
-            groups.append(replace(g, summary=summary, **blank_cell))
-        else:
-            groups.append(g)
+            # Counts alone stay visible for a group that is itself shown.
+            summary = Summary() if whole else Summary(s.n, s.dont_know, s.not_relevant)
+            g = replace(
+                g,
+                summary=summary,
+                rwg=None,
+                rwg_band=None,
+                disagreement=False,
+                dont_know_share=None if whole else g.dont_know_share,
+                unknown=False if whole else g.unknown,
+                suppressed=True,
+            )
+        groups.append(g)
     changes = tuple(
         c
         for c in analysis.changes

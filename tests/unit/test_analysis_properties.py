@@ -1,0 +1,104 @@
+"""Properties of reviews.analysis that must hold for any answers."""
+
+import statistics
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviews.analysis import (
+    DONT_KNOW,
+    KINDS,
+    NOT_RELEVANT,
+    NOW,
+    PERSPECTIVES,
+    THEN,
+    ResponseData,
+    StatementInfo,
+    analyse,
+    rwg,
+    summarise,
+    suppress_small_groups,
+)
+
+STATEMENTS = [
+    StatementInfo(key=f"s{i}", label=f"Statement {i}", text="", capital="", order=i)
+    for i in range(1, 11)
+]
+
+ratings = st.integers(min_value=1, max_value=10)
+cells = st.one_of(ratings, st.sampled_from([DONT_KNOW, NOT_RELEVANT, None]))
+# Narrow ratings make flat responses and agreement likely; wide ones, gaps.
+narrow_cells = st.one_of(st.integers(4, 6), st.just(DONT_KNOW))
+
+
+@st.composite
+def responses(draw: st.DrawFn) -> list[ResponseData]:
+    count = draw(st.integers(min_value=0, max_value=25))
+    result = []
+    ids = st.lists(st.integers(1, 10_000), min_size=count, max_size=count, unique=True)
+    for id in draw(ids):
+        column = draw(st.sampled_from([cells, narrow_cells]))
+        answers = {
+            s.key: {THEN: draw(column), NOW: draw(column)}
+            for s in STATEMENTS
+            if draw(st.booleans()) or draw(st.booleans())
+        }
+        perspective = draw(st.sampled_from(PERSPECTIVES[:3] + ("rep",)))
+        result.append(ResponseData(id=id, perspective=perspective, answers=answers))
+    return result
+
+
+@given(st.lists(ratings, min_size=2, max_size=40))
+def test_rwg_is_between_zero_and_one(values):
+    assert 0.0 <= rwg(values, 10) <= 1.0
+
+
+@given(st.lists(st.floats(1, 10), min_size=2, max_size=40))
+def test_rwg_of_any_real_ratings_is_between_zero_and_one(values):
+    assert 0.0 <= rwg(values, 10) <= 1.0
+
+
+@given(ratings, st.integers(min_value=2, max_value=50))
+def test_rwg_of_identical_ratings_is_one(value, n):
+    assert rwg([value] * n, 10) == 1.0
+
+
+@given(st.lists(cells, max_size=40))
+def test_summary_agrees_with_the_statistics_module(values):
+    summary = summarise(values)
+    rated = [v for v in values if isinstance(v, int)]
+
+    assert summary.n == len(rated)
+    assert summary.dont_know == values.count(DONT_KNOW)
+    if rated:
+        assert summary.mean == pytest.approx(statistics.fmean(rated))
+        assert summary.median == statistics.median(rated)
+        assert (summary.min, summary.max) == (min(rated), max(rated))
+    if len(rated) >= 2:
+        assert summary.sd == pytest.approx(statistics.stdev(rated))
+
+
+@settings(max_examples=60, deadline=None)
+@given(responses(), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_the_order_of_responses(data, random):
+    shuffled = list(data)
+    random.shuffle(shuffled)
+
+    first, second = analyse(STATEMENTS, data), analyse(STATEMENTS, shuffled)
+
+    assert first == second
+    assert suppress_small_groups(first) == suppress_small_groups(second)
+
+
+@settings(max_examples=60, deadline=None)
+@given(responses())
+def test_discussion_points_come_in_the_specified_kind_order(data):
+    for result in (
+        analyse(STATEMENTS, data),
+        suppress_small_groups(analyse(STATEMENTS, data)),
+    ):
+        ranks = [KINDS.index(p.kind) for p in result.discussion_points]
+        assert ranks == sorted(ranks)
+        keys = [p.sort_key for p in result.discussion_points]
+        assert keys == sorted(keys)
