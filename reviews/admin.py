@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import JsonResponse
 
+from partnerships.admin import PersonAdmin
+from partnerships.models import Person
 from reviews.models import (
     Answer,
     Framework,
@@ -9,6 +12,7 @@ from reviews.models import (
     Review,
     Statement,
 )
+from reviews.privacy import erase_person, export_person
 
 
 @admin.register(Framework)
@@ -99,3 +103,31 @@ class AnswerAdmin(admin.ModelAdmin):
     list_display = ["response", "statement", "then_rating", "now_rating", "like_rating"]
     list_select_related = ["response", "statement"]
     raw_id_fields = ["response", "statement"]
+
+
+# Data protection actions sit on the person admin, which lives in partnerships;
+# partnerships never imports reviews, so reviews extends it here instead.
+admin.site.unregister(Person)
+
+
+@admin.register(Person)
+class PersonWithDataAdmin(PersonAdmin):
+    actions = ["export_data", "erase"]
+
+    @admin.action(description="Export everything held about the selected person (JSON)")
+    def export_data(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Choose one person to export.", messages.ERROR)
+            return None
+        person = queryset.get()
+        response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = (
+            f'attachment; filename="person-{person.pk}.json"'
+        )
+        return response
+
+    @admin.action(description="Erase the selected people (keep answers unlinked)")
+    def erase(self, request, queryset):
+        for person in queryset:
+            erase_person(person=person)
+        self.message_user(request, f"Erased {len(queryset)} people.", messages.SUCCESS)

@@ -1,0 +1,114 @@
+"""Data protection for one person: export everything held about them, or erase them.
+
+Erasing keeps the programme's history honest without the person: their name and
+contact details go, their login is unlinked and disabled, and their responses stay
+only as a perspective, no longer tied to them through their invitations.
+"""
+
+from typing import Any
+
+from django.db import transaction
+
+from partnerships.models import Person
+from reviews.models import Answer, Invitation, Response
+
+
+def _answer_row(answer: Answer) -> dict[str, Any]:
+    return {
+        "statement": answer.statement.key,
+        **{
+            column: answer.cell(column)
+            for column in Answer.COLUMNS
+            if answer.cell(column) is not None
+        },
+    }
+
+
+def export_person(person: Person) -> dict[str, Any]:
+    """Everything held about one person, as JSON-ready data (a subject access copy)."""
+    invitations = (
+        Invitation.objects.filter(person=person)
+        .select_related("review")
+        .order_by("created")
+    )
+    responses = (
+        Response.objects.filter(invitation__person=person)
+        .prefetch_related("answers__statement")
+        .order_by("created")
+    )
+    return {
+        "person": {
+            "id": person.pk,
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+            "username": person.user.get_username() if person.user else None,
+        },
+        "memberships": [
+            {
+                "partnership": m.partnership.name,
+                "role": m.role,
+                "started": m.started.isoformat(),
+                "ended": m.ended.isoformat() if m.ended else None,
+            }
+            for m in person.memberships.select_related("partnership")
+        ],
+        "staff_roles": [
+            {
+                "organisation": s.organisation.name,
+                "job_title": s.job_title,
+                "started": s.started.isoformat(),
+                "ended": s.ended.isoformat() if s.ended else None,
+            }
+            for s in person.staff_roles.select_related("organisation")
+        ],
+        "rep_assignments": [
+            {
+                "area": r.area.name,
+                "started": r.started.isoformat(),
+                "ended": r.ended.isoformat() if r.ended else None,
+            }
+            for r in person.rep_assignments.select_related("area")
+        ],
+        "invitations": [
+            {
+                "review": i.review.title,
+                "perspective": i.perspective,
+                "created": i.created.isoformat(),
+                "expires": i.expires.isoformat(),
+                "revoked": i.revoked,
+                "first_used": i.first_used.isoformat() if i.first_used else None,
+            }
+            for i in invitations
+        ],
+        "responses": [
+            {
+                "review_id": r.review_id,
+                "perspective": r.perspective,
+                "status": r.status,
+                "not_involved_at_start": r.not_involved_at_start,
+                "comments": r.comments,
+                "answers": [_answer_row(a) for a in r.answers.all()],
+            }
+            for r in responses
+        ],
+    }
+
+
+@transaction.atomic
+def erase_person(*, person: Person) -> None:
+    """Remove a person's identity; keep their answers only as a perspective."""
+    Response.objects.filter(invitation__person=person).update(invitation=None)
+    Invitation.objects.filter(person=person).update(person=None, revoked=True)
+    if person.user_id:
+        user = person.user
+        user.is_active = False
+        user.email = ""
+        user.first_name = user.last_name = ""
+        user.set_unusable_password()
+        user.save()
+    person.name = f"Erased person {person.pk}"
+    person.email = ""
+    person.phone = ""
+    person.user = None
+    person.save()
