@@ -68,3 +68,62 @@ def has_any_role(user: AnyUser) -> bool:
         or Membership.objects.filter(current(), person__user_id=user.pk).exists()
         or StaffRole.objects.filter(current(), person__user_id=user.pk).exists()
     )
+
+
+def is_rep(user: AnyUser) -> bool:
+    from partnerships.models import RepAssignment
+
+    if not user.is_authenticated:
+        return False
+    return RepAssignment.objects.filter(current(), person__user_id=user.pk).exists()
+
+
+def roles(user: AnyUser) -> frozenset[str]:
+    """Every role a person holds now, for pages that adapt to who is looking."""
+    from partnerships.models import Membership, StaffRole
+
+    if not user.is_authenticated:
+        return frozenset()
+    held = set()
+    if is_programme_staff(user):
+        held.add("programme_staff")
+    if is_rep(user):
+        held.add("rep")
+    if StaffRole.objects.filter(current(), person__user_id=user.pk).exists():
+        held.add("lto_staff")
+    for role in Membership.objects.filter(
+        current(), person__user_id=user.pk
+    ).values_list("role", flat=True):
+        held.add("worker" if role == "worker" else "member")
+    return frozenset(held)
+
+
+def managed_appointments(user: AnyUser):
+    """Appointments whose reviews this user may open and run."""
+    from partnerships.models import Appointment, Area
+
+    return Appointment.objects.filter(
+        partnership__area__in=Area.objects.represented_by(user)
+    )
+
+
+def visible_partnerships(user: AnyUser):
+    """Partnerships a person may look at: those of the areas they can see."""
+    from partnerships.models import Area, Partnership
+
+    return Partnership.objects.filter(area__in=Area.objects.visible_to(user))
+
+
+def visible_organisations(user: AnyUser):
+    """Organisations a person may look at: staff all; others those they work
+    for or that act (or acted) as LTO for a partnership they can see."""
+    from partnerships.models import Organisation
+
+    if is_programme_staff(user):
+        return Organisation.objects.all()
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        Q(pk__in=staff_organisation_ids(user))
+        | Q(appointments__partnership__in=visible_partnerships(user))
+    ).distinct()

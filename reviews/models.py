@@ -152,6 +152,15 @@ class ReviewQuerySet(models.QuerySet):
             )
         )
 
+    def for_history(self) -> "ReviewQuerySet":
+        """Reviews as history lists show them: LTO, area, stored summary and the
+        count of submitted responses, in one query."""
+        return self.select_related(
+            "appointment__organisation", "appointment__partnership__area", "summary"
+        ).annotate(
+            submitted=models.Count("responses", filter=Q(responses__status="submitted"))
+        )
+
 
 class Review(models.Model):
     class Purpose(models.TextChoices):
@@ -433,3 +442,65 @@ class MeetingCodeAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address} at {self.at:%H:%M:%S}"
+
+
+class ReviewSummary(models.Model):
+    """A closed review's headline numbers, stored when it closes.
+
+    Pages across the programme read these rather than re-reading every answer;
+    `reviews.summaries.summarise_review` writes them.
+    """
+
+    review = models.OneToOneField(
+        Review, on_delete=models.CASCADE, related_name="summary"
+    )
+    computed_at = models.DateTimeField(default=timezone.now)
+    responses = models.PositiveIntegerField("submitted responses", default=0)
+    invited = models.PositiveIntegerField(default=0)
+    discussion_points = models.PositiveIntegerField(default=0)
+    flat_review = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name_plural = "review summaries"
+
+    def __str__(self) -> str:
+        return f"Summary of {self.review}"
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.responses / self.invited if self.invited else None
+
+
+class StatementSummary(models.Model):
+    """One statement of a closed review: the flags and the "now" means by group.
+
+    `key` repeats the statement's key so reviews on different framework versions
+    line up without a join. `now_by_perspective` maps a perspective to
+    {"n": ratings, "mean": average}, for change over time.
+    """
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="statement_summaries"
+    )
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
+    key = models.SlugField(max_length=60)
+    gap_flagged = models.BooleanField(
+        "members and LTO staff differ by the gap threshold now", default=False
+    )
+    disagreement_flagged = models.BooleanField(
+        "partnership members disagree among themselves now", default=False
+    )
+    now_mean = models.FloatField(null=True, blank=True)
+    now_by_perspective = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["review", "statement__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "statement"], name="statementsummary_one_per_review"
+            ),
+        ]
+        indexes = [models.Index(fields=["key"], name="statementsummary_key")]
+
+    def __str__(self) -> str:
+        return f"{self.key} in {self.review}"

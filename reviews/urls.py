@@ -1,9 +1,99 @@
 from django.urls import path
 
+from reviews.views import browse as browse_views
+from reviews.views import invitations as invitation_views
 from reviews.views import landing
+from reviews.views import lifecycle as lifecycle_views
+from reviews.views import meeting as meeting_views
+from reviews.views import paper as paper_views
+from reviews.views import programme as programme_views
+from reviews.views import rep as rep_views
+from reviews.views import respond as respond_views
+from reviews.views import results as results_views
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", landing.home, name="home"),
+    # Respondents (issue 3).
+    path("r/<str:token>/", respond_views.respond_link, name="respond-link"),
+    path("respond/<int:pk>/", respond_views.respond, name="respond"),
+    path("respond/<int:pk>/check/", respond_views.check, name="respond-check"),
+    path("respond/<int:pk>/submit/", respond_views.submit, name="respond-submit"),
+    path("respond/<int:pk>/thanks/", respond_views.thanks, name="respond-thanks"),
+    path("respond/<int:pk>/autosave/", respond_views.autosave, name="respond-autosave"),
+    path("meet/", meeting_views.meet, name="meet"),
+    path("meet/<str:code>/", meeting_views.meet_start, name="meet-start"),
+    path("reviews/<int:pk>/paper/", paper_views.paper_form, name="paper-form"),
+    path("reviews/<int:pk>/paper/enter/", paper_views.paper_entry, name="paper-entry"),
+    # The rep's workflow (issue 5).
+    path("my/", rep_views.my_areas, name="my-areas"),
+    path("reviews/<int:pk>/", rep_views.review_detail, name="review-detail"),
+    path(
+        "appointments/<int:pk>/reviews/new/",
+        rep_views.review_open,
+        name="review-open",
+    ),
+    path("reviews/<int:pk>/edit/", rep_views.review_edit, name="review-edit"),
+    path("reviews/<int:pk>/audit/", rep_views.review_audit, name="review-audit"),
+    path(
+        "reviews/<int:pk>/invite/",
+        invitation_views.review_invite,
+        name="review-invite",
+    ),
+    path(
+        "reviews/<int:pk>/invitations/print/",
+        invitation_views.review_invitation_sheet,
+        name="review-invitation-sheet",
+    ),
+    path(
+        "invitations/<int:pk>/revoke/",
+        invitation_views.invitation_revoke,
+        name="invitation-revoke",
+    ),
+    path(
+        "invitations/<int:pk>/resend/",
+        invitation_views.invitation_resend,
+        name="invitation-resend",
+    ),
+    path(
+        "reviews/<int:pk>/remind/", invitation_views.review_remind, name="review-remind"
+    ),
+    path("reviews/<int:pk>/close/", lifecycle_views.review_close, name="review-close"),
+    path(
+        "reviews/<int:pk>/reopen/",
+        lifecycle_views.review_reopen,
+        name="review-reopen",
+    ),
+    path(
+        "reviews/<int:pk>/release/",
+        lifecycle_views.review_release,
+        name="review-release",
+    ),
+    path(
+        "reviews/<int:pk>/results/",
+        results_views.review_results,
+        name="review-results",
+    ),
+    path("reviews/<int:pk>/pack/", results_views.review_pack, name="review-pack"),
+    path(
+        "reviews/<int:pk>/export.csv",
+        results_views.review_export,
+        name="review-export",
+    ),
+    path(
+        "reviews/<int:pk>/released/",
+        results_views.review_released,
+        name="review-released",
+    ),
+    # Browsing the programme (issue 6).
+    path("areas/", browse_views.area_list, name="area-list"),
+    path("areas/export.csv", browse_views.area_export, name="area-export"),
+    path("areas/<slug:slug>/", browse_views.area_detail, name="area-detail"),
+    path(
+        "organisations/<slug:slug>/",
+        browse_views.organisation_detail,
+        name="organisation-detail",
+    ),
+    path("programme/", programme_views.programme, name="programme"),
 ]

@@ -1,6 +1,7 @@
 """factory_boy factories for every model, with believable, invented data."""
 
 import datetime as dt
+import types
 
 import factory
 from django.contrib.auth import get_user_model
@@ -180,3 +181,85 @@ def answer_all(response: Response, then: int | None = 5, now: int | None = 7) ->
         Answer(response=response, statement=s, then_rating=then, now_rating=now)
         for s in response.review.framework_version.statements.all()
     )
+
+
+def bulk_responses(
+    review: Review,
+    perspective: str,
+    rows: list[list[int | str | None]],
+    then: int | str | None = 5,
+    **fields,
+) -> list[Response]:
+    """Submitted responses in two inserts: one per row of "now" cells, in
+    statement order; a cell is a rating, "dont_know", "not_relevant" or None."""
+    statements = list(review.framework_version.statements.order_by("order"))
+    responses = Response.objects.bulk_create(
+        Response(
+            review=review,
+            perspective=perspective,
+            **{
+                "status": Response.Status.SUBMITTED,
+                "submitted_at": timezone.now(),
+                **fields,
+            },
+        )
+        for _ in rows
+    )
+
+    def columns(prefix: str, cell: int | str | None) -> dict:
+        if isinstance(cell, int):
+            return {f"{prefix}_rating": cell}
+        return {f"{prefix}_state": cell or ""}
+
+    Answer.objects.bulk_create(
+        Answer(
+            response=response,
+            statement=statement,
+            **columns("then", then),
+            **columns("now", cell),
+        )
+        for response, row in zip(responses, rows, strict=True)
+        for statement, cell in zip(statements, row, strict=False)
+    )
+    return responses
+
+
+def two_partnerships() -> "types.SimpleNamespace":
+    """Partnerships A and B with one user in every role, for access tests.
+
+    A has a member, a worker, a rep, and LTO staff at its LTO; B has a member and
+    a rep; plus Local Trust staff and a superuser. A has an open review with one
+    invitation and one submitted response.
+    """
+    world = types.SimpleNamespace()
+    world.appointment_a = AppointmentFactory()
+    world.appointment_b = AppointmentFactory()
+    partnership_a = world.appointment_a.partnership
+    partnership_b = world.appointment_b.partnership
+
+    def person_user(username: str) -> Person:
+        return PersonFactory(user=UserFactory(username=username), name=username)
+
+    MembershipFactory(person=person_user("member_a"), partnership=partnership_a)
+    MembershipFactory(person=person_user("member_b"), partnership=partnership_b)
+    MembershipFactory(
+        person=person_user("worker_a"),
+        partnership=partnership_a,
+        role=Membership.Role.WORKER,
+    )
+    StaffRoleFactory(
+        person=person_user("lto_staff_a"),
+        organisation=world.appointment_a.organisation,
+    )
+    RepAssignmentFactory(person=person_user("rep_a"), area=partnership_a.area)
+    RepAssignmentFactory(person=person_user("rep_b"), area=partnership_b.area)
+    programme_staff_user(username="lt_staff")
+    UserFactory(username="superuser", is_superuser=True, is_staff=True)
+    world.users = {user.username: user for user in get_user_model().objects.all()}
+    world.review_a = ReviewFactory(appointment=world.appointment_a)
+    world.invitation_a = InvitationFactory(review=world.review_a)
+    world.response_a = ResponseFactory(
+        review=world.review_a, invitation=world.invitation_a
+    )
+    answer_all(world.response_a)
+    return world

@@ -1,0 +1,337 @@
+"""The rep's writes: open a review, invite, remind, close, reopen and release.
+
+Every change to a review leaves an AuditEvent. Only a token's hash is stored, so a
+link can be sent (or printed) only when it is minted; resending, reminding and
+printing therefore mint a fresh token, and the person's older link stops working.
+Emails go out after the rows are committed, one at a time, so a mail server
+failure leaves a clear "not sent" rather than rolling back other people's links.
+"""
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from partnerships.models import Appointment, Person
+from reviews import emails
+from reviews.models import (
+    AuditEvent,
+    FrameworkVersion,
+    Invitation,
+    Response,
+    Review,
+)
+from reviews.tokens import new_meeting_code, new_token
+
+log = logging.getLogger(__name__)
+
+# Links keep working after the closing date so respondents can see released
+# results; reopening or moving the date moves this too.
+LINK_LIFETIME_AFTER_CLOSE = dt.timedelta(days=90)
+REOPEN_EXTENSION = dt.timedelta(days=7)
+
+
+class WorkflowError(ValueError):
+    """A step that does not apply to the review in its current state."""
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """Someone to invite: a known person, or a new one by name and email."""
+
+    perspective: str
+    person: Person | None = None
+    name: str = ""
+    email: str = ""
+
+
+@dataclass
+class SendResult:
+    sent: list[Invitation] = field(default_factory=list)
+    not_sent: list[Invitation] = field(default_factory=list)
+
+
+def link_expiry(closes: dt.date) -> dt.datetime:
+    end_of_day = dt.datetime.combine(closes, dt.time.max)
+    return timezone.make_aware(end_of_day) + LINK_LIFETIME_AFTER_CLOSE
+
+
+def default_title(appointment: Appointment, purpose: str, opens: dt.date) -> str:
+    label = Review.Purpose(purpose).label
+    parties = f"{appointment.partnership} and {appointment.organisation}"
+    return f"{label}: {parties}, {opens:%B %Y}"[:200]
+
+
+def _record(review: Review, actor: User | None, action: str, detail: str = "") -> None:
+    AuditEvent.objects.create(
+        review=review, actor=actor, action=action, detail=detail[:300]
+    )
+
+
+def _assign_meeting_code(review: Review) -> None:
+    """Give the review a fresh unique code; collisions are rare, so retry."""
+    for _ in range(10):
+        review.meeting_code = new_meeting_code()
+        try:
+            with transaction.atomic():
+                review.save(update_fields=["meeting_code"])
+            return
+        except IntegrityError:
+            continue
+    raise WorkflowError("Could not make a unique meeting code; please try again.")
+
+
+def _set_meeting_code(review: Review, on: bool) -> None:
+    review.meeting_code_active = on
+    review.save(update_fields=["meeting_code_active"])
+    if on and not review.meeting_code:
+        _assign_meeting_code(review)
+
+
+@transaction.atomic
+def open_review(
+    *,
+    appointment: Appointment,
+    actor: User,
+    purpose: str,
+    framework_version: FrameworkVersion,
+    asks_would_like: bool,
+    min_group_size: int,
+    opens: dt.date,
+    closes: dt.date,
+    meeting_code_on: bool,
+    title: str = "",
+) -> Review:
+    review = Review.objects.create(
+        appointment=appointment,
+        framework_version=framework_version,
+        purpose=purpose,
+        title=title or default_title(appointment, purpose, opens),
+        asks_would_like=asks_would_like,
+        min_group_size=min_group_size,
+        opens=opens,
+        closes=closes,
+        status=Review.Status.OPEN,
+        created_by=actor,
+    )
+    _set_meeting_code(review, meeting_code_on)
+    _record(review, actor, AuditEvent.Action.OPENED, review.title)
+    return review
+
+
+@transaction.atomic
+def update_review(
+    *, review: Review, actor: User, meeting_code_on: bool, **values: object
+) -> Review:
+    """Change a review's settings; links follow a moved closing date."""
+    if review.is_released:
+        raise WorkflowError("Released reviews can no longer be changed.")
+    changed = [name for name, value in values.items() if getattr(review, name) != value]
+    for name in changed:
+        setattr(review, name, values[name])
+    review.save()
+    if "closes" in changed:
+        review.invitations.update(expires=link_expiry(review.closes))
+    if meeting_code_on != review.meeting_code_active:
+        _set_meeting_code(review, meeting_code_on)
+        changed.append("meeting code")
+    if changed:
+        labels = [name.replace("_", " ") for name in changed]
+        _record(review, actor, AuditEvent.Action.EDITED, "Changed " + ", ".join(labels))
+    return review
+
+
+def _mint(invitation: Invitation) -> str:
+    token, digest = new_token()
+    invitation.token_hash = digest
+    return token
+
+
+def _send(pairs: Iterable[tuple[Invitation, str]], *, reminder: bool) -> SendResult:
+    result = SendResult()
+    now = timezone.now()
+    for invitation, token in pairs:
+        try:
+            emails.send_invitation(invitation, token, reminder=reminder)
+        except Exception:  # any mail failure means "not sent"; logged, not raised
+            log.exception("Could not email invitation %s", invitation.pk)
+            result.not_sent.append(invitation)
+            continue
+        stamp = {"reminded_at": now} if reminder else {"sent_at": now}
+        Invitation.objects.filter(pk=invitation.pk).update(**stamp)
+        result.sent.append(invitation)
+    return result
+
+
+def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendResult:
+    """Invite people who hold no live invitation yet; email those with an address.
+
+    People without an email address are invited too: their link comes from the
+    printable invitation sheet.
+    """
+    if review.status == Review.Status.CLOSED:
+        raise WorkflowError("This review is closed: reopen it to invite people.")
+    already = set(
+        review.invitations.filter(revoked=False).values_list("person_id", flat=True)
+    )
+    pairs: list[tuple[Invitation, str]] = []
+    with transaction.atomic():
+        for invitee in invitees:
+            person = invitee.person or Person.objects.create(
+                name=invitee.name, email=invitee.email
+            )
+            if person.pk in already:
+                continue
+            already.add(person.pk)
+            invitation = Invitation(
+                review=review,
+                person=person,
+                perspective=invitee.perspective,
+                expires=link_expiry(review.closes),
+            )
+            token = _mint(invitation)
+            invitation.save()
+            pairs.append((invitation, token))
+        if pairs:
+            names = ", ".join(inv.person.name for inv, _ in pairs)
+            _record(
+                review,
+                actor,
+                AuditEvent.Action.INVITED,
+                f"Invited {len(pairs)}: {names}",
+            )
+    result = _send(((i, t) for i, t in pairs if i.person.email), reminder=False)
+    result.not_sent += [i for i, _ in pairs if not i.person.email]
+    return result
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, actor: User) -> None:
+    invitation.revoked = True
+    invitation.save(update_fields=["revoked"])
+    _record(
+        invitation.review,
+        actor,
+        AuditEvent.Action.REVOKED,
+        f"Revoked the link for {invitation.person}",
+    )
+
+
+def resend_invitation(*, invitation: Invitation, actor: User) -> bool:
+    """Email a fresh link; the old one stops working. False if it could not go."""
+    if invitation.revoked or not invitation.person or not invitation.person.email:
+        raise WorkflowError("Only live invitations with an email address can be sent.")
+    with transaction.atomic():
+        token = _mint(invitation)
+        invitation.save(update_fields=["token_hash"])
+        _record(
+            invitation.review,
+            actor,
+            AuditEvent.Action.INVITED,
+            f"Sent a new link to {invitation.person}",
+        )
+    return bool(_send([(invitation, token)], reminder=False).sent)
+
+
+def print_invitations(
+    *, review: Review, actor: User, invitations: Sequence[Invitation]
+) -> list[tuple[Invitation, str]]:
+    """Fresh links for a printed sheet; each person's earlier link stops working."""
+    pairs = []
+    with transaction.atomic():
+        for invitation in invitations:
+            token = _mint(invitation)
+            invitation.save(update_fields=["token_hash"])
+            pairs.append((invitation, token))
+        if pairs:
+            _record(
+                review,
+                actor,
+                AuditEvent.Action.INVITED,
+                f"Printed new links for {len(pairs)}",
+            )
+    return pairs
+
+
+def awaiting_reply(review: Review):
+    """Live invitations with no submitted response: the people to chase."""
+    submitted = Response.objects.filter(
+        invitation=OuterRef("pk"), status=Response.Status.SUBMITTED
+    )
+    return (
+        review.invitations.filter(revoked=False)
+        .exclude(Exists(submitted))
+        .select_related("person", "review")
+    )
+
+
+def send_reminders(*, review: Review, actor: User | None) -> SendResult:
+    """Remind everyone with an email address who has not submitted an answer."""
+    if not review.is_open:
+        raise WorkflowError("Reminders go only to open reviews.")
+    pairs = []
+    with transaction.atomic():
+        for invitation in awaiting_reply(review).exclude(person__email=""):
+            token = _mint(invitation)
+            invitation.save(update_fields=["token_hash"])
+            pairs.append((invitation, token))
+        _record(
+            review, actor, AuditEvent.Action.REMINDED, f"Reminded {len(pairs)} people"
+        )
+    return _send(pairs, reminder=True)
+
+
+@transaction.atomic
+def close_review(
+    *, review: Review, actor: User | None, detail: str = "Closed by hand"
+) -> None:
+    if review.status == Review.Status.CLOSED:
+        raise WorkflowError("This review is already closed.")
+    review.status = Review.Status.CLOSED
+    review.save(update_fields=["status"])
+    _record(review, actor, AuditEvent.Action.CLOSED, detail)
+
+
+@transaction.atomic
+def reopen_review(*, review: Review, actor: User) -> None:
+    """Open a closed review again; a past closing date moves a week ahead."""
+    if review.status != Review.Status.CLOSED:
+        raise WorkflowError("Only a closed review can be reopened.")
+    if review.is_released:
+        raise WorkflowError("Released results cannot be reopened.")
+    review.status = Review.Status.OPEN
+    detail = "Reopened"
+    today = timezone.localdate()
+    if review.closes < today:
+        review.closes = today + REOPEN_EXTENSION
+        review.invitations.update(expires=link_expiry(review.closes))
+        detail = f"Reopened until {review.closes:%d %B %Y}"
+    review.save(update_fields=["status", "closes"])
+    _record(review, actor, AuditEvent.Action.REOPENED, detail)
+
+
+@transaction.atomic
+def release_review(*, review: Review, actor: User) -> None:
+    if review.status != Review.Status.CLOSED:
+        raise WorkflowError("Close the review before releasing its results.")
+    if review.is_released:
+        raise WorkflowError("These results are already released.")
+    review.released_at = timezone.now()
+    review.save(update_fields=["released_at"])
+    _record(review, actor, AuditEvent.Action.RELEASED)
+
+
+def close_due_reviews(*, today: dt.date | None = None) -> list[Review]:
+    """Close every open review whose closing date has passed (run daily by cron)."""
+    today = today or timezone.localdate()
+    due = list(Review.objects.filter(status=Review.Status.OPEN, closes__lt=today))
+    for review in due:
+        close_review(
+            review=review, actor=None, detail="Closed automatically at the closing date"
+        )
+    return due

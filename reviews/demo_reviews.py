@@ -1,0 +1,406 @@
+"""The demo programme's reviews, invitations, responses, answers and audit trail.
+
+History runs from 2019 to mid-2026 against fixed dates: mostly closed, many released.
+A handful of reviews are open (and two are drafts) relative to today. The demo rep's
+first area has an open review; their second a released one carrying every signal.
+"""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from partnerships.models import Area
+from reviews.demo_answers import (
+    SIGNALS,
+    Respondent,
+    answer_cells,
+    choose_signals,
+    comment_for,
+    make_pattern,
+)
+from reviews.demo_people import Held, aware, current_main_segment, date_between
+from reviews.models import (
+    Answer,
+    AuditEvent,
+    FrameworkVersion,
+    Invitation,
+    Response,
+    Review,
+)
+from reviews.tokens import MEETING_CODE_ALPHABET, MEETING_CODE_LENGTH, new_token
+
+if TYPE_CHECKING:
+    from reviews.demo import Programme, Segment
+
+HISTORY_START = dt.date(2019, 1, 1)
+HISTORY_END = dt.date(2026, 6, 30)
+# The released review the demo rep, member and LTO logins all see.
+SHOWCASE_OPENS = dt.date(2026, 3, 2)
+SHOWCASE_CLOSES = dt.date(2026, 3, 27)
+SHOWCASE_RELEASED = dt.date(2026, 4, 8)
+OPEN_REVIEWS = 8
+DRAFT_REVIEWS = 2
+ANSWER_BATCH = 5000
+Purpose = Review.Purpose
+
+
+@dataclass
+class Plan:
+    """A review about to be written, with what its responses need to know."""
+
+    review: Review
+    partnership: int
+    segment: "Segment"
+    signals: set[str] = field(default_factory=set)
+    by_link: bool = True
+
+
+def write_reviews(programme: "Programme", report) -> dict[str, int]:
+    version = FrameworkVersion.objects.get(framework__slug="big-local", number=1)
+    statement_ids = list(
+        version.statements.order_by("order").values_list("pk", flat=True)
+    )
+    report("reviews", 0.3)
+    plans = _history(programme, version) + _current(programme, version)
+    Review.objects.bulk_create([plan.review for plan in plans])
+    report("responses", 0.4)
+    writer = _ResponseWriter(programme)
+    for plan in plans:
+        if plan.review.status != Review.Status.DRAFT:
+            writer.respond(plan)
+    Invitation.objects.bulk_create(writer.invitations)
+    Response.objects.bulk_create(writer.responses)
+    AuditEvent.objects.bulk_create(writer.events)
+    rows = [
+        # Ids rather than instances: noticeably cheaper over forty thousand rows.
+        Answer(response_id=response.pk, statement_id=statement_ids[s], **cell)
+        for response, cells in writer.answers
+        for s, cell in enumerate(cells)
+    ]
+    for start in range(0, len(rows), ANSWER_BATCH):
+        report("answers", 0.55 + 0.4 * start / len(rows))
+        Answer.objects.bulk_create(rows[start : start + ANSWER_BATCH])
+    return {
+        "reviews": len(plans),
+        "invitations": len(writer.invitations),
+        "responses": len(writer.responses),
+        "answers": len(rows),
+    }
+
+
+def _review(
+    programme: "Programme",
+    version: FrameworkVersion,
+    index: int,
+    segment: "Segment",
+    purpose: str,
+    opens: dt.date,
+    closes: dt.date,
+    **fields,
+) -> Review:
+    rng = programme.rng
+    label = Purpose(purpose).label
+    fields.setdefault(
+        "asks_would_like", rng.random() < (0.7 if purpose == "legacy" else 0.2)
+    )
+    return Review(
+        appointment=segment.row,
+        framework_version=version,
+        purpose=purpose,
+        title=f"{label}, {opens:%B %Y}",
+        opens=opens,
+        closes=closes,
+        min_group_size=rng.choices((3, 4, 5), (8, 1, 1))[0],
+        created_by=programme.users.get("rep")
+        if index in programme.demo_areas
+        else None,
+        **fields,
+    )
+
+
+def _history(programme: "Programme", version: FrameworkVersion) -> list[Plan]:
+    rng = programme.rng
+    plans = []
+    showcase = programme.demo_areas[1]
+    for index, segments in enumerate(programme.segments):
+        years = [year for year in range(2019, 2027) if index != showcase or year < 2026]
+        count = rng.choices((0, 1, 2, 3, 4), (10, 25, 35, 20, 10))[0]
+        for year in sorted(rng.sample(years, count)):
+            plan = _historic_review(programme, version, index, segments, year)
+            if plan is not None:
+                plans.append(plan)
+    segment = current_main_segment(programme.segments[showcase])
+    review = _review(
+        programme,
+        version,
+        showcase,
+        segment,
+        Purpose.REGULAR,
+        SHOWCASE_OPENS,
+        SHOWCASE_CLOSES,
+        status=Review.Status.CLOSED,
+        released_at=aware(SHOWCASE_RELEASED, 10),
+        asks_would_like=True,
+    )
+    plans.append(Plan(review, showcase, segment, signals=set(SIGNALS)))
+    return plans
+
+
+def _historic_review(
+    programme: "Programme",
+    version: FrameworkVersion,
+    index: int,
+    segments: list["Segment"],
+    year: int,
+) -> Plan | None:
+    rng = programme.rng
+    first = max(dt.date(year, 1, 1), HISTORY_START)
+    last = min(dt.date(year, 12, 31), HISTORY_END)
+    duration = rng.randint(21, 42)
+
+    def room(segment: "Segment") -> int:
+        return (min(last, segment.end or last) - max(first, segment.start)).days
+
+    options = [s for s in segments if room(s) >= duration + 14]
+    if not options:
+        return None
+    # Most reviews look at the fund holder rather than a second, employing LTO.
+    main = [s for s in options if "fund_holding" in s.functions]
+    segment = rng.choice(main if main and rng.random() < 0.85 else options)
+    opens = date_between(
+        rng,
+        max(first, segment.start),
+        min(last, segment.end or last) - dt.timedelta(days=duration),
+    )
+    closes = opens + dt.timedelta(days=duration)
+    purpose = _purpose(rng, programme.areas[index], segment, opens)
+    released = None
+    if rng.random() < 0.6:
+        released = aware(closes + dt.timedelta(days=rng.randint(5, 30)), 10)
+    review = _review(
+        programme,
+        version,
+        index,
+        segment,
+        purpose,
+        opens,
+        closes,
+        status=Review.Status.CLOSED,
+        released_at=released,
+    )
+    return Plan(
+        review,
+        index,
+        segment,
+        signals=choose_signals(rng, purpose),
+        by_link=rng.random() < 0.65,
+    )
+
+
+def _purpose(rng: random.Random, area: Area, segment: "Segment", opens: dt.date) -> str:
+    if (opens - segment.start).days < 365 and rng.random() < 0.6:
+        return Purpose.INCEPTION
+    if (
+        segment.end_reason in ("changed_lto", "own_lto")
+        and (segment.end - opens).days < 400
+    ):
+        return rng.choice((Purpose.CHANGE_LTO, Purpose.CHANGE_LTO, Purpose.EXIT))
+    late = area.phase in (Area.Phase.SPENDING_OUT, Area.Phase.COMPLETED)
+    if late and opens.year >= 2024 and rng.random() < 0.4:
+        return Purpose.LEGACY
+    purposes = (
+        Purpose.REGULAR,
+        Purpose.FINANCE,
+        Purpose.COMMUNICATION,
+        Purpose.WORKERS,
+        Purpose.MEDIATION,
+    )
+    return rng.choices(purposes, (50, 12, 10, 10, 10))[0]
+
+
+def _current(programme: "Programme", version: FrameworkVersion) -> list[Plan]:
+    """Open and draft reviews, dated against today so they are always current."""
+    rng = programme.rng
+    today = programme.today
+    open_area, showcase = programme.demo_areas[:2]
+    candidates = [
+        index
+        for index, area in enumerate(programme.areas)
+        if index not in (open_area, showcase)
+        and area.phase != Area.Phase.COMPLETED
+        and current_main_segment(programme.segments[index]) is not None
+    ]
+    chosen = rng.sample(candidates, OPEN_REVIEWS - 1 + DRAFT_REVIEWS)
+    plans = []
+    for position, index in enumerate([open_area, *chosen]):
+        segment = current_main_segment(programme.segments[index])
+        purpose = rng.choice(
+            (Purpose.REGULAR, Purpose.REGULAR, Purpose.LEGACY, Purpose.MEDIATION)
+        )
+        if position < OPEN_REVIEWS:
+            opens = today - dt.timedelta(days=rng.randint(3, 20))
+            fields = {"status": Review.Status.OPEN}
+            if position == 0:
+                code = "".join(
+                    rng.choice(MEETING_CODE_ALPHABET)
+                    for _ in range(MEETING_CODE_LENGTH)
+                )
+                fields.update(meeting_code=code, meeting_code_active=True)
+        else:
+            opens = today + dt.timedelta(days=rng.randint(7, 21))
+            fields = {"status": Review.Status.DRAFT}
+        closes = opens + dt.timedelta(days=rng.randint(21, 42))
+        review = _review(
+            programme, version, index, segment, purpose, opens, closes, **fields
+        )
+        signals = choose_signals(rng, purpose)
+        plans.append(Plan(review, index, segment, signals=signals))
+    return plans
+
+
+class _ResponseWriter:
+    """Collects invitations, responses, answers and events for bulk writing."""
+
+    def __init__(self, programme: "Programme") -> None:
+        self.programme = programme
+        self.rng = programme.rng
+        self.people = programme.people
+        self.invitations: list[Invitation] = []
+        self.responses: list[Response] = []
+        self.answers: list[tuple[Response, list[dict]]] = []
+        self.events: list[AuditEvent] = []
+
+    def respond(self, plan: Plan) -> None:
+        rng = self.rng
+        review = plan.review
+        opens = review.opens
+        is_open = review.status == Review.Status.OPEN
+        invited, spare = self.respondents(plan)
+        pattern = make_pattern(rng, plan.signals)
+        last_day = min(review.closes, self.programme.today - dt.timedelta(days=1))
+        members_seen = 0
+        for perspective, held in invited:
+            # In an open review only about half have answered so far.
+            answered = not is_open or rng.random() < 0.5
+            invitation = None
+            if (plan.by_link or is_open) and held is not None:
+                invitation = self.invite(review, perspective, held, answered)
+            if not answered:
+                continue
+            member = perspective == "member"
+            flat = (
+                member
+                and "flat" in plan.signals
+                and (members_seen == 0 or rng.random() < pattern.flat_share)
+            )
+            respondent = Respondent(
+                perspective=perspective,
+                index=members_seen if member else 0,
+                not_involved_at_start=self.joined_late(plan, held),
+                flat=flat,
+            )
+            members_seen += member
+            day = date_between(rng, opens, last_day)
+            submitted = aware(day, rng.randint(8, 21), rng.randint(0, 59))
+            if invitation is not None:
+                invitation.first_used = submitted - dt.timedelta(minutes=12)
+            response = Response(
+                review=review,
+                perspective=perspective,
+                invitation=invitation,
+                meeting_key="" if invitation else f"{rng.getrandbits(128):032x}",
+                not_involved_at_start=respondent.not_involved_at_start,
+                comments=comment_for(rng, perspective),
+                status=Response.Status.SUBMITTED,
+                submitted_at=submitted,
+            )
+            self.responses.append(response)
+            cells = answer_cells(
+                rng, pattern, respondent, asks_like=review.asks_would_like
+            )
+            self.answers.append((response, cells))
+        if plan.by_link and not is_open:
+            for held in spare[: rng.randint(0, 4)]:
+                self.invite(review, "member", held, answered=False)
+        self.audit(plan, invited)
+
+    def respondents(self, plan: Plan) -> tuple[list, list[Held]]:
+        """Who answers (perspective, held role or None), and members left over."""
+        rng = self.rng
+        day = plan.review.opens
+        index = plan.partnership
+
+        def around(held: list[Held]) -> list[Held]:
+            return [h for h in held if h.active(day)]
+
+        members = around(self.people.members[index])
+        rng.shuffle(members)
+        staff = around(self.people.staff[id(plan.segment.organisation)])
+        workers = around(self.people.workers[index])
+        reps = around(self.people.reps[index])
+        chosen: list[tuple[str, Held | None]] = []
+        chosen += [("lto_staff", h) for h in staff[: rng.randint(1, 3)]]
+        chosen += [("worker", h) for h in workers[: rng.randint(0, 2)]]
+        if reps and rng.random() < 0.6:
+            chosen.append(("rep", reps[0]))
+        wanted = max(3, rng.randint(5, 30) - len(chosen))
+        if plan.review.status == Review.Status.OPEN:
+            wanted = len(members)  # everyone is invited; half have answered
+        chosen += [("member", h) for h in members[:wanted]]
+        # A review needs five voices; a local stakeholder or two makes them up.
+        while len(chosen) < 5:
+            chosen.append(("other", None))
+        rng.shuffle(chosen)
+        return chosen, members[wanted:]
+
+    def joined_late(self, plan: Plan, held: Held | None) -> bool:
+        if held is None:
+            return self.rng.random() < 0.3
+        # Someone who arrived well into an appointment cannot say how it began.
+        late = held.start > plan.segment.start + dt.timedelta(days=730)
+        return late or self.rng.random() < 0.05
+
+    def invite(
+        self, review: Review, perspective: str, held: Held, answered: bool
+    ) -> Invitation:
+        rng = self.rng
+        sent = aware(review.opens, 9, 30)
+        reminded = None
+        remind_day = review.opens + dt.timedelta(days=10)
+        if not answered and remind_day < self.programme.today and rng.random() < 0.5:
+            reminded = aware(min(remind_day, review.closes), 9, 30)
+        invitation = Invitation(
+            review=review,
+            person=held.person,
+            perspective=perspective,
+            # Demo links are never shown, so only a hash of a throwaway token is kept.
+            token_hash=new_token()[1],
+            expires=aware(review.closes, 23, 59),
+            sent_at=sent,
+            reminded_at=reminded,
+        )
+        self.invitations.append(invitation)
+        return invitation
+
+    def audit(self, plan: Plan, invited: list) -> None:
+        review = plan.review
+        actor = review.created_by
+        Action = AuditEvent.Action
+
+        def event(action: str, at: dt.datetime, detail: str = "") -> None:
+            self.events.append(
+                AuditEvent(
+                    review=review, actor=actor, action=action, at=at, detail=detail
+                )
+            )
+
+        event(Action.OPENED, aware(review.opens, 9))
+        if plan.by_link or review.status == Review.Status.OPEN:
+            event(Action.INVITED, aware(review.opens, 9, 30), f"{len(invited)} people")
+        else:
+            event(Action.EDITED, aware(review.opens, 9, 5), "Meeting code turned on")
+        if review.status == Review.Status.CLOSED:
+            event(Action.CLOSED, aware(review.closes, 18))
+        if review.released_at is not None:
+            event(Action.RELEASED, review.released_at)

@@ -1,0 +1,44 @@
+"""The area directory's filter form: a GET form, so filtered views can be shared."""
+
+from django import forms
+
+from partnerships.models import Area, Organisation, Region
+from reviews.browsing import SORTS, DirectoryFilters
+
+ANY = [("", "Any")]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search by name", required=False, max_length=100, strip=True
+    )
+    region = forms.ChoiceField(
+        label="Region", choices=ANY + Region.choices, required=False
+    )
+    phase = forms.ChoiceField(
+        label="Phase", choices=ANY + Area.Phase.choices, required=False
+    )
+    kind = forms.ChoiceField(
+        label="Current LTO kind",
+        choices=ANY + Organisation.Kind.choices,
+        required=False,
+    )
+    attention = forms.BooleanField(label="Needs attention only", required=False)
+    # Name and region only: the directory is never ordered by any score.
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=[(key, key.capitalize()) for key in SORTS],
+        required=False,
+    )
+
+    def filters(self, *, attention_allowed: bool = True) -> DirectoryFilters:
+        """The cleaned filters; invalid input falls back to no filter."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return DirectoryFilters(
+            q=data.get("q", ""),
+            region=data.get("region", ""),
+            phase=data.get("phase", ""),
+            kind=data.get("kind", ""),
+            attention=attention_allowed and bool(data.get("attention")),
+            sort=data.get("sort") or "name",
+        )

@@ -1,0 +1,190 @@
+"""The then/now questionnaire as a form built from a framework version.
+
+Each statement has one radio group per column ("then", "now" and, when the
+review asks it, "like"); a group takes a rating on the version's scale, "don't
+know" or "not relevant to us". Field names are `<column>-<statement key>`, so
+anything else a browser posts is ignored. The form renders through
+`templates/reviews/respond/statement_fields.html`, not crispy: nested fieldsets
+and radio layout matter more here than anywhere else in the product.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django import forms
+
+from reviews.models import Answer, FrameworkVersion, Response, Statement
+
+STATES = [(value, label) for value, label in Answer.State.choices]
+COLUMN_LETTERS = {"then": "A", "now": "B", "like": "C"}
+COLUMN_SHORT = {"then": "At first", "now": "Now", "like": "Would like"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    letter: str
+    short: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    id: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    column: Column
+    name: str
+    options: list[Option]
+    errors: list[str]
+
+    @property
+    def ratings(self) -> list[Option]:
+        return [o for o in self.options if o.value.isdigit()]
+
+    @property
+    def states(self) -> list[Option]:
+        return [o for o in self.options if not o.value.isdigit()]
+
+    @property
+    def chosen(self) -> str | None:
+        return next((o.label for o in self.options if o.checked), None)
+
+
+@dataclass(frozen=True)
+class Row:
+    statement: Statement
+    groups: list[Group]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(group.errors for group in self.groups)
+
+
+def columns_for(version: FrameworkVersion, asks_would_like: bool) -> list[Column]:
+    labels = {
+        "then": version.then_label,
+        "now": version.now_label,
+        "like": version.like_label,
+    }
+    keys = ["then", "now", "like"] if asks_would_like else ["then", "now"]
+    return [Column(k, COLUMN_LETTERS[k], COLUMN_SHORT[k], labels[k]) for k in keys]
+
+
+def field_name(column: str, statement: Statement) -> str:
+    return f"{column}-{statement.key}"
+
+
+class QuestionnaireForm(forms.Form):
+    not_involved_at_start = forms.BooleanField(
+        required=False, label="I wasn't involved at the start"
+    )
+    comments = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(
+        self,
+        *args,
+        statements: Sequence[Statement],
+        columns: Sequence[Column],
+        scale: range,
+        complete: bool = False,
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.statements = list(statements)
+        self.columns = list(columns)
+        self.complete = complete
+        self.choices = [(str(n), str(n)) for n in scale] + STATES
+        for statement in self.statements:
+            for column in self.columns:
+                self.fields[field_name(column.key, statement)] = forms.ChoiceField(
+                    choices=self.choices, required=False
+                )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not self.complete:
+            return cleaned
+        skip_then = cleaned.get("not_involved_at_start")
+        for statement in self.statements:
+            for column in self.columns:
+                name = field_name(column.key, statement)
+                if column.key == "then" and skip_then:
+                    continue
+                if name in self.errors or cleaned.get(name):
+                    continue
+                self.add_error(
+                    name,
+                    f"Statement {statement.order}: choose an answer for "
+                    f"“{column.short}”, or “Don't know” or “Not relevant to us”",
+                )
+        return cleaned
+
+    def answers(self) -> dict[int, dict[str, str]]:
+        """statement id -> column -> chosen value, for what is valid and given."""
+        skip_then = self.cleaned_data.get("not_involved_at_start")
+        result: dict[int, dict[str, str]] = {}
+        for statement in self.statements:
+            for column in self.columns:
+                if column.key == "then" and skip_then:
+                    continue
+                value = self.cleaned_data.get(field_name(column.key, statement))
+                if value:
+                    result.setdefault(statement.pk, {})[column.key] = value
+        return result
+
+    def rows(self) -> list[Row]:
+        rows = []
+        for statement in self.statements:
+            groups = []
+            for column in self.columns:
+                name = field_name(column.key, statement)
+                chosen = self[name].value()
+                options = [
+                    Option(value, label, f"{name}-{value}", chosen == value)
+                    for value, label in self.choices
+                ]
+                groups.append(Group(column, name, options, self.errors.get(name, [])))
+            rows.append(Row(statement, groups))
+        return rows
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(href, message) for the error summary, in the order of the page."""
+        links = [("#questionnaire", error) for error in self.non_field_errors()]
+        for name in self.fields:
+            links += [(f"#{self.anchor(name)}", e) for e in self.errors.get(name, [])]
+        return links
+
+    def anchor(self, name: str) -> str:
+        """The id of a field's first input: where an error link takes focus."""
+        if name in self.base_fields or name.split("-", 1)[0] not in COLUMN_SHORT:
+            radios = isinstance(self.fields[name].widget, forms.RadioSelect)
+            return f"id_{name}_0" if radios else f"id_{name}"
+        return f"{name}-{self.choices[0][0]}"
+
+
+def initial_from(
+    response: Response, answers: Iterable[Answer], statements: Iterable[Statement]
+) -> dict[str, object]:
+    """The form's initial data from a stored (draft or submitted) response."""
+    initial: dict[str, object] = {
+        "not_involved_at_start": response.not_involved_at_start,
+        "comments": response.comments,
+    }
+    by_id = {statement.pk: statement for statement in statements}
+    for answer in answers:
+        statement = by_id.get(answer.statement_id)
+        if statement is None:
+            continue
+        for column in Answer.COLUMNS:
+            value = answer.cell(column)
+            if value is not None:
+                initial[field_name(column, statement)] = str(value)
+    return initial

@@ -1,0 +1,201 @@
+"""Forms for the rep's workflow: review settings, inviting people, printing links."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django import forms
+from django.utils import timezone
+
+from partnerships.access import current
+from partnerships.models import Membership, Person, RepAssignment, StaffRole
+from reviews.actions.workflow import Invitee
+from reviews.models import FrameworkVersion, Invitation, Perspective, Review
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class ReviewForm(forms.Form):
+    """Purpose, framework version, optional third column, k, dates, meeting code."""
+
+    purpose = forms.ChoiceField(choices=Review.Purpose.choices)
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Leave blank for a title made from the purpose and the date.",
+    )
+    framework_version = forms.ModelChoiceField(
+        queryset=FrameworkVersion.objects.select_related("framework").order_by(
+            "framework__name", "-number"
+        ),
+        empty_label=None,
+    )
+    asks_would_like = forms.BooleanField(
+        label="Also ask where people would like the relationship to be",
+        required=False,
+    )
+    min_group_size = forms.IntegerField(
+        label="Minimum group size (k)",
+        min_value=1,
+        max_value=50,
+        initial=3,
+        help_text="Partnership members' results are shown to respondents only when "
+        "at least this many members answered.",
+    )
+    opens = forms.DateField(label="Opening date", widget=DateInput())
+    closes = forms.DateField(label="Closing date", widget=DateInput())
+    meeting_code_on = forms.BooleanField(
+        label="Use a meeting code, so people at a meeting can answer on their phones",
+        required=False,
+    )
+
+    def __init__(self, *args, review: Review | None = None, **kwargs) -> None:
+        if review is not None:
+            kwargs.setdefault("initial", {})
+            kwargs["initial"] |= {
+                name: getattr(review, name)
+                for name in (
+                    "purpose",
+                    "title",
+                    "framework_version",
+                    "asks_would_like",
+                    "min_group_size",
+                    "opens",
+                    "closes",
+                )
+            } | {"meeting_code_on": review.meeting_code_active}
+        else:
+            today = timezone.localdate()
+            kwargs.setdefault(
+                "initial", {"opens": today, "closes": today + dt.timedelta(days=21)}
+            )
+        super().__init__(*args, **kwargs)
+        # Answers are stored against one version's statements: it cannot change
+        # once anyone has answered.
+        if review is not None and review.responses.exists():
+            self.fields["framework_version"].disabled = True
+
+    def clean(self) -> dict:
+        data = super().clean()
+        opens, closes = data.get("opens"), data.get("closes")
+        if opens and closes and closes < opens:
+            self.add_error("closes", "The closing date must be on or after opening.")
+        return data
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person: Person
+    perspective: str
+    role: str
+
+    @property
+    def value(self) -> str:
+        return f"{self.person.pk}:{self.perspective}"
+
+
+def candidates(review: Review) -> list[Candidate]:
+    """People around the appointment who could be invited and are not yet."""
+    appointment = review.appointment
+    invited = review.invitations.filter(revoked=False).values("person_id")
+    found: list[Candidate] = []
+    for membership in (
+        Membership.objects.filter(current(), partnership=appointment.partnership)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        is_worker = membership.role == Membership.Role.WORKER
+        found.append(
+            Candidate(
+                membership.person,
+                Perspective.WORKER if is_worker else Perspective.MEMBER,
+                membership.get_role_display(),
+            )
+        )
+    for role in (
+        StaffRole.objects.filter(current(), organisation=appointment.organisation)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        found.append(
+            Candidate(role.person, Perspective.LTO_STAFF, role.job_title or "LTO staff")
+        )
+    for assignment in (
+        RepAssignment.objects.filter(current(), area=appointment.partnership.area_id)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        found.append(Candidate(assignment.person, Perspective.REP, "Rep"))
+    return found
+
+
+class InviteForm(forms.Form):
+    """Pick people from the records, or add one person by name and email."""
+
+    people = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple
+    )
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="Leave blank to print their link on the invitation sheet instead.",
+    )
+    perspective = forms.ChoiceField(
+        label="They answer as",
+        choices=[("", "Choose a perspective")] + Perspective.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, review: Review, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.candidates = {c.value: c for c in candidates(review)}
+        self.fields["people"].choices = [
+            (c.value, f"{c.person.name} ({c.role})") for c in self.candidates.values()
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        adding = data.get("name") or data.get("email")
+        if adding and not data.get("name"):
+            self.add_error("name", "Give the name of the person to add.")
+        if adding and not data.get("perspective"):
+            self.add_error("perspective", "Choose how this person will answer.")
+        if not data.get("people") and not adding and not self.errors:
+            raise forms.ValidationError("Choose at least one person, or add someone.")
+        return data
+
+    def invitees(self) -> list[Invitee]:
+        chosen = [self.candidates[value] for value in self.cleaned_data["people"]]
+        found = [Invitee(c.perspective, person=c.person) for c in chosen]
+        if self.cleaned_data.get("name"):
+            found.append(
+                Invitee(
+                    self.cleaned_data["perspective"],
+                    name=self.cleaned_data["name"],
+                    email=self.cleaned_data["email"],
+                )
+            )
+        return found
+
+
+class InvitationSheetForm(forms.Form):
+    """Whose links to print: printing mints new links for them."""
+
+    invitations = forms.ModelMultipleChoiceField(
+        queryset=Invitation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="People to print a link for",
+    )
+
+    def __init__(self, *args, awaiting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["invitations"]
+        field.queryset = awaiting
+        field.label_from_instance = lambda inv: (
+            f"{inv.person.name} ({inv.get_perspective_display()})"
+        )

@@ -1,0 +1,62 @@
+"""`manage.py seed_demo`: load the fictional demo programme (reviews/demo.py)."""
+
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from partnerships.models import Area
+from reviews import demo
+from reviews.management.commands.demo_logins import print_logins
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "Load a fictional programme of areas, LTOs, people and reviews for demos."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=demo.DEFAULT_SEED,
+            help="Random seed; the same seed always gives the same programme.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only when the database has no areas at all (for `make run`).",
+        )
+        parser.add_argument(
+            "--quiet", action="store_true", help="No progress bar or login table."
+        )
+
+    def handle(self, *args, seed: int, if_empty: bool, quiet: bool, **options) -> None:
+        verbose = not quiet and options["verbosity"] > 0
+        if if_empty and Area.objects.exists():
+            if verbose:
+                self.stdout.write("Areas already exist; demo data not loaded.")
+            return
+        if demo.demo_present(seed):
+            if verbose:
+                self.stdout.write("Demo data already present; nothing to do.")
+            return
+        started = time.monotonic()
+        counts = demo.seed_demo(seed=seed, progress=self.bar if verbose else None)
+        if verbose:
+            seconds = time.monotonic() - started
+            made = ", ".join(f"{number:,} {name}" for name, number in counts.items())
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo data loaded in {seconds:.1f} s: {made}.")
+            )
+            print_logins(self.stdout)
+
+    def bar(self, stage: str, fraction: float) -> None:
+        filled = round(BAR_WIDTH * fraction)
+        line = f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {fraction:4.0%} {stage}"
+        # Redraw in place on a terminal; one line per stage in a log.
+        if sys.stdout.isatty():
+            self.stdout.write(f"\r{line:<60}", ending="\n" if fraction >= 1 else "")
+        else:
+            self.stdout.write(line)
+        self.stdout.flush()

@@ -1,0 +1,141 @@
+"""Per-review aggregates, computed once when a review closes and stored.
+
+The area directory, partnership pages and programme overview read
+`ReviewSummary` and `StatementSummary` rows instead of re-reading every answer on
+every page view. `summarise_review()` is called by the close action;
+`summarise_reviews()` fills in any closed review that lacks a summary (after a
+demo or data load, or from the `summarise_reviews` command).
+
+The numbers come from `reviews.analysis`, so a summary says exactly what the
+review's own report says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from reviews.analysis import HEADLINE_PAIR, NOW, Analysis
+from reviews.models import (
+    Invitation,
+    Review,
+    ReviewSummary,
+    Statement,
+    StatementSummary,
+)
+from reviews.results import analyse_review, load_review_data
+
+MEMBER = "member"
+
+
+def summary_rows(
+    review: Review,
+    result: Analysis,
+    *,
+    invited: int,
+    statement_ids: Mapping[str, int],
+) -> tuple[ReviewSummary, list[StatementSummary]]:
+    """Unsaved summary rows for one review's analysis; no database access."""
+    now = timezone.now()
+    summary = ReviewSummary(
+        review=review,
+        computed_at=now,
+        responses=sum(result.respondents.values()),
+        invited=invited,
+        discussion_points=len(result.discussion_points),
+        flat_review=result.flat_review,
+    )
+    gap_keys = {
+        g.statement
+        for g in result.flagged_gaps
+        if g.column == NOW and (g.a, g.b) == HEADLINE_PAIR
+    }
+    rows = []
+    for statement in result.statements:
+        if statement.key not in statement_ids:
+            continue
+        by_perspective = {}
+        total = n = 0
+        for p in result.perspectives:
+            group = result.group(statement.key, NOW, p)
+            if group is None or group.summary.mean is None:
+                continue
+            s = group.summary
+            by_perspective[p] = {"n": s.n, "mean": round(s.mean, 3)}
+            total += s.mean * s.n
+            n += s.n
+        members = result.group(statement.key, NOW, MEMBER)
+        rows.append(
+            StatementSummary(
+                review=review,
+                statement_id=statement_ids[statement.key],
+                key=statement.key,
+                gap_flagged=statement.key in gap_keys,
+                disagreement_flagged=bool(members and members.disagreement),
+                now_mean=round(total / n, 3) if n else None,
+                now_by_perspective=by_perspective,
+            )
+        )
+    return summary, rows
+
+
+@transaction.atomic
+def store_summaries(
+    pairs: Iterable[tuple[ReviewSummary, list[StatementSummary]]],
+) -> int:
+    """Replace the stored summaries of the given reviews with new ones."""
+    pairs = list(pairs)
+    review_ids = [summary.review_id for summary, _ in pairs]
+    ReviewSummary.objects.filter(review_id__in=review_ids).delete()
+    StatementSummary.objects.filter(review_id__in=review_ids).delete()
+    ReviewSummary.objects.bulk_create([summary for summary, _ in pairs])
+    StatementSummary.objects.bulk_create(
+        [row for _, rows in pairs for row in rows], batch_size=2000
+    )
+    return len(pairs)
+
+
+def _statement_ids(version_id: int) -> dict[str, int]:
+    return dict(
+        Statement.objects.filter(version_id=version_id).values_list("key", "id")
+    )
+
+
+def summarise_review(review: Review) -> ReviewSummary:
+    """Compute and store one review's summary: a handful of queries, any size."""
+    data = load_review_data(review)
+    result = analyse_review(review, data)
+    invited = Invitation.objects.filter(review=review, revoked=False).count()
+    summary, rows = summary_rows(
+        review,
+        result,
+        invited=invited,
+        statement_ids=_statement_ids(review.framework_version_id),
+    )
+    store_summaries([(summary, rows)])
+    return summary
+
+
+def unsummarised() -> QuerySet[Review]:
+    return Review.objects.filter(
+        status=Review.Status.CLOSED, summary__isnull=True
+    ).select_related("framework_version")
+
+
+def summarise_reviews(reviews: Iterable[Review] | None = None) -> int:
+    """Summarise every closed review that lacks a summary (or those given)."""
+    count = 0
+    for review in unsummarised() if reviews is None else reviews:
+        summarise_review(review)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def forget_summary(review: Review) -> None:
+    """Drop a review's stored summary, for a review reopened for more answers."""
+    ReviewSummary.objects.filter(review=review).delete()
+    StatementSummary.objects.filter(review=review).delete()

@@ -1,0 +1,125 @@
+"""Inviting people: pick or add invitees, print a QR sheet, revoke, resend, remind."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from reviews.actions import workflow
+from reviews.emails import personal_link
+from reviews.forms.workflow import InvitationSheetForm, InviteForm
+from reviews.models import Invitation, Review
+from reviews.views.rep import managed_review
+
+
+def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:
+    if result.sent:
+        messages.success(request, f"Emailed {len(result.sent)} personal links.")
+    if result.not_sent:
+        messages.warning(
+            request,
+            f"{len(result.not_sent)} people have no email or could not be emailed: "
+            "print their links on the invitation sheet.",
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    form = InviteForm(request.POST or None, review=review)
+    if form.is_valid():
+        try:
+            result = workflow.invite(
+                review=review, actor=request.user, invitees=form.invitees()
+            )
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            _report_sending(request, result)
+        return redirect("reviews:review-detail", pk=review.pk)
+    return render(
+        request, "reviews/workflow/invite.html", {"review": review, "form": form}
+    )
+
+
+def qr_data_uri(url: str) -> str:
+    """A PNG QR code as a data URI: prints sharply and needs no second request."""
+    return segno.make(url, error="m").png_data_uri(scale=5, border=4)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_invitation_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    form = InvitationSheetForm(
+        request.POST or None, awaiting=workflow.awaiting_reply(review)
+    )
+    if not form.is_valid():
+        context = {"review": review, "form": form}
+        return render(request, "reviews/workflow/invitation_sheet_choose.html", context)
+    pairs = workflow.print_invitations(
+        review=review, actor=request.user, invitations=form.cleaned_data["invitations"]
+    )
+    sheets = []
+    for invitation, token in pairs:
+        link = personal_link(token)
+        sheets.append({"invitation": invitation, "link": link, "qr": qr_data_uri(link)})
+    # The links exist only in this response: never let a cache keep a copy.
+    response = render(
+        request,
+        "reviews/workflow/invitation_sheet.html",
+        {"review": review, "sheets": sheets},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _managed_invitation(request: HttpRequest, pk: int) -> Invitation:
+    queryset = Invitation.objects.filter(
+        review__in=Review.objects.managed_by(request.user)
+    ).select_related("review", "person")
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _managed_invitation(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    workflow.revoke_invitation(invitation=invitation, actor=request.user)
+    messages.success(request, f"{invitation.person}'s link no longer works.")
+    return redirect("reviews:review-detail", pk=invitation.review_id)
+
+
+@login_required
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _managed_invitation(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        sent = workflow.resend_invitation(invitation=invitation, actor=request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        if sent:
+            messages.success(request, f"Sent a new link to {invitation.person}.")
+        else:
+            messages.error(request, "The email could not be sent; try again later.")
+    return redirect("reviews:review-detail", pk=invitation.review_id)
+
+
+@login_required
+def review_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        result = workflow.send_reminders(review=review, actor=request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Sent {len(result.sent)} reminders.")
+    return redirect("reviews:review-detail", pk=review.pk)

@@ -1,0 +1,211 @@
+"""The rep's pages: my areas, a review's page with its progress, settings and audit.
+
+Every view here finds its object through `managed_by(user)` or the access module,
+so someone else's review or appointment is a 404 whatever the method.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from partnerships import access
+from partnerships.models import Appointment, Area
+from reviews.actions import workflow
+from reviews.forms.workflow import ReviewForm
+from reviews.models import Perspective, Response, Review
+
+# The group names pages use: a perspective, never a person.
+GROUP_LABELS = {
+    Perspective.MEMBER: "Partnership members",
+    Perspective.LTO_STAFF: "LTO staff",
+    Perspective.WORKER: "Workers",
+    Perspective.REP: "Rep",
+    Perspective.LT_STAFF: "Local Trust staff",
+    Perspective.OTHER: "Other",
+}
+SUBMITTED = Response.Status.SUBMITTED
+
+
+def _active_reviews():
+    """Unreleased reviews with the counts 'my areas' shows, in one query."""
+    return (
+        Review.objects.filter(released_at__isnull=True)
+        .annotate(
+            invited=Count(
+                "invitations", filter=Q(invitations__revoked=False), distinct=True
+            ),
+            answered=Count(
+                "responses", filter=Q(responses__status=SUBMITTED), distinct=True
+            ),
+            invited_answered=Count(
+                "invitations",
+                filter=Q(invitations__revoked=False)
+                & Q(invitations__responses__status=SUBMITTED),
+                distinct=True,
+            ),
+        )
+        .order_by("-opens")
+    )
+
+
+def next_step(review: Review, today: dt.date) -> str:
+    """What the rep should do next with a review, in a few words."""
+    if review.status == Review.Status.CLOSED:
+        return "Discuss the results, then release them to respondents."
+    if review.closes < today:
+        return "The closing date has passed: close the review."
+    if not review.invited and not review.meeting_code_active:
+        return "Invite people."
+    waiting = review.invited - review.invited_answered
+    if waiting:
+        return f"{waiting} invited people have not answered yet: send a reminder."
+    return f"Waiting for answers until {review.closes:%d %B %Y}."
+
+
+@login_required
+def my_areas(request: HttpRequest) -> HttpResponse:
+    appointments = Appointment.objects.filter(ended__isnull=True).select_related(
+        "organisation"
+    )
+    areas = (
+        Area.objects.represented_by(request.user)
+        .select_related("partnership")
+        .prefetch_related(
+            Prefetch("partnership__appointments", queryset=appointments),
+            Prefetch(
+                "partnership__appointments__reviews",
+                queryset=_active_reviews(),
+                to_attr="active_reviews",
+            ),
+        )
+    )
+    shared = (
+        Review.objects.visible_to(request.user)
+        .filter(released_at__isnull=False)
+        .exclude(pk__in=Review.objects.managed_by(request.user).values("pk"))
+        .select_related("appointment__partnership", "appointment__organisation")
+    )
+    today = timezone.localdate()
+    areas = list(areas)
+    for area in areas:
+        # An area without a partnership row yet simply has nothing to show.
+        partnership = getattr(area, "partnership", None)
+        for appointment in partnership.appointments.all() if partnership else []:
+            for review in appointment.active_reviews:
+                review.next_step = next_step(review, today)
+    context = {"areas": areas, "shared": shared}
+    return render(request, "reviews/workflow/my_areas.html", context)
+
+
+def _invitation_rows(review: Review):
+    responses = Response.objects.filter(invitation=OuterRef("pk"))
+    return (
+        review.invitations.select_related("person")
+        .annotate(
+            answered=Exists(responses.filter(status=SUBMITTED)),
+            started=Exists(responses.exclude(status=SUBMITTED)),
+        )
+        .order_by("revoked", "perspective", "person__name")
+    )
+
+
+@dataclass
+class GroupProgress:
+    label: str
+    invited: int = 0
+    answered: int = 0
+    started: int = 0
+
+
+def progress(review: Review) -> list[GroupProgress]:
+    """Invitations and answers by perspective: counts only, never answers."""
+    groups = {value: GroupProgress(GROUP_LABELS[value]) for value in Perspective}
+    invited = (
+        review.invitations.filter(revoked=False)
+        .values("perspective")
+        .annotate(n=Count("pk"))
+    )
+    for row in invited:
+        groups[row["perspective"]].invited = row["n"]
+    for row in review.responses.values("perspective", "status").annotate(n=Count("pk")):
+        group = groups[row["perspective"]]
+        if row["status"] == SUBMITTED:
+            group.answered += row["n"]
+        else:
+            group.started += row["n"]
+    return [g for g in groups.values() if g.invited or g.answered or g.started]
+
+
+def managed_review(request: HttpRequest, pk: int) -> Review:
+    queryset = Review.objects.managed_by(request.user).select_related(
+        "appointment__partnership__area",
+        "appointment__organisation",
+        "framework_version__framework",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    context = {
+        "review": review,
+        "groups": progress(review),
+        "invitations": _invitation_rows(review),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reviews/workflow/review_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_open(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = get_object_or_404(
+        access.managed_appointments(request.user).select_related(
+            "partnership", "organisation"
+        ),
+        pk=pk,
+    )
+    form = ReviewForm(request.POST or None)
+    if form.is_valid():
+        review = workflow.open_review(
+            appointment=appointment, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, "Review opened. Now invite people to answer.")
+        return redirect("reviews:review-invite", pk=review.pk)
+    context = {"form": form, "appointment": appointment}
+    return render(request, "reviews/workflow/review_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    form = ReviewForm(request.POST or None, review=review)
+    if form.is_valid():
+        try:
+            workflow.update_review(
+                review=review, actor=request.user, **form.cleaned_data
+            )
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Review settings saved.")
+        return redirect("reviews:review-detail", pk=review.pk)
+    context = {"form": form, "review": review, "appointment": review.appointment}
+    return render(request, "reviews/workflow/review_form.html", context)
+
+
+@login_required
+def review_audit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = managed_review(request, pk)
+    events = review.events.select_related("actor").order_by("-at")
+    context = {"review": review, "events": events}
+    return render(request, "reviews/workflow/review_audit.html", context)

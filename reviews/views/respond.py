@@ -1,0 +1,246 @@
+"""The respondent's pages: personal link, questionnaire, check, submit, thanks.
+
+No account: the browser's session says which response it may edit
+(`reviews.respondent`). Anything else is a plain page saying what happened,
+with a status code to match, and nothing about any other review.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from reviews import charts
+from reviews.actions.responses import (
+    open_invited_response,
+    save_answers,
+    submit_response,
+)
+from reviews.forms.questionnaire import (
+    QuestionnaireForm,
+    columns_for,
+    initial_from,
+)
+from reviews.models import (
+    SMALL_GROUP_PERSPECTIVES,
+    Answer,
+    Response,
+    Review,
+)
+from reviews.respondent import (
+    LinkProblem,
+    can_edit,
+    check_link,
+    current_response,
+    remember_response,
+    review_rep,
+)
+
+RespondentView = Callable[[HttpRequest, Review, Response], HttpResponse]
+SHARED_AS = {
+    "lto_staff": "the LTO's view",
+    "worker": "the workers' view",
+    "rep": "the rep's view",
+}
+
+
+def problem(request: HttpRequest, kind: str, status: int, review=None) -> HttpResponse:
+    rep = review_rep(review) if review is not None else None
+    context = {"kind": kind, "rep": rep}
+    return render(request, "reviews/respond/problem.html", context, status=status)
+
+
+def respondent_view(view: RespondentView) -> Callable[..., HttpResponse]:
+    """Pass the view the review and this browser's response, or answer 404."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+        review = Review.objects.select_related("framework_version").filter(pk=pk)
+        review = review.first()
+        response = current_response(request, review) if review else None
+        if response is None:
+            return problem(request, "no_session", 404)
+        return view(request, review, response)
+
+    return never_cache(wrapper)
+
+
+def questionnaire_form(
+    review: Review, statements, complete: bool = False, **kwargs
+) -> QuestionnaireForm:
+    version = review.framework_version
+    return QuestionnaireForm(
+        statements=statements,
+        columns=columns_for(version, review.asks_would_like),
+        scale=version.scale,
+        complete=complete,
+        **kwargs,
+    )
+
+
+def stored_form(review: Review, response: Response, statements) -> QuestionnaireForm:
+    """The complete-answers form over what is stored, to check or resubmit."""
+    initial = initial_from(response, response.answers.all(), statements)
+    data = {k: v for k, v in initial.items() if v not in (False, None)}
+    return questionnaire_form(review, statements, complete=True, data=data)
+
+
+def render_questionnaire(
+    request: HttpRequest, review: Review, response: Response, form, status: int = 200
+) -> HttpResponse:
+    context = {
+        "review": review,
+        "response": response,
+        "version": review.framework_version,
+        "form": form,
+        "rows": form.rows(),
+        "shared_as": SHARED_AS.get(response.perspective)
+        if response.perspective in SMALL_GROUP_PERSPECTIVES
+        else None,
+    }
+    return render(request, "reviews/respond/questionnaire.html", context, status=status)
+
+
+@never_cache
+def respond_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Swap a personal link for a session, then drop the token from the URL."""
+    found = check_link(token)
+    if isinstance(found, LinkProblem):
+        reply = problem(request, found.kind, found.status, found.review)
+    else:
+        remember_response(request, open_invited_response(invitation=found))
+        reply = redirect("reviews:respond", found.review_id)
+    reply["Referrer-Policy"] = "no-referrer"
+    return reply
+
+
+@respondent_view
+def respond(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    if not can_edit(response):
+        return problem(request, "closed", 403, review)
+    statements = list(review.framework_version.statements.all())
+    if request.method != "POST":
+        initial = initial_from(response, response.answers.all(), statements)
+        form = questionnaire_form(review, statements, initial=initial)
+        return render_questionnaire(request, review, response, form)
+    action = request.POST.get("action", "continue")
+    form, saved = save_posted(request, review, response, statements, action)
+    if form.is_valid() and action == "save":
+        messages.success(request, "Your answers are saved. Use your link to finish.")
+        return redirect("reviews:respond", review.pk)
+    if form.is_valid():
+        return redirect("reviews:respond-check", review.pk)
+    return render_questionnaire(request, review, response, form, 200 if saved else 400)
+
+
+def save_posted(request, review, response, statements, action: str):
+    """Save what was posted as far as it is valid; return (form, saved).
+
+    A draft keeps any valid subset, so a missing answer never loses the rest; a
+    submitted response only ever changes to another complete set of answers.
+    """
+    submitted = response.status == Response.Status.SUBMITTED
+    complete = action == "continue" or submitted
+    form = questionnaire_form(review, statements, complete, data=request.POST)
+    draft = questionnaire_form(review, statements, data=request.POST)
+    saved = draft.is_valid() and (form.is_valid() or not submitted)
+    if saved:
+        save_answers(
+            response=response,
+            answers=draft.answers(),
+            not_involved_at_start=draft.cleaned_data["not_involved_at_start"],
+            comments=draft.cleaned_data["comments"],
+        )
+    return form, saved
+
+
+@require_POST
+@respondent_view
+def autosave(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    """The questionnaire's script posts the whole form here as answers change."""
+    if not can_edit(response):
+        return JsonResponse({"saved": False, "reason": "closed"}, status=403)
+    statements = list(review.framework_version.statements.all())
+    form, saved = save_posted(request, review, response, statements, "save")
+    if not saved:
+        return JsonResponse({"saved": False, "errors": form.errors}, status=400)
+    at = timezone.localtime().strftime("%H:%M")
+    return JsonResponse({"saved": True, "at": at})
+
+
+@respondent_view
+def check(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    if not can_edit(response):
+        return problem(request, "closed", 403, review)
+    statements = list(review.framework_version.statements.all())
+    form = stored_form(review, response, statements)
+    if not form.is_valid():
+        return render_questionnaire(request, review, response, form)
+    context = {
+        "review": review,
+        "response": response,
+        "rows": form.rows(),
+        "anchors": {name: form.anchor(name) for name in form.fields},
+    }
+    return render(request, "reviews/respond/check.html", context)
+
+
+@require_POST
+@respondent_view
+def submit(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    if not can_edit(response):
+        return problem(request, "closed", 403, review)
+    statements = list(review.framework_version.statements.all())
+    form = stored_form(review, response, statements)
+    if not form.is_valid():
+        return render_questionnaire(request, review, response, form)
+    submit_response(response=response)
+    return redirect("reviews:respond-thanks", review.pk)
+
+
+@respondent_view
+def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    if response.status != Response.Status.SUBMITTED:
+        return redirect("reviews:respond", review.pk)
+    statements = list(review.framework_version.statements.all())
+    columns = columns_for(review.framework_version, review.asks_would_like)
+    rows, series = own_numbers(response, statements, [c.key for c in columns])
+    figure = charts.perspective_radar(
+        [s.short_label for s in statements],
+        None if response.not_involved_at_start else series["then"],
+        series["now"],
+        series["like"] if review.asks_would_like else None,
+        title="Your answers",
+    )
+    context = {
+        "review": review,
+        "response": response,
+        "rows": rows,
+        "figure": charts.with_config(figure),
+        "columns": columns,
+        "can_edit": can_edit(response),
+    }
+    return render(request, "reviews/respond/thanks.html", context)
+
+
+def own_numbers(response: Response, statements, columns: list[str]):
+    """Table rows (statement, cells) and radar series (ratings or None)."""
+    answers = {a.statement_id: a for a in response.answers.all()}
+    labels = dict(Answer.State.choices)
+    rows = []
+    series: dict[str, list] = {column: [] for column in Answer.COLUMNS}
+    for statement in statements:
+        answer = answers.get(statement.pk)
+        cells = []
+        for column in Answer.COLUMNS:
+            value = answer.cell(column) if answer else None
+            series[column].append(value if isinstance(value, int) else None)
+            if column in columns:
+                cells.append(labels.get(value, value) if value is not None else "–")
+        rows.append((statement, cells))
+    return rows, series

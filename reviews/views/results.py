@@ -1,0 +1,86 @@
+"""Results pages: the rep's divergence report, the meeting pack, the CSV export,
+and the released results respondents see.
+
+The first three are for the review's rep and Local Trust staff only
+(`Review.objects.managed_by`); anyone else gets a 404. Released results are for
+people the review is visible to, and for a respondent whose browser holds a
+response to the review, with small groups hidden.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from reviews.exports import answers_csv
+from reviews.models import Review
+from reviews.results import build_results, progress_by_perspective
+
+RELATED = (
+    "framework_version",
+    "appointment__partnership__area",
+    "appointment__organisation",
+)
+
+
+def _managed_review(request: HttpRequest, pk: int) -> Review:
+    reviews = Review.objects.managed_by(request.user).select_related(*RELATED)
+    return get_object_or_404(reviews, pk=pk)
+
+
+@login_required
+def review_results(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _managed_review(request, pk)
+    context = {
+        "results": build_results(review),
+        "progress": progress_by_perspective(review),
+    }
+    return render(request, "reviews/results/results.html", context)
+
+
+@login_required
+def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _managed_review(request, pk)
+    context = {
+        "results": build_results(review),
+        "progress": progress_by_perspective(review),
+        "action_lines": range(8),
+    }
+    return render(request, "reviews/results/pack.html", context)
+
+
+@login_required
+def review_export(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _managed_review(request, pk)
+    response = HttpResponse(answers_csv(review), content_type="text/csv; charset=utf-8")
+    filename = f"review-{review.pk}-{slugify(review.title)[:40]}-answers.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _is_respondent(request: HttpRequest, review: Review) -> bool:
+    # Imported here: the respondent module arrives with the questionnaire, and
+    # this page must keep working for signed-in readers without it.
+    try:
+        from reviews.respondent import current_response
+    except ImportError:
+        return False
+    return current_response(request, review) is not None
+
+
+def review_released(request: HttpRequest, pk: int) -> HttpResponse:
+    released = Review.objects.filter(released_at__isnull=False).select_related(*RELATED)
+    review = released.filter(pk=pk).first()
+    if review is None or not _is_respondent(request, review):
+        # Anonymous visitors go to login whether or not the review exists.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        visible = Review.objects.visible_to(request.user)
+        review = get_object_or_404(
+            visible.filter(released_at__isnull=False).select_related(*RELATED), pk=pk
+        )
+    context = {"results": build_results(review, released=True)}
+    return render(request, "reviews/results/released.html", context)

@@ -1,0 +1,138 @@
+"""Response writes: drafts replace answers; submits are idempotent, even at once."""
+
+import importlib
+import threading
+
+import pytest
+from django.apps import apps as django_apps
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from reviews.actions.responses import (
+    open_invited_response,
+    save_answers,
+    submit_response,
+)
+from reviews.models import Answer, FrameworkVersion, Response
+from tests.factories import ReviewFactory
+from tests.views.respond_helpers import answers, invite
+
+
+@pytest.fixture
+def framework(transactional_db) -> None:
+    """Transactional tests flush the database afterwards; put the framework back."""
+    if not FrameworkVersion.objects.exists():
+        migration = importlib.import_module(
+            "reviews.migrations.0002_big_local_framework_v1"
+        )
+        migration.load_framework(django_apps, None)
+
+
+# Django's SQLite test database is in memory with a shared cache, which answers
+# "table is locked" at once instead of waiting as file SQLite (WAL, IMMEDIATE,
+# a 20 s timeout) does in production; these tests need real concurrent writers.
+needs_concurrent_writers = pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="in-memory SQLite test databases cannot take concurrent writers; "
+    "run on PostgreSQL (DATABASE_URL)",
+)
+
+
+def statement_ids(review) -> list[int]:
+    return list(review.framework_version.statements.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_saving_replaces_the_previous_snapshot_of_answers():
+    invitation, _ = invite()
+    response = open_invited_response(invitation=invitation)
+    ids = statement_ids(invitation.review)
+    save_answers(
+        response=response,
+        answers={ids[0]: {"then": "3", "now": "dont_know"}, ids[1]: {"now": "9"}},
+        not_involved_at_start=False,
+        comments="first",
+    )
+    save_answers(
+        response=response,
+        answers={ids[1]: {"now": "not_relevant"}},
+        not_involved_at_start=True,
+        comments="second",
+    )
+    response.refresh_from_db()
+    assert response.comments == "second"
+    assert response.not_involved_at_start
+    only = response.answers.get()
+    assert (only.statement_id, only.now_rating, only.now_state) == (
+        ids[1],
+        None,
+        "not_relevant",
+    )
+
+
+@pytest.mark.django_db
+def test_submitting_again_keeps_the_first_submission_time():
+    invitation, _ = invite()
+    response = open_invited_response(invitation=invitation)
+    first = submit_response(response=response).submitted_at
+    again = submit_response(response=response)
+    assert again.submitted_at == first
+    assert again.status == Response.Status.SUBMITTED
+
+
+def run_together(*calls) -> list:
+    """Start every call at the same moment in its own thread; return results."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@needs_concurrent_writers
+def test_two_browsers_opening_a_new_link_at_once_make_one_response(framework):
+    invitation, token = invite()
+    link = reverse("reviews:respond-link", args=[token])
+    replies = run_together(lambda: Client().get(link), lambda: Client().get(link))
+    assert [reply.status_code for reply in replies] == [302, 302]
+    assert Response.objects.filter(invitation=invitation).count() == 1
+
+
+@needs_concurrent_writers
+def test_two_concurrent_submits_of_the_same_response_make_one_response(framework):
+    invitation, token = invite(ReviewFactory())
+    review = invitation.review
+    first, second = Client(), Client()
+    first.get(reverse("reviews:respond-link", args=[token]))
+    second.cookies = first.cookies
+    respond = reverse("reviews:respond", args=[review.pk])
+    submit = reverse("reviews:respond-submit", args=[review.pk])
+    data = {**answers(review), "action": "continue"}
+
+    saves = run_together(
+        lambda: first.post(respond, data), lambda: second.post(respond, data)
+    )
+    assert [reply.status_code for reply in saves] == [302, 302]
+    submits = run_together(lambda: first.post(submit), lambda: second.post(submit))
+    assert [reply.status_code for reply in submits] == [302, 302]
+
+    response = Response.objects.get(review=review)
+    assert response.status == Response.Status.SUBMITTED
+    assert Answer.objects.filter(response=response).count() == 10
+    assert Response.objects.count() == 1

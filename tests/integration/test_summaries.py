@@ -1,0 +1,96 @@
+"""Stored per-review summaries: what `summarise_review` computes and keeps."""
+
+import pytest
+from django.core.management import call_command
+
+from reviews.models import Review, ReviewSummary, StatementSummary
+from reviews.summaries import forget_summary, summarise_review, summarise_reviews
+from tests.factories import InvitationFactory, ReviewFactory, bulk_responses
+
+pytestmark = pytest.mark.django_db
+
+# Members split 1..10 on the first statement and agree on the rest; LTO staff
+# rate the first statement 9, far above the members' average.
+MEMBERS = [
+    [1, 5, 5, 5, 5, 5, 5, 5, 5, 5],
+    [10, 5, 5, 5, 5, 5, 5, 5, 5, 5],
+    [2, 6, 5, 5, 5, 5, 5, 5, 5, 5],
+    [9, 6, 5, 5, 5, 5, 5, 5, 5, 5],
+]
+LTO = [[9, 6, 5, 5, 5, 5, 5, 5, 5, 5], [9, 5, 5, 5, 5, 5, 5, 5, 5, 5]]
+
+
+def closed_review() -> Review:
+    review = ReviewFactory(status=Review.Status.CLOSED)
+    bulk_responses(review, "member", MEMBERS)
+    bulk_responses(review, "lto_staff", LTO)
+    InvitationFactory.create_batch(3, review=review)
+    InvitationFactory(review=review, revoked=True)
+    return review
+
+
+def test_summary_counts_submitted_responses_and_live_invitations():
+    review = closed_review()
+
+    summary = summarise_review(review)
+
+    assert (summary.responses, summary.invited) == (6, 3)
+    assert summary.discussion_points >= 2
+    assert ReviewSummary.objects.get(review=review).responses == 6
+
+
+def test_statement_summary_flags_the_members_lto_gap_and_member_disagreement():
+    review = closed_review()
+
+    summarise_review(review)
+
+    first, second = StatementSummary.objects.filter(review=review).order_by(
+        "statement__order"
+    )[:2]
+    assert first.key == first.statement.key == "confidence-voice"
+    assert first.gap_flagged and first.disagreement_flagged
+    assert not second.gap_flagged and not second.disagreement_flagged
+    assert first.now_by_perspective["member"] == {"n": 4, "mean": 5.5}
+    assert first.now_by_perspective["lto_staff"] == {"n": 2, "mean": 9.0}
+    assert first.now_mean == pytest.approx((1 + 10 + 2 + 9 + 9 + 9) / 6, abs=0.001)
+
+
+def test_summarising_again_replaces_the_stored_rows():
+    review = closed_review()
+    summarise_review(review)
+    bulk_responses(review, "member", [[5] * 10])
+
+    summary = summarise_review(review)
+
+    assert summary.responses == 7
+    assert StatementSummary.objects.filter(review=review).count() == 10
+
+
+def test_summarise_reviews_fills_in_closed_reviews_without_a_summary_only():
+    done = closed_review()
+    summarise_review(done)
+    missing = closed_review()
+    still_open = ReviewFactory(status=Review.Status.OPEN)
+
+    assert summarise_reviews() == 1
+
+    assert ReviewSummary.objects.filter(review=missing).exists()
+    assert not ReviewSummary.objects.filter(review=still_open).exists()
+
+
+def test_summarise_reviews_command_reports_how_many_it_summarised(capsys):
+    closed_review()
+
+    call_command("summarise_reviews")
+
+    assert "Summarised 1 reviews." in capsys.readouterr().out
+
+
+def test_forgetting_a_summary_removes_both_kinds_of_row():
+    review = closed_review()
+    summarise_review(review)
+
+    forget_summary(review)
+
+    assert not ReviewSummary.objects.filter(review=review).exists()
+    assert not StatementSummary.objects.filter(review=review).exists()

@@ -1,0 +1,81 @@
+"""The questionnaire form on its own: choices, completeness, the error summary."""
+
+from reviews.forms.questionnaire import Column, QuestionnaireForm
+from reviews.models import Statement
+
+STATEMENTS = [
+    Statement(pk=10 + i, key=key, order=i, text=f"Statement {i}", short_label=key)
+    for i, key in enumerate(["voice", "skills", "networks"], start=1)
+]
+COLUMNS = [
+    Column("then", "A", "At first", "Where was it at first?"),
+    Column("now", "B", "Now", "Where is it now?"),
+]
+
+
+def form(data: dict, complete: bool = True) -> QuestionnaireForm:
+    return QuestionnaireForm(
+        data,
+        statements=STATEMENTS,
+        columns=COLUMNS,
+        scale=range(1, 11),
+        complete=complete,
+    )
+
+
+def full(**extra) -> dict:
+    data = {f"{c.key}-{s.key}": "5" for s in STATEMENTS for c in COLUMNS}
+    data.update(extra)
+    return data
+
+
+def test_every_column_of_every_statement_must_be_answered_to_continue():
+    bound = form(full(**{"now-skills": ""}))
+    assert not bound.is_valid()
+    assert list(bound.errors) == ["now-skills"]
+    assert bound.error_links()[0][0] == "#now-skills-1"
+
+
+def test_a_draft_may_leave_answers_out():
+    bound = form({"now-skills": "4"}, complete=False)
+    assert bound.is_valid()
+    assert bound.answers() == {12: {"now": "4"}}
+
+
+def test_dont_know_and_not_relevant_count_as_answers():
+    bound = form(full(**{"now-voice": "dont_know", "then-voice": "not_relevant"}))
+    assert bound.is_valid()
+    assert bound.answers()[11] == {"then": "not_relevant", "now": "dont_know"}
+
+
+def test_not_involved_at_the_start_drops_and_excuses_column_a():
+    data = {f"now-{s.key}": "6" for s in STATEMENTS}
+    bound = form({**data, "then-voice": "3", "not_involved_at_start": "on"})
+    assert bound.is_valid()
+    assert all(set(cells) == {"now"} for cells in bound.answers().values())
+
+
+def test_ratings_off_the_scale_are_errors_even_in_a_draft():
+    for bad in ["0", "11", "4.5", "x"]:
+        bound = form({"now-voice": bad}, complete=False)
+        assert not bound.is_valid()
+        assert "now-voice" in bound.errors
+
+
+def test_error_links_follow_the_order_of_the_page():
+    bound = form(full(**{"then-networks": "", "now-voice": ""}))
+    bound.is_valid()
+    assert [href for href, _ in bound.error_links()] == [
+        "#now-voice-1",
+        "#then-networks-1",
+    ]
+
+
+def test_rows_keep_the_posted_choice_checked():
+    bound = form(full(**{"now-voice": "9", "now-skills": ""}))
+    bound.is_valid()
+    row = bound.rows()[0]
+    now = row.groups[1]
+    assert now.chosen == "9"
+    assert [o.value for o in now.options if o.checked] == ["9"]
+    assert bound.rows()[1].has_errors

@@ -1,0 +1,215 @@
+"""The area directory: who sees which areas, filters, sorting, paging, CSV."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.models import Area, Organisation
+from reviews.forms.browse import DirectoryFilterForm
+from reviews.models import Review, ReviewSummary
+from reviews.scale import ScaleSize, build_scale_data
+from tests.factories import (
+    AppointmentFactory,
+    AreaFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    PersonFactory,
+    RepAssignmentFactory,
+    ReviewFactory,
+    UserFactory,
+    bulk_responses,
+    programme_staff_user,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("reviews:area-list")
+TODAY = timezone.localdate()
+
+
+def area(name: str, **fields) -> Area:
+    kind = fields.pop("kind", Organisation.Kind.CVS)
+    made = AreaFactory(name=name, slug=name.lower().replace(" ", "-"), **fields)
+    AppointmentFactory(
+        partnership=PartnershipFactory(area=made),
+        organisation=OrganisationFactory(kind=kind),
+    )
+    return made
+
+
+def listed(client, **params) -> list[str]:
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return [a.name for a in response.context["page"].object_list]
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(programme_staff_user())
+    return client
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_staff_see_every_area_sorted_by_name(staff_client):
+    area("Brook")
+    area("Ashby")
+
+    assert listed(staff_client) == ["Ashby", "Brook"]
+
+
+def test_a_rep_sees_only_the_areas_they_represent(client):
+    mine = area("Mine")
+    area("Theirs")
+    user = UserFactory()
+    RepAssignmentFactory(person=PersonFactory(user=user), area=mine)
+    client.force_login(user)
+
+    assert listed(client) == ["Mine"]
+
+
+def test_a_member_sees_their_own_area_without_the_attention_column(client):
+    mine = area("Mine")
+    area("Theirs")
+    user = UserFactory()
+    MembershipFactory(person=PersonFactory(user=user), partnership=mine.partnership)
+    client.force_login(user)
+
+    response = client.get(URL, {"attention": "on"})
+
+    assert [a.name for a in response.context["page"].object_list] == ["Mine"]
+    assert "Needs attention" not in response.content.decode()
+
+
+def test_filters_by_region_phase_and_current_lto_kind(staff_client):
+    area("North", region="north_east", phase="spending_out")
+    area("London one", region="london", phase="spending_out", kind="housing")
+    area("London two", region="london", phase="consolidating")
+
+    assert listed(staff_client, region="london") == ["London one", "London two"]
+    assert listed(staff_client, phase="spending_out") == ["London one", "North"]
+    assert listed(staff_client, kind="housing") == ["London one"]
+    assert listed(staff_client, region="london", phase="consolidating") == [
+        "London two"
+    ]
+
+
+def test_lto_kind_filter_ignores_appointments_that_have_ended(staff_client):
+    changed = area("Changed", kind="cvs")
+    AppointmentFactory(
+        partnership=changed.partnership,
+        organisation=OrganisationFactory(kind="housing"),
+        started=dt.date(2014, 1, 1),
+        ended=dt.date(2016, 1, 1),
+        end_reason="changed_lto",
+    )
+
+    assert listed(staff_client, kind="housing") == []
+    assert listed(staff_client, kind="cvs") == ["Changed"]
+
+
+def test_search_matches_area_partnership_and_local_authority_names(staff_client):
+    area("Hollins Green", local_authority="Wirral Council")
+    area("Ashby")
+
+    assert listed(staff_client, q="hollins") == ["Hollins Green"]
+    assert listed(staff_client, q="wirral") == ["Hollins Green"]
+    assert listed(staff_client, q="ashby big local") == ["Ashby"]
+
+
+def test_sorting_is_offered_by_name_and_region_only(staff_client):
+    area("Zed", region="east")
+    area("Alpha", region="west_midlands")
+
+    assert [v for v, _ in DirectoryFilterForm.base_fields["sort"].choices] == [
+        "name",
+        "region",
+    ]
+    assert listed(staff_client, sort="region") == ["Zed", "Alpha"]
+    # An unknown sort, such as a score, falls back to the name.
+    assert listed(staff_client, sort="score") == ["Alpha", "Zed"]
+
+
+def test_needs_attention_marks_stale_lagging_and_many_point_areas(staff_client):
+    recent = area("Recent")
+    ReviewFactory(appointment=recent.partnership.appointments.get())
+    area("Never reviewed")
+    lagging = area("Lagging")
+    ReviewFactory(
+        appointment=lagging.partnership.appointments.get(),
+        opens=TODAY - dt.timedelta(days=30),
+    )
+    busy = area("Busy")
+    closed = ReviewFactory(
+        appointment=busy.partnership.appointments.get(),
+        status=Review.Status.CLOSED,
+        opens=TODAY - dt.timedelta(days=60),
+        closes=TODAY - dt.timedelta(days=30),
+    )
+    bulk_responses(closed, "member", [[5] * 10] * 6)
+    ReviewSummary.objects.create(review=closed, responses=6, discussion_points=25)
+
+    assert listed(staff_client, attention="on") == ["Busy", "Lagging", "Never reviewed"]
+    html = staff_client.get(URL).content.decode()
+    assert "No review in the last 12 months" in html
+    assert "Open review with few responses" in html
+    assert "25 discussion points last time" in html
+
+
+def test_the_directory_is_paginated(staff_client):
+    for i in range(30):
+        area(f"Area {i:02d}")
+
+    first = staff_client.get(URL)
+    second = staff_client.get(URL, {"page": 2})
+
+    assert len(first.context["page"].object_list) == 25
+    assert [a.name for a in second.context["page"].object_list] == [
+        f"Area {i}" for i in range(25, 30)
+    ]
+
+
+def test_csv_export_holds_the_filtered_table_with_a_bom_and_escaped_cells(
+    staff_client,
+):
+    area("=cmd", region="london")
+    area("Other", region="east")
+
+    response = staff_client.get(reverse("reviews:area-export"), {"region": "london"})
+
+    text = response.content.decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv")
+    assert text.startswith("\ufeffArea,Region")
+    assert "'=cmd" in text and "Other" not in text
+    assert "Needs attention" in text.splitlines()[0]
+
+
+SIZES = [
+    ScaleSize(areas=3, years=1, reviews_per_year=2, responses=3),
+    ScaleSize(areas=30, years=2, reviews_per_year=2, responses=5),
+]
+
+
+# session, user, staff check, count, page of areas, current LTOs, reps, last reviews
+@pytest.mark.parametrize("size", SIZES, ids=["small", "large"])
+@pytest.mark.parametrize(
+    "url, queries",
+    [(reverse("reviews:area-list"), 8), (reverse("reviews:area-export"), 7)],
+)
+def test_directory_pages_run_the_same_queries_at_two_sizes(
+    client, django_assert_num_queries, size, url, queries
+):
+    client.force_login(programme_staff_user())
+    build_scale_data(size)
+
+    with django_assert_num_queries(queries):
+        response = client.get(url, {"attention": "on"})
+
+    assert response.status_code == 200

@@ -1,0 +1,196 @@
+"""The rep's results page and meeting pack: who may see them and what they show."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    RepAssignmentFactory,
+    ReviewFactory,
+    UserFactory,
+    bulk_responses,
+    programme_staff_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+GAP_ROWS = {
+    # Members rate "Governance and risk" (statement 8) low, LTO staff high.
+    "member": [
+        [7, 6, 8, 5, 7, 6, 7, 3, 6, 7],
+        [6, 7, 7, 6, 8, 5, 6, 4, 7, 6],
+        [8, 6, 6, 7, 6, 7, 8, 5, 6, 8],
+    ],
+    "lto_staff": [[7, 6, 7, 6, 7, 6, 7, 9, 6, 7]],
+}
+
+
+def rep_for(review):
+    user = UserFactory()
+    RepAssignmentFactory(person__user=user, area=review.appointment.partnership.area)
+    return user
+
+
+@pytest.fixture
+def review():
+    review = ReviewFactory(title="Spring review")
+    for perspective, rows in GAP_ROWS.items():
+        bulk_responses(review, perspective, rows)
+    return review
+
+
+@pytest.fixture
+def rep(review):
+    return rep_for(review)
+
+
+def results_url(review):
+    return reverse("reviews:review-results", args=[review.pk])
+
+
+def pack_url(review):
+    return reverse("reviews:review-pack", args=[review.pk])
+
+
+def test_rep_sees_the_gap_as_the_first_discussion_point(client, review, rep):
+    client.force_login(rep)
+    page = client.get(results_url(review)).content.decode()
+    points = re.search(r'<ol class="discussion-list">(.*?)</ol>', page, re.S)
+    assert points is not None
+    first = re.search(r"<li>(.*?)</li>", points.group(1)).group(1)
+    assert "Governance and risk" in first
+    assert "a gap of 5.0 points" in first
+
+
+def test_discussion_points_come_before_the_charts_and_tables(client, review, rep):
+    client.force_login(rep)
+    page = client.get(results_url(review)).content.decode()
+    assert page.index("What to talk about first") < page.index('data-figure="')
+    assert page.index("What to talk about first") < page.index("statement-table")
+
+
+def test_local_trust_staff_can_open_the_results_and_pack(client, review):
+    client.force_login(programme_staff_user())
+    assert client.get(results_url(review)).status_code == 200
+    assert client.get(pack_url(review)).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["review-results", "review-pack", "review-export"])
+def test_another_areas_rep_gets_404(client, review, name):
+    other = rep_for(ReviewFactory())
+    client.force_login(other)
+    assert client.get(reverse(f"reviews:{name}", args=[review.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["review-results", "review-pack", "review-export"])
+def test_a_user_with_no_role_gets_404(client, review, name):
+    client.force_login(UserFactory())
+    assert client.get(reverse(f"reviews:{name}", args=[review.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["review-results", "review-pack", "review-export"])
+def test_anonymous_visitors_are_sent_to_login(client, review, name):
+    response = client.get(reverse(f"reviews:{name}", args=[review.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_results_page_lists_every_threshold_in_how_we_flag(client, review, rep):
+    client.force_login(rep)
+    page = client.get(results_url(review)).content.decode()
+    box = page[page.index("How we flag") :]
+    assert "A gap of 2.0 points or more" in box
+    assert "0.30 or below" in box
+    assert "25% or more" in box
+    assert "30% or more" in box
+    assert "span 2 points or less" in box
+
+
+def test_every_chart_has_its_data_in_json_script_and_a_table(client, review, rep):
+    client.force_login(rep)
+    page = client.get(results_url(review)).content.decode()
+    figure_ids = re.findall(r'data-figure="([^"]+)"', page)
+    assert "group-overlay-data" in figure_ids
+    assert "group-radar-member-data" in figure_ids
+    assert "dots-now-data" in figure_ids
+    assert "individual-member-data" in figure_ids
+    for figure_id in figure_ids:
+        assert f'<script id="{figure_id}" type="application/json">' in page
+        table_id = figure_id.removesuffix("-data") + "-table"
+        assert f'id="{table_id}"' in page
+
+
+def test_pages_have_no_inline_scripts(client, review, rep):
+    client.force_login(rep)
+    for url in (results_url(review), pack_url(review)):
+        page = client.get(url).content.decode()
+        for tag in re.findall(r"<script[^>]*>", page):
+            assert "src=" in tag or 'type="application/json"' in tag, tag
+        assert "js/charts.js" in page
+        assert "plotly.min.js" in page
+
+
+def test_individual_radars_are_labelled_only_by_pseudonym(client, review, rep):
+    client.force_login(rep)
+    page = client.get(results_url(review)).content.decode()
+    for number in (1, 2, 3):
+        assert f"Partnership member {number}" in page
+    assert "LTO staff 1" in page
+
+
+def test_comments_are_grouped_by_perspective_and_sorted(client, rep):
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[5] * 10], comments="Zeal for the area")
+    bulk_responses(review, "member", [[6] * 10], comments="Always helpful")
+    bulk_responses(review, "lto_staff", [[7] * 10], comments="Busy year")
+    client.force_login(rep_for(review))
+    page = client.get(results_url(review)).content.decode()
+    comments = page[page.index('id="comments-heading"') :]
+    assert comments.index("Partnership members") < comments.index("Always helpful")
+    assert comments.index("Always helpful") < comments.index("Zeal for the area")
+    assert comments.index("Zeal for the area") < comments.index("LTO staff")
+    assert comments.index("LTO staff") < comments.index("Busy year")
+
+
+def test_flat_responses_are_noted_by_pseudonym(client):
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[6, 7, 8, 6, 7, 8, 6, 7, 8, 6]])
+    bulk_responses(review, "member", [[2, 9, 4, 8, 3, 7, 5, 9, 1, 6]])
+    client.force_login(rep_for(review))
+    page = client.get(results_url(review)).content.decode()
+    assert "Partnership member 1: ratings now span 2 points or less" in page
+    assert "Partnership member 2: ratings now span" not in page
+    assert "1 of 2 responses that rated at least 7 statements are flat" in page
+
+
+def test_progress_counts_drafts_and_submissions_by_perspective(client, review, rep):
+    from tests.factories import InvitationFactory, ResponseFactory
+
+    InvitationFactory.create_batch(5, review=review, perspective="member")
+    ResponseFactory(review=review, perspective="member", status="draft")
+    client.force_login(rep)
+    response = client.get(results_url(review))
+    rows = {row.label: row for row in response.context["progress"]}
+    assert (rows["Partnership members"].invited, rows["Partnership members"].drafts,
+            rows["Partnership members"].submitted) == (5, 1, 3)  # fmt: skip
+    assert rows["LTO staff"].submitted == 1
+
+
+def test_a_review_without_responses_says_nothing_is_flagged(client):
+    review = ReviewFactory()
+    client.force_login(rep_for(review))
+    page = client.get(results_url(review)).content.decode()
+    assert "Nothing is flagged" in page
+    assert 'data-figure="' not in page
+
+
+def test_meeting_pack_has_points_first_and_room_for_agreed_actions(client, review, rep):
+    client.force_login(rep)
+    page = client.get(pack_url(review)).content.decode()
+    assert page.index("What to talk about first") < page.index('data-figure="')
+    assert page.index('data-figure="') < page.index("Agreed actions")
+    assert page.count('<span class="visually-hidden">Action ') == 8
+    assert "data-print" in page
+    # Individual responses stay off paper that may be left on a meeting table.
+    assert "individual-member" not in page

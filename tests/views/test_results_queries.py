@@ -1,0 +1,79 @@
+"""The results page and meeting pack run the same queries at 5 and 200 responses."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    RepAssignmentFactory,
+    ReviewFactory,
+    UserFactory,
+    bulk_responses,
+)
+
+pytestmark = pytest.mark.django_db
+
+PERSPECTIVES = itertools.cycle(["member", "member", "member", "lto_staff", "worker"])
+
+
+def review_with(count: int):
+    review = ReviewFactory()
+    for i in range(count):
+        row = [(i * 3 + s) % 10 + 1 for s in range(10)]
+        bulk_responses(review, next(PERSPECTIVES), [row], comments=f"Comment {i}")
+    user = UserFactory()
+    RepAssignmentFactory(person__user=user, area=review.appointment.partnership.area)
+    return review, user
+
+
+def queries_for(client, name: str, count: int) -> int:
+    review, user = review_with(count)
+    client.force_login(user)
+    url = reverse(f"reviews:{name}", args=[review.pk])
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", ["review-results", "review-pack", "review-export"])
+def test_query_count_does_not_grow_with_responses(client, name):
+    assert queries_for(client, name, 5) == queries_for(client, name, 200)
+
+
+@pytest.mark.parametrize("responses", [5, 200])
+def test_results_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, responses
+):
+    review, user = review_with(responses)
+    client.force_login(user)
+    # session, user, staff-group check, review, statements, responses, answers,
+    # invitations by perspective, responses by perspective
+    with django_assert_num_queries(9):
+        client.get(reverse("reviews:review-results", args=[review.pk]))
+
+
+@pytest.mark.parametrize("responses", [5, 200])
+def test_meeting_pack_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, responses
+):
+    review, user = review_with(responses)
+    client.force_login(user)
+    with django_assert_num_queries(9):
+        client.get(reverse("reviews:review-pack", args=[review.pk]))
+
+
+def test_released_results_query_count_does_not_grow_with_responses(client):
+    counts = []
+    for responses in (5, 200):
+        review, user = review_with(responses)
+        review.released_at = review.created
+        review.save()
+        client.force_login(user)
+        url = reverse("reviews:review-released", args=[review.pk])
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
