@@ -205,7 +205,11 @@ def radar(
         _radar_trace(name, labels, values, style)
         for (name, values), style in zip(series, styles, strict=True)
     ]
-    return {"data": data, "layout": _layout(title, 460, polar=_polar(labels))}
+    # Axis labels sit outside the circle: leave room for two-line labels all round.
+    margin = {"l": 100, "r": 100, "t": 80 if title else 56, "b": 56}
+    legend = {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}
+    layout = _layout(title, 500, polar=_polar(labels), margin=margin, legend=legend)
+    return {"data": data, "layout": layout}
 
 
 def perspective_radar(

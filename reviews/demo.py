@@ -36,6 +36,7 @@ from reviews import demo_people
 from reviews.demo_names import ORGANISATION_KIND_WEIGHTS, NameMaker
 from reviews.demo_people import date_between
 from reviews.demo_reviews import write_reviews
+from reviews.summaries import summarise_reviews
 
 DEFAULT_SEED = 2026
 DEMO_PASSWORD = "demo-password-2026"
@@ -156,6 +157,8 @@ def seed_demo(
         report("people", 0.22)
         programme.people = demo_people.write_people(programme)
         counts = write_reviews(programme, report)
+        report("summaries", 0.95)
+        counts["summaries"] = summarise_reviews()
     report("done", 1.0)
     return {
         "areas": len(programme.areas),

@@ -285,8 +285,6 @@ def _wrapped(label: str, width: int = 12) -> str:
 
 
 def _radar(figure: dict[str, Any]) -> dict[str, Any]:
-    # charts.py leaves 40px either side; wrapped axis labels need more.
-    figure["layout"]["margin"] = {**figure["layout"]["margin"], "l": 100, "r": 100}
     return charts.with_config(figure)
 
 

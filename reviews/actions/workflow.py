@@ -26,6 +26,7 @@ from reviews.models import (
     Response,
     Review,
 )
+from reviews.summaries import forget_summary, summarise_review
 from reviews.tokens import new_meeting_code, new_token
 
 log = logging.getLogger(__name__)
@@ -294,6 +295,8 @@ def close_review(
         raise WorkflowError("This review is already closed.")
     review.status = Review.Status.CLOSED
     review.save(update_fields=["status"])
+    # Stored once here so the directory and programme pages never re-analyse.
+    summarise_review(review)
     _record(review, actor, AuditEvent.Action.CLOSED, detail)
 
 
@@ -312,6 +315,7 @@ def reopen_review(*, review: Review, actor: User) -> None:
         review.invitations.update(expires=link_expiry(review.closes))
         detail = f"Reopened until {review.closes:%d %B %Y}"
     review.save(update_fields=["status", "closes"])
+    forget_summary(review)
     _record(review, actor, AuditEvent.Action.REOPENED, detail)
 
 
