@@ -29,5 +29,13 @@ test: lint
 e2e: $(STAMP)
 	$(VENV)/bin/pytest tests/e2e -q
 
+# Page timings at programme scale (SQLite, or PostgreSQL with DATABASE_URL).
+bench: $(STAMP)
+	$(PY) -m bench.run
+
+# 100 respondents on two gunicorn servers and PostgreSQL, with a worker killed.
+load: $(STAMP)
+	$(PY) -m bench.load.run
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

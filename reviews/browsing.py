@@ -18,10 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -112,10 +110,11 @@ def area_directory(
         .annotate(n=submitted_count())
         .filter(n__lt=FEW_RESPONSES)
     )
-    last_closed_points = ReviewSummary.objects.filter(
-        review__in=reviews.filter(status=Review.Status.CLOSED),
-        review__appointment__partnership__area=OuterRef("pk"),
-    ).order_by("-review__closes", "-review_id")
+    # Start from the area's own reviews: a subquery over every closed review would
+    # be scanned once per area.
+    last_closed_points = of_area.filter(status=Review.Status.CLOSED).order_by(
+        "-closes", "-pk"
+    )
     areas = (
         Area.objects.visible_to(user)
         .select_related("partnership")
@@ -123,13 +122,9 @@ def area_directory(
             last_review_id=Subquery(of_area.order_by("-opens", "-pk").values("pk")[:1]),
             stale=~Exists(of_area.filter(opens__gte=recent)),
             lagging=Exists(lagging),
-            last_points=Subquery(last_closed_points.values("discussion_points")[:1]),
-        )
-        .annotate(
-            needs_attention=ExpressionWrapper(
-                Q(stale=True) | Q(lagging=True) | Q(last_points__gte=MANY_POINTS),
-                output_field=BooleanField(),
-            )
+            last_points=Subquery(
+                last_closed_points.values("summary__discussion_points")[:1]
+            ),
         )
         .prefetch_related(
             Prefetch(
@@ -173,7 +168,10 @@ def _filtered(areas: QuerySet[Area], f: DirectoryFilters) -> QuerySet[Area]:
             )
         )
     if f.attention:
-        areas = areas.filter(needs_attention=True)
+        # Filtering repeats the three subqueries in WHERE, so only when asked.
+        areas = areas.filter(
+            Q(stale=True) | Q(lagging=True) | Q(last_points__gte=MANY_POINTS)
+        )
     return areas.order_by(*SORTS.get(f.sort, SORTS["name"]))
 
 
@@ -185,6 +183,7 @@ def attach_last_reviews(areas: Sequence[Area]) -> None:
     for area in areas:
         area.last_review = by_id.get(area.last_review_id)
         area.attention_reasons = attention_reasons(area)
+        area.needs_attention = bool(area.attention_reasons)
 
 
 def attention_reasons(area: Area) -> list[str]:

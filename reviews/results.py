@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 
 from reviews import analysis, charts
@@ -119,7 +120,6 @@ class Results:
     analysis: Analysis
     released: bool
     charts: tuple[Chart, ...]
-    individual_charts: tuple[Chart, ...]
     dot_plot: Chart | None
     statement_tables: tuple[StatementTable, ...]  # "now" first
     comments: tuple[tuple[str, tuple[str, ...]], ...]
@@ -337,13 +337,19 @@ def _short(cell: Cell) -> str:
     return str(cell) if isinstance(cell, int) else STATE_SHORT.get(cell, DASH)
 
 
-def _individual_charts(a: Analysis, data: ReviewData, labels: list[str]) -> list[Chart]:
+def _individual_charts(
+    a: Analysis,
+    responses: Sequence[ResponseData],
+    pseudonyms: dict[int, str],
+    labels: list[str],
+) -> list[Chart]:
     """Small multiples per perspective, each response titled by its pseudonym only."""
-    pseudonyms = analysis.individual_labels(data.responses)
     keys = [s.key for s in a.statements]
     result = []
     for p in a.perspectives:
-        people = [r for r in data.responses if r.perspective == p]
+        people = [r for r in responses if r.perspective == p]
+        if not people:
+            continue
 
         def column(r: ResponseData, c: str) -> list[float | None]:
             values = [r.answers.get(k, {}).get(c) for k in keys]
@@ -497,7 +503,9 @@ def build_results(review: Review, *, released: bool = False) -> Results:
     """Everything the results pages show, from three queries.
 
     With `released`, small groups are hidden by the analysis module's one rule
-    and nothing individual (small multiples, dot plot, flat responses) is shown.
+    and nothing individual (dot plot, flat responses) is shown. One radar per
+    response lives on its own paginated page (`build_individuals`), so this page
+    stays the same size however many people answer.
     """
     data = load_review_data(review)
     result = analyse_review(review, data)
@@ -517,9 +525,6 @@ def build_results(review: Review, *, released: bool = False) -> Results:
         analysis=result,
         released=released,
         charts=tuple(_group_charts(result, labels, "group")),
-        individual_charts=()
-        if released
-        else tuple(_individual_charts(result, data, labels)),
         dot_plot=None
         if released or not data.responses
         else _dot_plot(result, data, labels),
@@ -531,3 +536,27 @@ def build_results(review: Review, *, released: bool = False) -> Results:
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
     )
+
+
+INDIVIDUALS_PER_PAGE = 24
+
+
+@dataclass(frozen=True)
+class Individuals:
+    review: Review
+    page: Page
+    charts: tuple[Chart, ...]
+
+
+def build_individuals(review: Review, page_number: str | int | None) -> Individuals:
+    """One page of per-response radars, numbered over the whole review so that
+    "Partnership member 7" is the same response on every page."""
+    data = load_review_data(review)
+    result = analyse_review(review, data)
+    pseudonyms = analysis.individual_labels(data.responses)
+    rank = {p: i for i, p in enumerate(PERSPECTIVES)}
+    ordered = sorted(data.responses, key=lambda r: (rank[r.perspective], r.id))
+    page = Paginator(ordered, INDIVIDUALS_PER_PAGE).get_page(page_number)
+    labels = [s.label for s in result.statements]
+    charts_on_page = _individual_charts(result, page.object_list, pseudonyms, labels)
+    return Individuals(review=review, page=page, charts=tuple(charts_on_page))

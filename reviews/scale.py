@@ -314,9 +314,11 @@ def _answer(response: Response, statement: Statement, then: Cell, now: Cell) -> 
 
     then_rating, then_state = split(then)
     now_rating, now_state = split(now)
+    # Ids rather than objects: the related-object descriptors cost more than
+    # the insert itself at 270,000 rows.
     return Answer(
-        response=response,
-        statement=statement,
+        response_id=response.pk,
+        statement_id=statement.pk,
         then_rating=then_rating,
         then_state=then_state,
         now_rating=now_rating,

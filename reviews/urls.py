@@ -75,6 +75,11 @@ urlpatterns = [
         results_views.review_results,
         name="review-results",
     ),
+    path(
+        "reviews/<int:pk>/individuals/",
+        results_views.review_individuals,
+        name="review-individuals",
+    ),
     path("reviews/<int:pk>/pack/", results_views.review_pack, name="review-pack"),
     path(
         "reviews/<int:pk>/export.csv",

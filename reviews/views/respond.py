@@ -31,6 +31,7 @@ from reviews.models import (
     Answer,
     Response,
     Review,
+    Statement,
 )
 from reviews.respondent import (
     LinkProblem,
@@ -49,7 +50,9 @@ SHARED_AS = {
 }
 
 
-def problem(request: HttpRequest, kind: str, status: int, review=None) -> HttpResponse:
+def problem(
+    request: HttpRequest, kind: str, status: int, review: Review | None = None
+) -> HttpResponse:
     rep = review_rep(review) if review is not None else None
     context = {"kind": kind, "rep": rep}
     return render(request, "reviews/respond/problem.html", context, status=status)
@@ -138,7 +141,13 @@ def respond(request: HttpRequest, review: Review, response: Response) -> HttpRes
     return render_questionnaire(request, review, response, form, 200 if saved else 400)
 
 
-def save_posted(request, review, response, statements, action: str):
+def save_posted(
+    request: HttpRequest,
+    review: Review,
+    response: Response,
+    statements: list[Statement],
+    action: str,
+) -> tuple[QuestionnaireForm, bool]:
     """Save what was posted as far as it is valid; return (form, saved).
 
     A draft keeps any valid subset, so a missing answer never loses the rest; a
@@ -228,7 +237,9 @@ def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResp
     return render(request, "reviews/respond/thanks.html", context)
 
 
-def own_numbers(response: Response, statements, columns: list[str]):
+def own_numbers(
+    response: Response, statements: list[Statement], columns: list[str]
+) -> tuple[list, dict[str, list]]:
     """Table rows (statement, cells) and radar series (ratings or None)."""
     answers = {a.statement_id: a for a in response.answers.all()}
     labels = dict(Answer.State.choices)

@@ -17,7 +17,8 @@ from django.utils.text import slugify
 
 from reviews.exports import answers_csv
 from reviews.models import Review
-from reviews.results import build_results, progress_by_perspective
+from reviews.respondent import current_response
+from reviews.results import build_individuals, build_results, progress_by_perspective
 
 RELATED = (
     "framework_version",
@@ -42,6 +43,13 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def review_individuals(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _managed_review(request, pk)
+    context = {"individuals": build_individuals(review, request.GET.get("page"))}
+    return render(request, "reviews/results/individuals.html", context)
+
+
+@login_required
 def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     review = _managed_review(request, pk)
     context = {
@@ -62,12 +70,6 @@ def review_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _is_respondent(request: HttpRequest, review: Review) -> bool:
-    # Imported here: the respondent module arrives with the questionnaire, and
-    # this page must keep working for signed-in readers without it.
-    try:
-        from reviews.respondent import current_response
-    except ImportError:
-        return False
     return current_response(request, review) is not None
 
 

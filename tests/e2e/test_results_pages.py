@@ -89,18 +89,14 @@ def test_results_page_is_accessible_local_and_draws_the_radars(
     assert_stays_local(page)
 
 
-def test_individual_radars_are_drawn_when_their_section_opens(
+def test_individual_radars_are_drawn_on_their_own_page(
     phone_page, live_server, review_and_rep
 ):
     review, rep = review_and_rep
     log_in(phone_page, live_server, rep)
     phone_page.goto(f"{live_server.url}/reviews/{review.pk}/results/")
     wait_for_radars(phone_page)
-    chart = phone_page.locator('[data-figure="individual-member-data"]')
-    assert chart.locator("svg").count() == 0
-    phone_page.locator(
-        "summary", has_text="Partnership members, one radar per response"
-    ).click()
+    phone_page.get_by_role("link", name="see each response's radar").click()
     phone_page.wait_for_selector(
         drawn_lines("individual-member-data"), state="attached"
     )

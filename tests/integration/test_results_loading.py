@@ -1,13 +1,12 @@
 """Reading a review's answers from the database into plain analysis data."""
 
-import time
-
 import pytest
 from django.utils import timezone
 
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN
 from reviews.results import (
     RELEASE_PROTECTED,
+    build_individuals,
     build_results,
     load_review_data,
     progress_by_perspective,
@@ -126,15 +125,15 @@ def test_released_results_hide_a_small_members_group_whole():
     assert [p.kind for p in results.analysis.discussion_points] == ["flat"]
 
 
-def test_building_results_for_a_thousand_responses_is_quick():
+def test_results_for_a_thousand_responses_count_every_one_of_them():
+    # Speed is measured by `make bench`; this checks the sums at that size.
     review = ReviewFactory(asks_would_like=True)
     rows = [[(i * 7 + s) % 10 + 1 for s in range(10)] for i in range(1000)]
     bulk_responses(review, "member", rows[:700])
     bulk_responses(review, "lto_staff", rows[700:])
-    started = time.perf_counter()
     results = build_results(review)
-    assert time.perf_counter() - started < 3.0
     assert results.response_count == 1000
+    assert results.analysis.respondents == {"member": 700, "lto_staff": 300}
 
 
 def test_every_chart_on_the_pages_is_a_valid_plotly_figure():
@@ -145,7 +144,8 @@ def test_every_chart_on_the_pages_is_a_valid_plotly_figure():
                                       for i in range(4)])  # fmt: skip
     bulk_responses(review, "lto_staff", [[8] * 10])
     results = build_results(review)
-    charts = [*results.charts, *results.individual_charts, results.dot_plot]
+    individuals = build_individuals(review, 1)
+    charts = [*results.charts, *individuals.charts, results.dot_plot]
     assert len(charts) == 6  # overlay, 2 radars, 2 small multiples, dot plot
     for chart in charts:
         figure = dict(chart.figure)

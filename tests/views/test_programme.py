@@ -85,7 +85,7 @@ def test_the_overview_names_no_area_or_lto_and_offers_no_ranking(client):
     # Nothing to sort or filter by: the page offers no way to order anyone.
     assert "<select" not in html and "sort" not in html
     assert 'data-figure="programme-now-data"' in html
-    assert "plotly.min.js" in html
+    assert "plotly-lto.min.js" in html
 
 
 def test_the_distribution_takes_each_areas_latest_closed_review_once(client):
@@ -119,3 +119,14 @@ def test_programme_overview_runs_the_same_queries_at_two_sizes(
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+def test_the_navigation_offers_programme_to_staff_and_areas_to_everyone(client):
+    world = two_partnerships()
+    client.force_login(world.users["rep_a"])
+    rep_html = client.get(reverse("reviews:area-list")).content.decode()
+    client.force_login(world.users["lt_staff"])
+    staff_html = client.get(reverse("reviews:area-list")).content.decode()
+
+    assert f'href="{URL}"' in staff_html and f'href="{URL}"' not in rep_html
+    assert 'aria-current="page">Areas<' in rep_html

@@ -40,7 +40,7 @@ def test_first_use_creates_one_draft_response_and_records_when(client):
     assert invitation.first_used is not None
 
 
-def test_the_same_link_in_another_browser_reopens_the_same_response(client, rf):
+def test_the_same_link_in_another_browser_reopens_the_same_response(client):
     from django.test import Client
 
     invitation, token = invite()

@@ -216,7 +216,7 @@ def test_thanks_shows_the_respondents_radar_data_and_a_table(client):
     assert figure["config"]["displaylogo"] is False
     assert figure["config"]["showSendToCloud"] is False
     assert 'data-figure="chart-own-radar"' in body
-    assert "plotly.min.js" in body and "js/charts.js" in body
+    assert "plotly-lto.min.js" in body and "js/charts.js" in body
     assert "<caption>Your answers</caption>" in body
     assert "data-print" in body
 

@@ -50,7 +50,14 @@ def named_review():
 
 
 @pytest.mark.parametrize(
-    "name", ["review-results", "review-pack", "review-export", "review-released"]
+    "name",
+    [
+        "review-results",
+        "review-individuals",
+        "review-pack",
+        "review-export",
+        "review-released",
+    ],
 )
 def test_no_name_appears_in_results_pack_or_csv(client, named_review, name):
     review, rep_user = named_review

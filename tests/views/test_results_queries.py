@@ -38,7 +38,9 @@ def queries_for(client, name: str, count: int) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("name", ["review-results", "review-pack", "review-export"])
+@pytest.mark.parametrize(
+    "name", ["review-results", "review-individuals", "review-pack", "review-export"]
+)
 def test_query_count_does_not_grow_with_responses(client, name):
     assert queries_for(client, name, 5) == queries_for(client, name, 200)
 
@@ -77,3 +79,16 @@ def test_released_results_query_count_does_not_grow_with_responses(client):
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_results_page_stays_the_same_size_however_many_respond(client):
+    # Per-response radars live on their own paginated page, so the report does
+    # not grow with every respondent (only its comments and dot plot data do).
+    review, user = review_with(200)
+    client.force_login(user)
+    page = client.get(reverse("reviews:review-results", args=[review.pk]))
+    assert "individual-member-data" not in page.content.decode()
+    individuals = client.get(reverse("reviews:review-individuals", args=[review.pk]))
+    html = individuals.content.decode()
+    assert html.count('data-figure="individual-') <= 3
+    assert "Page 1 of 9" in html

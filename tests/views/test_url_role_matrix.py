@@ -81,6 +81,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-release": MANAGER_POST,
     # Results: unreleased, so only those who manage the review.
     "reviews:review-results": MANAGER_ONLY,
+    "reviews:review-individuals": MANAGER_ONLY,
     "reviews:review-pack": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
