@@ -5,12 +5,16 @@ from partnerships.admin import PersonAdmin
 from partnerships.models import Person
 from reviews.models import (
     Answer,
+    AuditEvent,
     Framework,
     FrameworkVersion,
     Invitation,
+    MeetingCodeAttempt,
     Response,
     Review,
+    ReviewSummary,
     Statement,
+    StatementSummary,
 )
 from reviews.privacy import erase_person, export_person
 
@@ -131,3 +135,45 @@ class PersonWithDataAdmin(PersonAdmin):
         for person in queryset:
             erase_person(person=person)
         self.message_user(request, f"Erased {len(queryset)} people.", messages.SUCCESS)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "review", "action", "actor", "detail"]
+    list_filter = ["action"]
+    search_fields = ["review__title", "detail"]
+    list_select_related = ["review", "actor"]
+    raw_id_fields = ["review", "actor"]
+    date_hierarchy = "at"
+
+
+@admin.register(MeetingCodeAttempt)
+class MeetingCodeAttemptAdmin(admin.ModelAdmin):
+    list_display = ["at", "address", "succeeded"]
+    list_filter = ["succeeded"]
+    search_fields = ["address"]
+
+
+class StatementSummaryInline(admin.TabularInline):
+    model = StatementSummary
+    extra = 0
+    raw_id_fields = ["statement"]
+
+
+@admin.register(ReviewSummary)
+class ReviewSummaryAdmin(admin.ModelAdmin):
+    # Computed when a review closes; kept editable only for data repair.
+    list_display = ["review", "computed_at", "responses", "discussion_points"]
+    list_filter = ["flat_review"]
+    search_fields = ["review__title"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review"]
+    inlines = [StatementSummaryInline]
+
+
+@admin.register(StatementSummary)
+class StatementSummaryAdmin(admin.ModelAdmin):
+    list_display = ["review", "key", "gap_flagged", "disagreement_flagged", "now_mean"]
+    list_filter = ["key", "gap_flagged", "disagreement_flagged"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review", "statement"]

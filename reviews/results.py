@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from reviews import analysis, charts
 from reviews.analysis import (
@@ -220,6 +221,36 @@ def analyse_review(review: Review, data: ReviewData) -> Analysis:
         thresholds=thresholds_for(review),
         columns=columns_for(review),
     )
+
+
+# Reading 500 responses' answers costs tens of milliseconds; a rep opens the
+# results, the pack and the CSV of one review many times between changes to it.
+ANALYSIS_CACHE_SECONDS = 600
+
+
+def read_review(review: Review) -> tuple[ReviewData, Analysis]:
+    """The review's data and analysis, from the cache while no answer has changed.
+
+    The key is the count and the latest `updated` of submitted responses (every
+    answer write and every submit touches `updated`), plus what the analysis
+    depends on, so a change is seen at once; admin edits to answers alone wait
+    for the timeout.
+    """
+    version = Response.objects.filter(
+        review=review, status=Response.Status.SUBMITTED
+    ).aggregate(n=Count("id"), last=Max("updated"))
+    stamp = version["last"].timestamp() if version["last"] else 0
+    key = (
+        f"review-analysis:{review.pk}:{version['n']}:{stamp}:"
+        f"{review.min_group_size}:{review.asks_would_like}:"
+        f"{review.framework_version_id}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        data = load_review_data(review)
+        cached = (data, analyse_review(review, data))
+        cache.set(key, cached, ANALYSIS_CACHE_SECONDS)
+    return cached
 
 
 def progress_by_perspective(review: Review) -> list[ProgressRow]:
@@ -507,8 +538,7 @@ def build_results(review: Review, *, released: bool = False) -> Results:
     response lives on its own paginated page (`build_individuals`), so this page
     stays the same size however many people answer.
     """
-    data = load_review_data(review)
-    result = analyse_review(review, data)
+    data, result = read_review(review)
     if released:
         result = analysis.suppress_small_groups(
             result, k=review.min_group_size, perspectives=RELEASE_PROTECTED
@@ -551,8 +581,7 @@ class Individuals:
 def build_individuals(review: Review, page_number: str | int | None) -> Individuals:
     """One page of per-response radars, numbered over the whole review so that
     "Partnership member 7" is the same response on every page."""
-    data = load_review_data(review)
-    result = analyse_review(review, data)
+    data, result = read_review(review)
     pseudonyms = analysis.individual_labels(data.responses)
     rank = {p: i for i, p in enumerate(PERSPECTIVES)}
     ordered = sorted(data.responses, key=lambda r: (rank[r.perspective], r.id))

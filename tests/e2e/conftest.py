@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as django_apps
+from django.test import Client
 from playwright.sync_api import Browser, Page, sync_playwright
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -113,4 +114,14 @@ def assert_accessible(page: Page) -> None:
 def assert_stays_local(page: Page) -> None:
     assert not page.offsite_requests, (
         f"requests left 127.0.0.1: {page.offsite_requests}"
+    )
+
+
+def log_in(page: Page, live_server, user) -> None:
+    """Give the browser a session for `user` without typing a password."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"].value
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": cookie, "url": live_server.url}]
     )

@@ -2,12 +2,11 @@
 local only, and drawing their charts."""
 
 import pytest
-from django.test import Client
 
 from partnerships.models import Area
 from reviews.models import Review
 from reviews.scale import ScaleSize, build_scale_data
-from tests.e2e.conftest import assert_accessible, assert_stays_local
+from tests.e2e.conftest import assert_accessible, assert_stays_local, log_in
 from tests.factories import programme_staff_user
 
 pytestmark = pytest.mark.e2e
@@ -17,20 +16,6 @@ pytestmark = pytest.mark.e2e
 def staff():
     build_scale_data(ScaleSize(areas=6, years=2, reviews_per_year=2, responses=5))
     return programme_staff_user(username="lt_staff_e2e")
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_area_directory_is_accessible_and_local(page, live_server, staff):

@@ -10,10 +10,9 @@ import gzip
 from dataclasses import dataclass, field
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import DESKTOP, assert_stays_local, open_page
+from tests.e2e.conftest import DESKTOP, assert_stays_local, log_in, open_page
 from tests.factories import (
     RepAssignmentFactory,
     ReviewFactory,
@@ -105,15 +104,6 @@ def programme(transactional_db):
     area = review.appointment.partnership.area
     RepAssignmentFactory(person__user=user, area=area)
     return review, user
-
-
-def log_in(page: Page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"].value
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": cookie, "url": live_server.url}]
-    )
 
 
 def answer_everything(page: Page) -> None:

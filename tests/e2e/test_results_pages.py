@@ -5,13 +5,13 @@ import io
 import unicodedata
 
 import pytest
-from django.test import Client
 from pypdf import PdfReader
 
 from tests.e2e.conftest import (
     DESKTOP,
     assert_accessible,
     assert_stays_local,
+    log_in,
     open_page,
 )
 from tests.factories import (
@@ -47,20 +47,6 @@ def review_and_rep():
 def plain(text: str) -> str:
     """Text as a reader sees it: ligatures ("ﬁ") undone, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def drawn_lines(figure_id: str) -> str:
