@@ -154,12 +154,6 @@ class MeetingCodeAttemptAdmin(admin.ModelAdmin):
     search_fields = ["address"]
 
 
-class StatementSummaryInline(admin.TabularInline):
-    model = StatementSummary
-    extra = 0
-    raw_id_fields = ["statement"]
-
-
 @admin.register(ReviewSummary)
 class ReviewSummaryAdmin(admin.ModelAdmin):
     # Computed when a review closes; kept editable only for data repair.
@@ -168,7 +162,6 @@ class ReviewSummaryAdmin(admin.ModelAdmin):
     search_fields = ["review__title"]
     list_select_related = ["review"]
     raw_id_fields = ["review"]
-    inlines = [StatementSummaryInline]
 
 
 @admin.register(StatementSummary)
