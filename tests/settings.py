@@ -21,3 +21,8 @@ STORAGES = {
 # Each test builds its own reviews; a process-wide cache would carry one test's
 # analysis into the next. The caching itself is tested with a real cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Serve static files from the source folders, as a fresh clone has not run
+# collectstatic (page-weight measurements fetch them through the app).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
