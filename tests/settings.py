@@ -26,3 +26,17 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # collectstatic (page-weight measurements fetch them through the app).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# On SQLite, test against a file (WAL, IMMEDIATE, busy timeout) as production
+# does, not Django's shared in-memory database, which refuses a second writer
+# at once ("table is locked") instead of waiting: the concurrency tests need
+# real concurrent writers.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+    from pathlib import Path
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(
+            Path(tempfile.gettempdir()) / f"ltoreview-test-{os.getpid()}.sqlite3"
+        )
+    }

@@ -29,16 +29,6 @@ def framework(transactional_db) -> None:
         migration.load_framework(django_apps, None)
 
 
-# Django's SQLite test database is in memory with a shared cache, which answers
-# "table is locked" at once instead of waiting as file SQLite (WAL, IMMEDIATE,
-# a 20 s timeout) does in production; these tests need real concurrent writers.
-needs_concurrent_writers = pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="in-memory SQLite test databases cannot take concurrent writers; "
-    "run on PostgreSQL (DATABASE_URL)",
-)
-
-
 def statement_ids(review) -> list[int]:
     return list(review.framework_version.statements.values_list("pk", flat=True))
 
@@ -105,7 +95,6 @@ def run_together(*calls) -> list:
     return results
 
 
-@needs_concurrent_writers
 def test_two_browsers_opening_a_new_link_at_once_make_one_response(framework):
     invitation, token = invite()
     link = reverse("reviews:respond-link", args=[token])
@@ -114,7 +103,6 @@ def test_two_browsers_opening_a_new_link_at_once_make_one_response(framework):
     assert Response.objects.filter(invitation=invitation).count() == 1
 
 
-@needs_concurrent_writers
 def test_two_concurrent_submits_of_the_same_response_make_one_response(framework):
     invitation, token = invite(ReviewFactory())
     review = invitation.review
