@@ -75,3 +75,23 @@ def test_check_deploy_reports_nothing_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_post_without_a_csrf_token_gets_our_plain_403():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/meet/", {"code": "ABCDEFGH"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This form has expired" in html
+    assert "CSRF verification failed" not in html
+
+
+@override_settings(DEBUG=False)
+def test_a_bad_request_gets_our_plain_400(client):
+    response = client.get("/", headers={"host": "not-an-allowed-host.example"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Something in that request was not right" in html
+    assert "ALLOWED_HOSTS" not in html
