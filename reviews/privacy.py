@@ -24,6 +24,13 @@ def _answer_row(answer: Answer) -> dict[str, Any]:
     }
 
 
+def _dates(role: Any) -> dict[str, str | None]:
+    return {
+        "started": role.started.isoformat(),
+        "ended": role.ended.isoformat() if role.ended else None,
+    }
+
+
 def export_person(person: Person) -> dict[str, Any]:
     """Everything held about one person, as JSON-ready data (a subject access copy)."""
     invitations = (
@@ -48,8 +55,7 @@ def export_person(person: Person) -> dict[str, Any]:
             {
                 "partnership": m.partnership.name,
                 "role": m.role,
-                "started": m.started.isoformat(),
-                "ended": m.ended.isoformat() if m.ended else None,
+                **_dates(m),
             }
             for m in person.memberships.select_related("partnership")
         ],
@@ -57,16 +63,14 @@ def export_person(person: Person) -> dict[str, Any]:
             {
                 "organisation": s.organisation.name,
                 "job_title": s.job_title,
-                "started": s.started.isoformat(),
-                "ended": s.ended.isoformat() if s.ended else None,
+                **_dates(s),
             }
             for s in person.staff_roles.select_related("organisation")
         ],
         "rep_assignments": [
             {
                 "area": r.area.name,
-                "started": r.started.isoformat(),
-                "ended": r.ended.isoformat() if r.ended else None,
+                **_dates(r),
             }
             for r in person.rep_assignments.select_related("area")
         ],

@@ -315,10 +315,6 @@ def _wrapped(label: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
-def _radar(figure: dict[str, Any]) -> dict[str, Any]:
-    return charts.with_config(figure)
-
-
 def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list[Chart]:
     """The overlay of every perspective's "now", then one radar per perspective."""
     labels = [_wrapped(label) for label in statement_labels]
@@ -330,7 +326,7 @@ def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list
             Chart(
                 id=f"{prefix}-overlay",
                 title="How each group sees the relationship now",
-                figure=_radar(charts.overlay_now(labels, now)),
+                figure=charts.with_config(charts.overlay_now(labels, now)),
                 table=_means_table(
                     "Average rating now, by perspective",
                     a.statements,
@@ -344,7 +340,7 @@ def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list
             Chart(
                 id=f"{prefix}-radar-{p}",
                 title=f"{PERSPECTIVE_LABELS[p]}: at first and now",
-                figure=_radar(
+                figure=charts.with_config(
                     charts.perspective_radar(
                         labels,
                         then=series.get(THEN),
