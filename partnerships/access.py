@@ -1,12 +1,13 @@
 """Who someone is in the programme, read from the data rather than stored flags.
 
-A rep is a person with a current area assignment, a member someone with a current
-membership, LTO staff someone with a current staff role, and Local Trust staff a
-member of the LOCAL_TRUST_STAFF group (or a superuser). One person may hold several.
+A rep is a person with a current area assignment and Local Trust staff a member of
+the LOCAL_TRUST_STAFF group (or a superuser). What a person may see is answered by
+the QuerySets in partnerships/models.py (`visible_to`, `represented_by`,
+`managed_by`), which build on these answers. This module imports no models: the
+models import it, so the dependency runs one way.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
 
 LOCAL_TRUST_STAFF = "Local Trust staff"
 
@@ -22,108 +23,23 @@ def is_programme_staff(user: AnyUser) -> bool:
     cached = getattr(user, "_is_programme_staff", None)
     if cached is None:
         cached = user.groups.filter(name=LOCAL_TRUST_STAFF).exists()
-        user._is_programme_staff = cached
-    return cached
+        user._is_programme_staff = cached  # type: ignore[union-attr]
+    return bool(cached)
 
 
-def current(prefix: str = "") -> Q:
-    """A dated role that has not ended."""
-    return Q(**{f"{prefix}ended__isnull": True})
-
-
-def rep_area_ids(user: AnyUser):
-    """Subquery of the ids of the areas this user currently represents."""
-    from partnerships.models import RepAssignment
-
-    return RepAssignment.objects.filter(current(), person__user_id=user.pk).values(
-        "area_id"
-    )
-
-
-def member_partnership_ids(user: AnyUser):
-    from partnerships.models import Membership
-
-    return Membership.objects.filter(current(), person__user_id=user.pk).values(
-        "partnership_id"
-    )
-
-
-def staff_organisation_ids(user: AnyUser):
-    from partnerships.models import StaffRole
-
-    return StaffRole.objects.filter(current(), person__user_id=user.pk).values(
-        "organisation_id"
-    )
-
-
-def has_any_role(user: AnyUser) -> bool:
-    from partnerships.models import Membership, RepAssignment, StaffRole
-
-    if is_programme_staff(user):
-        return True
+def person_of(user: AnyUser):
+    """The person record behind a login, or None (one query, then cached)."""
     if not user.is_authenticated:
-        return False
-    return (
-        RepAssignment.objects.filter(current(), person__user_id=user.pk).exists()
-        or Membership.objects.filter(current(), person__user_id=user.pk).exists()
-        or StaffRole.objects.filter(current(), person__user_id=user.pk).exists()
-    )
+        return None
+    return getattr(user, "person", None)
 
 
 def is_rep(user: AnyUser) -> bool:
-    from partnerships.models import RepAssignment
-
-    if not user.is_authenticated:
-        return False
-    return RepAssignment.objects.filter(current(), person__user_id=user.pk).exists()
+    """Someone who currently represents at least one area."""
+    person = person_of(user)
+    return person is not None and person.rep_assignments.current().exists()
 
 
-def roles(user: AnyUser) -> frozenset[str]:
-    """Every role a person holds now, for pages that adapt to who is looking."""
-    from partnerships.models import Membership, StaffRole
-
-    if not user.is_authenticated:
-        return frozenset()
-    held = set()
-    if is_programme_staff(user):
-        held.add("programme_staff")
-    if is_rep(user):
-        held.add("rep")
-    if StaffRole.objects.filter(current(), person__user_id=user.pk).exists():
-        held.add("lto_staff")
-    for role in Membership.objects.filter(
-        current(), person__user_id=user.pk
-    ).values_list("role", flat=True):
-        held.add("worker" if role == "worker" else "member")
-    return frozenset(held)
-
-
-def managed_appointments(user: AnyUser):
-    """Appointments whose reviews this user may open and run."""
-    from partnerships.models import Appointment, Area
-
-    return Appointment.objects.filter(
-        partnership__area__in=Area.objects.represented_by(user)
-    )
-
-
-def visible_partnerships(user: AnyUser):
-    """Partnerships a person may look at: those of the areas they can see."""
-    from partnerships.models import Area, Partnership
-
-    return Partnership.objects.filter(area__in=Area.objects.visible_to(user))
-
-
-def visible_organisations(user: AnyUser):
-    """Organisations a person may look at: staff all; others those they work
-    for or that act (or acted) as LTO for a partnership they can see."""
-    from partnerships.models import Organisation
-
-    if is_programme_staff(user):
-        return Organisation.objects.all()
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        Q(pk__in=staff_organisation_ids(user))
-        | Q(appointments__partnership__in=visible_partnerships(user))
-    ).distinct()
+def may_manage(user: AnyUser) -> bool:
+    """Staff and reps run reviews, see their progress and the attention marker."""
+    return is_programme_staff(user) or is_rep(user)

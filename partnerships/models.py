@@ -25,29 +25,35 @@ class Region(models.TextChoices):
 
 
 class AreaQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "AreaQuerySet":
+    def visible_to(self, user: access.AnyUser) -> "AreaQuerySet":
         """Areas a person may look at: staff all; others their own areas."""
         if access.is_programme_staff(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            Q(pk__in=access.rep_area_ids(user))
-            | Q(partnership__in=access.member_partnership_ids(user))
+            Q(pk__in=RepAssignment.objects.current().of(user).values("area_id"))
             | Q(
-                partnership__appointments__in=Appointment.objects.filter(
-                    organisation__in=access.staff_organisation_ids(user)
-                )
+                partnership__in=Membership.objects.current()
+                .of(user)
+                .values("partnership_id")
+            )
+            | Q(
+                partnership__appointments__organisation__in=StaffRole.objects.current()
+                .of(user)
+                .values("organisation_id")
             )
         ).distinct()
 
-    def represented_by(self, user) -> "AreaQuerySet":
+    def represented_by(self, user: access.AnyUser) -> "AreaQuerySet":
         """Areas whose reviews a person manages: a rep's own, or all for staff."""
         if access.is_programme_staff(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
-        return self.filter(pk__in=access.rep_area_ids(user))
+        return self.filter(
+            pk__in=RepAssignment.objects.current().of(user).values("area_id")
+        )
 
 
 class Area(models.Model):
@@ -90,6 +96,12 @@ class Area(models.Model):
         return self.name
 
 
+class PartnershipQuerySet(models.QuerySet):
+    def visible_to(self, user: access.AnyUser) -> "PartnershipQuerySet":
+        """Partnerships a person may look at: those of the areas they can see."""
+        return self.filter(area__in=Area.objects.visible_to(user))
+
+
 class Partnership(models.Model):
     area = models.OneToOneField(
         Area, on_delete=models.CASCADE, related_name="partnership"
@@ -97,11 +109,27 @@ class Partnership(models.Model):
     name = models.CharField(max_length=200)
     formed = models.DateField(null=True, blank=True)
 
+    objects = PartnershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user: access.AnyUser) -> "OrganisationQuerySet":
+        """Staff see all; others the organisations they work for or that act (or
+        acted) as LTO for a partnership they can see."""
+        if access.is_programme_staff(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(pk__in=StaffRole.objects.current().of(user).values("organisation_id"))
+            | Q(appointments__partnership__in=Partnership.objects.visible_to(user))
+        ).distinct()
 
 
 class Organisation(models.Model):
@@ -121,11 +149,22 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def current(self) -> "AppointmentQuerySet":
+        return self.filter(ended__isnull=True)
+
+    def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
+        """Appointments whose reviews this person may open and run."""
+        return self.filter(partnership__area__in=Area.objects.represented_by(user))
 
 
 class Appointment(models.Model):
@@ -153,6 +192,8 @@ class Appointment(models.Model):
     started = models.DateField()
     ended = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+
+    objects = AppointmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["partnership", "-started"]
@@ -195,11 +236,25 @@ class Person(models.Model):
         return self.name
 
 
+class DatedRoleQuerySet(models.QuerySet):
+    def current(self) -> "DatedRoleQuerySet":
+        """Roles that have not ended."""
+        return self.filter(ended__isnull=True)
+
+    def of(self, user: access.AnyUser) -> "DatedRoleQuerySet":
+        """Roles held by the person behind this login."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(person__user_id=user.pk)
+
+
 class DatedRole(models.Model):
     """Start and optional end shared by every role a person holds."""
 
     started = models.DateField()
     ended = models.DateField(null=True, blank=True)
+
+    objects = DatedRoleQuerySet.as_manager()
 
     class Meta:
         abstract = True

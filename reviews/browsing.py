@@ -33,7 +33,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, RowNumber
 
-from partnerships import access
 from partnerships.models import Appointment, Area, Organisation, RepAssignment
 from reviews import charts
 from reviews.analysis import (
@@ -76,11 +75,6 @@ class DirectoryFilters:
     kind: str = ""
     attention: bool = False
     sort: str = "name"
-
-
-def may_manage(user) -> bool:
-    """Staff and reps see review progress and the attention marker."""
-    return access.is_programme_staff(user) or access.is_rep(user)
 
 
 def submitted_count(review_ref: str = "pk") -> Subquery:
@@ -129,14 +123,14 @@ def area_directory(
         .prefetch_related(
             Prefetch(
                 "partnership__appointments",
-                queryset=Appointment.objects.filter(ended__isnull=True)
+                queryset=Appointment.objects.current()
                 .select_related("organisation")
                 .order_by("started"),
                 to_attr="current_appointments",
             ),
             Prefetch(
                 "rep_assignments",
-                queryset=RepAssignment.objects.filter(ended__isnull=True)
+                queryset=RepAssignment.objects.current()
                 .select_related("person")
                 .order_by("started"),
                 to_attr="current_reps",

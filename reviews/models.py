@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from partnerships import access
-from partnerships.models import Appointment, Area, Person
+from partnerships.models import Appointment, Area, Membership, Person, StaffRole
 
 
 class Capital(models.TextChoices):
@@ -147,8 +147,16 @@ class ReviewQuerySet(models.QuerySet):
             Q(appointment__partnership__area__in=Area.objects.represented_by(user))
             | Q(released_at__isnull=False)
             & (
-                Q(appointment__partnership__in=access.member_partnership_ids(user))
-                | Q(appointment__organisation__in=access.staff_organisation_ids(user))
+                Q(
+                    appointment__partnership__in=Membership.objects.current()
+                    .of(user)
+                    .values("partnership_id")
+                )
+                | Q(
+                    appointment__organisation__in=StaffRole.objects.current()
+                    .of(user)
+                    .values("organisation_id")
+                )
             )
         )
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django import forms
 from django.utils import timezone
 
-from partnerships.access import current
 from partnerships.models import Membership, Person, RepAssignment, StaffRole
 from reviews.actions.workflow import Invitee
 from reviews.models import FrameworkVersion, Invitation, Perspective, Review
@@ -104,7 +103,7 @@ def candidates(review: Review) -> list[Candidate]:
     invited = review.invitations.filter(revoked=False).values("person_id")
     found: list[Candidate] = []
     for membership in (
-        Membership.objects.filter(current(), partnership=appointment.partnership)
+        Membership.objects.current().filter(partnership=appointment.partnership)
         .exclude(person__in=invited)
         .select_related("person")
     ):
@@ -117,7 +116,7 @@ def candidates(review: Review) -> list[Candidate]:
             )
         )
     for role in (
-        StaffRole.objects.filter(current(), organisation=appointment.organisation)
+        StaffRole.objects.current().filter(organisation=appointment.organisation)
         .exclude(person__in=invited)
         .select_related("person")
     ):
@@ -125,7 +124,7 @@ def candidates(review: Review) -> list[Candidate]:
             Candidate(role.person, Perspective.LTO_STAFF, role.job_title or "LTO staff")
         )
     for assignment in (
-        RepAssignment.objects.filter(current(), area=appointment.partnership.area_id)
+        RepAssignment.objects.current().filter(area=appointment.partnership.area_id)
         .exclude(person__in=invited)
         .select_related("person")
     ):

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from partnerships import access
-from partnerships.models import Area
+from partnerships.models import Area, Organisation
 from reviews import browsing
 from reviews.exports import BOM, escape_cell
 from reviews.forms.browse import DirectoryFilterForm
@@ -27,7 +27,7 @@ PAGE_SIZE = 25
 
 
 def _directory(request: HttpRequest):
-    manager = browsing.may_manage(request.user)
+    manager = access.may_manage(request.user)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters(attention_allowed=manager)
     areas = browsing.area_directory(request.user, timezone.localdate(), filters)
@@ -119,7 +119,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisations = access.visible_organisations(request.user)
+    organisations = Organisation.objects.visible_to(request.user)
     organisation = get_object_or_404(organisations, slug=slug)
     appointments = (
         organisation.appointments.filter(
@@ -133,6 +133,6 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "current": [a for a in appointments if a.is_current],
         "past": [a for a in appointments if not a.is_current],
         "reviews": browsing.organisation_reviews(request.user, organisation),
-        "manager": browsing.may_manage(request.user),
+        "manager": access.may_manage(request.user),
     }
     return render(request, "reviews/browse/organisation_detail.html", context)

@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from partnerships import access
 from partnerships.models import Appointment, Area
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
@@ -71,9 +70,7 @@ def next_step(review: Review, today: dt.date) -> str:
 
 @login_required
 def my_areas(request: HttpRequest) -> HttpResponse:
-    appointments = Appointment.objects.filter(ended__isnull=True).select_related(
-        "organisation"
-    )
+    appointments = Appointment.objects.current().select_related("organisation")
     areas = (
         Area.objects.represented_by(request.user)
         .select_related("partnership")
@@ -168,7 +165,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_open(request: HttpRequest, pk: int) -> HttpResponse:
     appointment = get_object_or_404(
-        access.managed_appointments(request.user).select_related(
+        Appointment.objects.managed_by(request.user).select_related(
             "partnership", "organisation"
         ),
         pk=pk,
