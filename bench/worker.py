@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
 
     from bench.measure import Settings, measure
-    from reviews.scale import ScaleSize, build_scale_data, scale_present
+    from demo.scale import ScaleSize, build_scale_data, scale_present
 
     call_command("migrate", verbosity=0, interactive=False)
     if not scale_present():

@@ -3,9 +3,9 @@ local only, and drawing their charts."""
 
 import pytest
 
+from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area
 from reviews.models import Review
-from reviews.scale import ScaleSize, build_scale_data
 from tests.e2e.conftest import assert_accessible, assert_stays_local, log_in
 from tests.factories import programme_staff_user
 

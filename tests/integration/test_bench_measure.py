@@ -7,8 +7,8 @@ from django.apps import apps as django_apps
 
 from bench.measure import Settings, measure, watch_database
 from bench.run import judge
+from demo.scale import ScaleSize, build_scale_data
 from reviews.models import FrameworkVersion, MeetingCodeAttempt, Review
-from reviews.scale import ScaleSize, build_scale_data
 
 TINY = ScaleSize(areas=3, years=1, reviews_per_year=2, responses=4, unanswered=1)
 QUICK = Settings(

@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from demo.scale import ScaleDataExists, ScaleSize, build_scale_data
 from partnerships.models import Appointment, Area
 from reviews.models import Answer, Response, Review, ReviewSummary, StatementSummary
-from reviews.scale import ScaleDataExists, ScaleSize, build_scale_data
 
 pytestmark = pytest.mark.django_db
 

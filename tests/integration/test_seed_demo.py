@@ -15,6 +15,7 @@ from django.db.models import Avg, Count, F, Max, Min, Q, Variance
 from django.test import RequestFactory
 from django.utils import timezone
 
+from demo import programme as demo
 from partnerships.models import (
     Appointment,
     Area,
@@ -26,7 +27,6 @@ from partnerships.models import (
     RepAssignment,
     StaffRole,
 )
-from reviews import demo
 from reviews.models import Answer, AuditEvent, Invitation, Response, Review
 from tests.factories import AreaFactory
 

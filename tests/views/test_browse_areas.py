@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area, Organisation
 from reviews.forms.browse import DirectoryFilterForm
 from reviews.models import Review, ReviewSummary
-from reviews.scale import ScaleSize, build_scale_data
 from tests.factories import (
     AppointmentFactory,
     AreaFactory,

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Organisation
 from reviews.models import Review
-from reviews.scale import ScaleSize, build_scale_data
 from tests.factories import (
     AppointmentFactory,
     OrganisationFactory,

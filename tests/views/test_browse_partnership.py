@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area, Organisation
 from reviews.models import FrameworkVersion, Review, Statement
-from reviews.scale import ScaleSize, build_scale_data
 from reviews.summaries import summarise_review
 from tests.factories import (
     AppointmentFactory,
@@ -204,8 +204,8 @@ def test_partnership_page_runs_the_same_queries_at_two_sizes(
 
 
 def test_the_timeline_shows_the_demo_datas_lto_changes_and_own_lto_moves(client):
+    from demo.programme import seed_demo
     from partnerships.models import Appointment
-    from reviews.demo import seed_demo
 
     seed_demo()
     client.force_login(programme_staff_user())

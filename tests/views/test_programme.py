@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area
 from reviews.models import Review, StatementSummary
-from reviews.scale import ScaleSize, build_scale_data
 from reviews.summaries import summarise_review
 from tests.factories import (
     AppointmentFactory,

@@ -10,8 +10,7 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from partnerships.models import Area
-from reviews.demo_answers import (
+from demo.answers import (
     SIGNALS,
     Respondent,
     answer_cells,
@@ -19,7 +18,8 @@ from reviews.demo_answers import (
     comment_for,
     make_pattern,
 )
-from reviews.demo_people import Held, aware, current_main_segment, date_between
+from demo.people import Held, aware, current_main_segment, date_between
+from partnerships.models import Area
 from reviews.models import (
     Answer,
     AuditEvent,
@@ -31,7 +31,7 @@ from reviews.models import (
 from reviews.tokens import MEETING_CODE_ALPHABET, MEETING_CODE_LENGTH, new_token
 
 if TYPE_CHECKING:
-    from reviews.demo import Programme, Segment
+    from demo.programme import Programme, Segment
 
 HISTORY_START = dt.date(2019, 1, 1)
 HISTORY_END = dt.date(2026, 6, 30)

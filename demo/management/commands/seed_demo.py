@@ -1,13 +1,13 @@
-"""`manage.py seed_demo`: load the fictional demo programme (reviews/demo.py)."""
+"""`manage.py seed_demo`: load the fictional demo programme (demo/programme.py)."""
 
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from demo import programme as demo
+from demo.management.commands.demo_logins import print_logins
 from partnerships.models import Area
-from reviews import demo
-from reviews.management.commands.demo_logins import print_logins
 
 BAR_WIDTH = 30
 

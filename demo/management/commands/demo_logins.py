@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
 from django.core.management.base import BaseCommand, OutputWrapper
 
-from reviews.demo import DEMO_LOGINS, DEMO_PASSWORD, DEMO_URL
+from demo.programme import DEMO_LOGINS, DEMO_PASSWORD, DEMO_URL
 
 
 def print_logins(out: OutputWrapper) -> None:

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.scale import ScaleDataExists, ScaleSize, build_scale_data
+from demo.scale import ScaleDataExists, ScaleSize, build_scale_data
 
 
 class Command(BaseCommand):

@@ -22,7 +22,7 @@ from partnerships.models import (
 )
 
 if TYPE_CHECKING:
-    from reviews.demo import Programme
+    from demo.programme import Programme
 
 JOB_TITLES = [
     "Finance officer",

@@ -24,6 +24,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo import people as demo_people
+from demo.names import ORGANISATION_KIND_WEIGHTS, NameMaker
+from demo.people import date_between
+from demo.reviews import write_reviews
 from partnerships.access import LOCAL_TRUST_STAFF
 from partnerships.models import (
     Appointment,
@@ -32,10 +36,6 @@ from partnerships.models import (
     Partnership,
     Region,
 )
-from reviews import demo_people
-from reviews.demo_names import ORGANISATION_KIND_WEIGHTS, NameMaker
-from reviews.demo_people import date_between
-from reviews.demo_reviews import write_reviews
 from reviews.summaries import summarise_reviews
 
 DEFAULT_SEED = 2026
