@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "partnerships",
     "reviews",
+    "programme",
     "demo",
 ]
 

@@ -8,6 +8,6 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", include("partnerships.urls")),
     path("", include("reviews.urls")),
+    path("", include("programme.urls")),
 ]

@@ -1,12 +1,10 @@
 from django.urls import path
 
-from reviews.views import browse as browse_views
 from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
 from reviews.views import paper as paper_views
-from reviews.views import programme as programme_views
 from reviews.views import rep as rep_views
 from reviews.views import respond as respond_views
 from reviews.views import results as results_views
@@ -91,14 +89,4 @@ urlpatterns = [
         results_views.review_released,
         name="review-released",
     ),
-    # Browsing the programme (issue 6).
-    path("areas/", browse_views.area_list, name="area-list"),
-    path("areas/export.csv", browse_views.area_export, name="area-export"),
-    path("areas/<slug:slug>/", browse_views.area_detail, name="area-detail"),
-    path(
-        "organisations/<slug:slug>/",
-        browse_views.organisation_detail,
-        name="organisation-detail",
-    ),
-    path("programme/", programme_views.programme, name="programme"),
 ]

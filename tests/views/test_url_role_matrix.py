@@ -87,11 +87,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
     # Directory pages: lists filtered to what each person may see; A's own
     # area and organisation are 404 to B's people; the overview is for staff.
-    "reviews:area-list": LOGIN_200,
-    "reviews:area-export": LOGIN_200,
-    "reviews:area-detail": A_SIDE_200,
-    "reviews:organisation-detail": A_SIDE_200,
-    "reviews:programme": (302, 404, 404, 404, 404, 404, 404, 200, 200),
+    "programme:area-list": LOGIN_200,
+    "programme:area-export": LOGIN_200,
+    "programme:area-detail": A_SIDE_200,
+    "programme:organisation-detail": A_SIDE_200,
+    "programme:overview": (302, 404, 404, 404, 404, 404, 404, 200, 200),
 }
 
 # Which of A's objects a URL's `pk` means; anything not listed is review A.
@@ -102,8 +102,8 @@ PK_OBJECT = {
 }
 # Which of A's objects a URL's `slug` means.
 SLUG_OBJECT = {
-    "reviews:area-detail": "area_a",
-    "reviews:organisation-detail": "organisation_a",
+    "programme:area-detail": "area_a",
+    "programme:organisation-detail": "organisation_a",
 }
 # Capabilities rather than objects: whoever holds the link or the meeting code
 # may use it, so they are left out of the B-side 404 check.

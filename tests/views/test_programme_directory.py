@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area, Organisation
-from reviews.forms.browse import DirectoryFilterForm
+from programme.forms import DirectoryFilterForm
 from reviews.models import Review, ReviewSummary
 from tests.factories import (
     AppointmentFactory,
@@ -25,7 +25,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-URL = reverse("reviews:area-list")
+URL = reverse("programme:area-list")
 TODAY = timezone.localdate()
 
 
@@ -182,7 +182,7 @@ def test_csv_export_holds_the_filtered_table_with_a_bom_and_escaped_cells(
     area("=cmd", region="london")
     area("Other", region="east")
 
-    response = staff_client.get(reverse("reviews:area-export"), {"region": "london"})
+    response = staff_client.get(reverse("programme:area-export"), {"region": "london"})
 
     text = response.content.decode("utf-8")
     assert response["Content-Type"].startswith("text/csv")
@@ -201,7 +201,7 @@ SIZES = [
 @pytest.mark.parametrize("size", SIZES, ids=["small", "large"])
 @pytest.mark.parametrize(
     "url, queries",
-    [(reverse("reviews:area-list"), 8), (reverse("reviews:area-export"), 7)],
+    [(reverse("programme:area-list"), 8), (reverse("programme:area-export"), 7)],
 )
 def test_directory_pages_run_the_same_queries_at_two_sizes(
     client, django_assert_num_queries, size, url, queries

@@ -21,7 +21,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-URL = reverse("reviews:programme")
+URL = reverse("programme:overview")
 TODAY = timezone.localdate()
 
 
@@ -124,9 +124,9 @@ def test_programme_overview_runs_the_same_queries_at_two_sizes(
 def test_the_navigation_offers_programme_to_staff_and_areas_to_everyone(client):
     world = two_partnerships()
     client.force_login(world.users["rep_a"])
-    rep_html = client.get(reverse("reviews:area-list")).content.decode()
+    rep_html = client.get(reverse("programme:area-list")).content.decode()
     client.force_login(world.users["lt_staff"])
-    staff_html = client.get(reverse("reviews:area-list")).content.decode()
+    staff_html = client.get(reverse("programme:area-list")).content.decode()
 
     assert f'href="{URL}"' in staff_html and f'href="{URL}"' not in rep_html
     assert 'aria-current="page">Areas<' in rep_html

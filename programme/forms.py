@@ -3,7 +3,7 @@
 from django import forms
 
 from partnerships.models import Area, Organisation, Region
-from reviews.browsing import SORTS, DirectoryFilters
+from programme.directory import SORTS, DirectoryFilters
 
 ANY = [("", "Any")]
 

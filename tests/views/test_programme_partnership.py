@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page_url(area: Area) -> str:
-    return reverse("reviews:area-detail", args=[area.slug])
+    return reverse("programme:area-detail", args=[area.slug])
 
 
 def closed_review(appointment, opens: dt.date, members: int, lto: int, **fields):

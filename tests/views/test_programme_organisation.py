@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page_url(organisation: Organisation) -> str:
-    return reverse("reviews:organisation-detail", args=[organisation.slug])
+    return reverse("programme:organisation-detail", args=[organisation.slug])
 
 
 def test_lists_current_and_past_partnerships_and_their_reviews(client):

@@ -13,15 +13,15 @@ import io
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from partnerships import access
 from partnerships.models import Area, Organisation
-from reviews import browsing
+from programme import directory
+from programme.forms import DirectoryFilterForm
 from reviews.exports import BOM, escape_cell
-from reviews.forms.browse import DirectoryFilterForm
 
 PAGE_SIZE = 25
 
@@ -30,7 +30,7 @@ def _directory(request: HttpRequest):
     manager = access.may_manage(request.user)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters(attention_allowed=manager)
-    areas = browsing.area_directory(request.user, timezone.localdate(), filters)
+    areas = directory.area_directory(request.user, timezone.localdate(), filters)
     return form, areas, manager
 
 
@@ -38,7 +38,7 @@ def _directory(request: HttpRequest):
 def area_list(request: HttpRequest) -> HttpResponse:
     form, areas, manager = _directory(request)
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("page"))
-    browsing.attach_last_reviews(page.object_list)
+    directory.attach_last_reviews(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -47,16 +47,16 @@ def area_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "manager": manager,
         "query": query.urlencode(),
-        "attention_rules": browsing.ATTENTION_RULES,
+        "attention_rules": directory.ATTENTION_RULES,
     }
-    return render(request, "reviews/browse/area_list.html", context)
+    return render(request, "programme/area_list.html", context)
 
 
 @login_required
 def area_export(request: HttpRequest) -> HttpResponse:
     _, areas, manager = _directory(request)
     areas = list(areas)
-    browsing.attach_last_reviews(areas)
+    directory.attach_last_reviews(areas)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(directory_header(manager))
@@ -102,7 +102,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     areas = Area.objects.visible_to(request.user).select_related("partnership")
     area = get_object_or_404(areas, slug=slug)
     manager = Area.objects.represented_by(request.user).filter(pk=area.pk).exists()
-    reviews = browsing.partnership_reviews(request.user, area)
+    reviews = directory.partnership_reviews(request.user, area)
     context = {
         "area": area,
         "partnership": area.partnership,
@@ -112,9 +112,9 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ).order_by("started", "pk"),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
-        "change_charts": browsing.change_over_time(reviews, protect=not manager),
+        "change_charts": directory.change_over_time(reviews, protect=not manager),
     }
-    return render(request, "reviews/browse/area_detail.html", context)
+    return render(request, "programme/area_detail.html", context)
 
 
 @login_required
@@ -132,7 +132,34 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "current": [a for a in appointments if a.is_current],
         "past": [a for a in appointments if not a.is_current],
-        "reviews": browsing.organisation_reviews(request.user, organisation),
+        "reviews": directory.organisation_reviews(request.user, organisation),
         "manager": access.may_manage(request.user),
     }
-    return render(request, "reviews/browse/organisation_detail.html", context)
+    return render(request, "programme/organisation_detail.html", context)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    if not access.is_programme_staff(request.user):
+        raise Http404("The programme overview is for Local Trust staff.")
+    labels = directory.statement_labels()
+    coverage = directory.coverage_by_region(timezone.localdate())
+    years, by_purpose = directory.reviews_by_purpose_and_year()
+    context = {
+        "coverage": coverage,
+        "coverage_total": directory.Share(
+            "All regions",
+            sum(s.part for s in coverage),
+            sum(s.whole for s in coverage),
+        ),
+        "years": years,
+        "by_purpose": by_purpose,
+        "year_totals": [
+            sum(counts[i] for _, counts in by_purpose) for i in range(len(years))
+        ],
+        "rates": directory.response_rates_by_year(),
+        "divergence": directory.divergence_by_statement(labels),
+        "distribution": directory.now_distribution(labels),
+        "gap_threshold": directory.GAP_FLAG,
+    }
+    return render(request, "programme/overview.html", context)
