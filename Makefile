@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test e2e lint bench load clean
+.PHONY: run test e2e lint bench load plotly clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,26 @@ bench: $(STAMP)
 # 100 respondents on two gunicorn servers and PostgreSQL, with a worker killed.
 load: $(STAMP)
 	$(PY) -m bench.load.run
+
+# Rebuild the vendored plotly.js bundle from its committed inputs (npm registry only)
+# in a scratch folder, and check it is byte-for-byte the committed file. Not part of
+# `make test` or CI. `make plotly PLOTLY_UPDATE=1` copies a differing build over it.
+PLOTLY_DIR := static/vendor/plotly.js-lto-4.1.1
+plotly:
+	@set -e; B="$$(mktemp -d)"; trap 'rm -rf "$$B"' EXIT; \
+	cp $(PLOTLY_DIR)/build/entry.js $(PLOTLY_DIR)/build/build.mjs \
+	   $(PLOTLY_DIR)/build/package.json $(PLOTLY_DIR)/build/package-lock.json "$$B"/; \
+	(cd "$$B" && npm ci --no-audit --no-fund && npm run build); \
+	echo "built:     $$(sha256sum < "$$B/plotly-lto.min.js" | cut -d' ' -f1)"; \
+	echo "committed: $$(sha256sum < $(PLOTLY_DIR)/plotly-lto.min.js | cut -d' ' -f1)"; \
+	if cmp -s "$$B/plotly-lto.min.js" $(PLOTLY_DIR)/plotly-lto.min.js; then \
+	  echo "plotly-lto.min.js: identical"; \
+	elif [ -n "$(PLOTLY_UPDATE)" ]; then \
+	  cp "$$B/plotly-lto.min.js" $(PLOTLY_DIR)/; \
+	  echo "plotly-lto.min.js replaced: update the sizes and sha256 in $(PLOTLY_DIR)/README.md"; \
+	else \
+	  echo "plotly-lto.min.js differs from the build"; exit 1; \
+	fi
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
