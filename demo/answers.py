@@ -10,6 +10,9 @@ drawn from the seeded generator, so the same seed gives the same answers.
 import random
 from dataclasses import dataclass, field
 
+from demo.rows import rating
+from reviews.analysis import Cell
+
 SIGNALS = ("gap", "disagree", "split", "unknown", "flat")
 STATEMENT_COUNT = 10
 # Index of "Enabled residents to employ workers": not relevant to more partnerships.
@@ -120,10 +123,6 @@ def make_pattern(rng: random.Random, signals: set[str]) -> ReviewPattern:
     return pattern
 
 
-def _rating(value: float) -> int:
-    return min(10, max(1, round(value)))
-
-
 @dataclass
 class Respondent:
     """One answering person's place in the review, as the pattern needs it."""
@@ -140,8 +139,8 @@ def answer_cells(
     respondent: Respondent,
     *,
     asks_like: bool,
-) -> list[dict]:
-    """Ten statements' answers, each a dict of Answer column values."""
+) -> list[tuple[Cell, Cell, Cell]]:
+    """Ten statements' answers, each its "then", "now" and "would like" cells."""
     perspective = respondent.perspective
     member = perspective == "member"
     offset = PERSPECTIVE_OFFSET.get(perspective, 0.0)
@@ -165,29 +164,20 @@ def answer_cells(
             now = then + step if respondent.index % 2 else then - step
         if respondent.flat:
             now = level + rng.choice((-1, 0, 0, 1))
-        cell = {
-            "then_rating": _rating(then),
-            "then_state": "",
-            "now_rating": _rating(now),
-            "now_state": "",
-            "like_rating": None,
-            "like_state": "",
-        }
+        then_cell: Cell = rating(then)
+        now_cell: Cell = rating(now)
+        like_cell: Cell = None
         state = _state_for(rng, pattern, respondent, s)
         if state:
-            cell.update(then_rating=None, then_state=state)
-            cell.update(now_rating=None, now_state=state)
+            then_cell = now_cell = state
         elif member and rng.random() < 0.04:
             # Knowing how things are now but not how they were is common.
-            cell.update(then_rating=None, then_state="dont_know")
+            then_cell = "dont_know"
         if asks_like:
-            if state:
-                cell["like_state"] = state
-            else:
-                cell["like_rating"] = _rating(pattern.like[s] + rng.gauss(0, 0.8))
+            like_cell = state or rating(pattern.like[s] + rng.gauss(0, 0.8))
         if respondent.not_involved_at_start:
-            cell.update(then_rating=None, then_state="")
-        cells.append(cell)
+            then_cell = None
+        cells.append((then_cell, now_cell, like_cell))
     return cells
 
 

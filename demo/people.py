@@ -6,13 +6,10 @@ start of the appointment being reviewed.
 """
 
 import datetime as dt
-import random
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from django.utils import timezone
-
+from demo.dates import date_between
+from demo.plan import Held, People, Programme, current_main_segment
 from partnerships.models import (
     Membership,
     Organisation,
@@ -20,9 +17,6 @@ from partnerships.models import (
     RepAssignment,
     StaffRole,
 )
-
-if TYPE_CHECKING:
-    from demo.programme import Programme
 
 JOB_TITLES = [
     "Finance officer",
@@ -36,39 +30,7 @@ LINK_TITLE = "Big Local link officer"
 LAST_JOIN = dt.date(2024, 6, 30)
 
 
-def date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
-    """A day from start to end inclusive; start itself when the range is empty."""
-    if end <= start:
-        return start
-    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
-
-
-def aware(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
-
-
-@dataclass
-class Held:
-    """A role somebody held, from start to end (None: still holds it)."""
-
-    person: Person
-    start: dt.date
-    end: dt.date | None = None
-
-    def active(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or self.end >= day)
-
-
-@dataclass
-class People:
-    members: list[list[Held]] = field(default_factory=list)  # by partnership
-    workers: list[list[Held]] = field(default_factory=list)  # by partnership
-    staff: dict[int, list[Held]] = field(default_factory=dict)  # by id(organisation)
-    reps: list[list[Held]] = field(default_factory=list)  # by area
-    count: int = 0
-
-
-def demo_rep_area_indexes(programme: "Programme") -> list[int]:
+def demo_rep_area_indexes(programme: Programme) -> list[int]:
     """Split each region's areas among reps (3 to 6 each); return the demo rep's."""
     rng = programme.rng
     by_region: dict[str, list[int]] = defaultdict(list)
@@ -86,7 +48,7 @@ def demo_rep_area_indexes(programme: "Programme") -> list[int]:
     return programme.rep_groups[0]
 
 
-def write_people(programme: "Programme") -> People:
+def write_people(programme: Programme) -> People:
     """Create every person and role in bulk; return them with their dates."""
     builder = _PeopleBuilder(programme)
     builder.reps()
@@ -96,7 +58,7 @@ def write_people(programme: "Programme") -> People:
 
 
 class _PeopleBuilder:
-    def __init__(self, programme: "Programme") -> None:
+    def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self.rng = programme.rng
         self.persons: list[Person] = []
@@ -263,11 +225,3 @@ class _PeopleBuilder:
             model.objects.bulk_create(rows)
         self.people.count = len(self.persons)
         return self.people
-
-
-def current_main_segment(segments: list):
-    """The appointment that holds the funds now, or None once all have ended."""
-    for segment in segments:
-        if segment.end is None and "fund_holding" in segment.functions:
-            return segment
-    return None

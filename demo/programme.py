@@ -14,21 +14,18 @@ and written with `bulk_create` inside one transaction.
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from demo import people as demo_people
+from demo.dates import date_between
+from demo.logins import create_logins
 from demo.names import ORGANISATION_KIND_WEIGHTS, NameMaker
-from demo.people import date_between
+from demo.people import demo_rep_area_indexes, write_people
+from demo.plan import Programme, Segment
 from demo.reviews import write_reviews
-from partnerships.access import LOCAL_TRUST_STAFF
+from demo.rows import Progress, no_progress
 from partnerships.models import (
     Appointment,
     Area,
@@ -39,16 +36,6 @@ from partnerships.models import (
 from reviews.summaries import summarise_reviews
 
 DEFAULT_SEED = 2026
-DEMO_PASSWORD = "demo-password-2026"
-DEMO_URL = "http://127.0.0.1:8000/"
-# (role shown in the table, username); the users are made by `seed_demo`.
-DEMO_LOGINS = [
-    ("Administrator (Django admin)", "admin"),
-    ("Local Trust staff", "staff"),
-    ("Rep", "rep"),
-    ("Partnership member", "member"),
-    ("LTO staff", "lto"),
-]
 
 # Roughly the real programme's spread of areas over the regions.
 REGION_SIZES = {
@@ -74,41 +61,6 @@ SECOND_LTO_COUNT = 24
 # Organisations other than the partnerships' own bodies; with those, about 130.
 ORGANISATION_COUNT = 118
 
-Progress = Callable[[str, float], None]
-
-
-@dataclass
-class Segment:
-    """One planned appointment of a partnership, before an organisation is chosen."""
-
-    partnership: int
-    start: dt.date
-    end: dt.date | None = None
-    end_reason: str = ""
-    functions: list[str] = field(default_factory=list)
-    own_body: bool = False
-    organisation: Organisation | None = None
-    row: Appointment | None = None
-
-
-@dataclass
-class Programme:
-    """Everything built so far, passed from one stage to the next."""
-
-    rng: random.Random
-    names: NameMaker
-    today: dt.date
-    areas: list[Area] = field(default_factory=list)
-    partnerships: list[Partnership] = field(default_factory=list)
-    segments: list[list[Segment]] = field(default_factory=list)
-    organisations: list[Organisation] = field(default_factory=list)
-    # Indexes of the areas the demo rep covers: [open review, released review, ...]
-    demo_areas: list[int] = field(default_factory=list)
-    # Area indexes per rep, region by region; the first group is the demo rep's.
-    rep_groups: list[list[int]] = field(default_factory=list)
-    users: dict = field(default_factory=dict)
-    people: "demo_people.People | None" = None
-
 
 def _new_programme(seed: int) -> Programme:
     rng = random.Random(seed)
@@ -130,6 +82,7 @@ def _new_programme(seed: int) -> Programme:
 
 
 def demo_area_slugs(seed: int = DEFAULT_SEED) -> list[str]:
+    """The slugs this seed gives its areas, without touching the database."""
     return [area.slug for area in _new_programme(seed).areas]
 
 
@@ -142,7 +95,7 @@ def seed_demo(
     *, seed: int = DEFAULT_SEED, progress: Progress | None = None
 ) -> dict[str, int]:
     """Load the demo programme in one transaction; return counts of rows made."""
-    report = progress or (lambda stage, fraction: None)
+    report = progress or no_progress
     programme = _new_programme(seed)
     with transaction.atomic():
         report("areas", 0.02)
@@ -153,9 +106,9 @@ def seed_demo(
         report("appointments", 0.14)
         _write_appointments(programme)
         report("demo logins", 0.18)
-        _write_users(programme)
+        programme.users = create_logins()
         report("people", 0.22)
-        programme.people = demo_people.write_people(programme)
+        programme.people = write_people(programme)
         counts = write_reviews(programme, report)
         report("summaries", 0.95)
         counts["summaries"] = summarise_reviews()
@@ -176,7 +129,7 @@ def _write_areas(programme: Programme) -> None:
         area.phase = rng.choices(phases, weights)[0]
     # The demo rep covers the first North East group; their first two areas carry
     # the open review and the released one, so they must still have an LTO.
-    programme.demo_areas = demo_people.demo_rep_area_indexes(programme)
+    programme.demo_areas = demo_rep_area_indexes(programme)
     for index in programme.demo_areas[:2]:
         programme.areas[index].phase = Area.Phase.SPENDING_OUT
     Area.objects.bulk_create(programme.areas)
@@ -339,29 +292,3 @@ def _write_appointments(programme: Programme) -> None:
             )
             rows.append(segment.row)
     Appointment.objects.bulk_create(rows)
-
-
-def _write_users(programme: Programme) -> None:
-    """The five demo logins; an existing user of the same name is left alone."""
-    User = get_user_model()
-    existing = set(
-        User.objects.filter(username__in=[name for _, name in DEMO_LOGINS]).values_list(
-            "username", flat=True
-        )
-    )
-    # One hash for all five: a memory-hard hash costs a second on a busy machine,
-    # and a shared salt protects nothing when the password is printed anyway.
-    password = make_password(DEMO_PASSWORD)
-    for _, username in DEMO_LOGINS:
-        if username in existing:
-            programme.users[username] = None
-            continue
-        user = User(
-            username=username, email=f"{username}@example.org", password=password
-        )
-        user.is_staff = user.is_superuser = username == "admin"
-        user.save()
-        programme.users[username] = user
-    if programme.users["staff"] is not None:
-        group, _ = Group.objects.get_or_create(name=LOCAL_TRUST_STAFF)
-        programme.users["staff"].groups.add(group)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
+from demo.dates import aware
+from demo.rows import Progress, answer, no_progress, rating
 from partnerships.models import (
     Appointment,
     Area,
@@ -49,8 +50,6 @@ CHUNK = 60
 MIX = ("lto_staff", "lto_staff", "worker", "rep")
 ORGANISATION_KINDS = [k for k in Organisation.Kind.values if k != "own_body"]
 
-Progress = Callable[[str, float], None]
-
 
 @dataclass(frozen=True)
 class ScaleSize:
@@ -68,10 +67,6 @@ class ScaleDataExists(Exception):
 
 def scale_present() -> bool:
     return Area.objects.filter(slug__startswith=f"{PREFIX}-area-").exists()
-
-
-def _clamp(value: float) -> int:
-    return max(1, min(10, round(value)))
 
 
 @dataclass
@@ -98,8 +93,8 @@ def _cells(
         return "dont_know", "dont_know"
     lift = profile.lto_lift[i] if perspective == "lto_staff" else 0.0
     spread = profile.member_spread[i] if perspective == "member" else 0.7
-    now = _clamp(rng.gauss(profile.base[i] + lift + drift, spread))
-    then = _clamp(now - rng.choice((-1, 0, 1, 1, 2)))
+    now = rating(rng.gauss(profile.base[i] + lift + drift, spread))
+    then = rating(now - rng.choice((-1, 0, 1, 1, 2)))
     return then, now
 
 
@@ -113,7 +108,7 @@ def build_scale_data(
     """Write the data set; refuses to run twice. Returns counts of rows made."""
     if scale_present():
         raise ScaleDataExists("The scale data set is already loaded.")
-    report = progress or (lambda stage, fraction: None)
+    report = progress or no_progress
     rng = random.Random(seed)
     today = today or timezone.localdate()
     version = FrameworkVersion.objects.filter(framework__slug="big-local").latest(
@@ -230,9 +225,7 @@ def _plan_reviews(
                 closes = today - dt.timedelta(days=1)
                 opens = min(opens, closes)
             if status == Review.Status.CLOSED and r % 3 != 2:
-                released = timezone.make_aware(
-                    dt.datetime.combine(closes + dt.timedelta(days=7), dt.time(10))
-                )
+                released = aware(closes + dt.timedelta(days=7), 10)
             current = [a for a in appointments if a.started <= opens] or appointments
             plans.append(
                 Review(
@@ -302,28 +295,10 @@ def _write_chunk(
     Response.objects.bulk_create(responses, batch_size=2000)
     for response, row in zip(responses, cells, strict=True):
         for statement, (then, now_cell) in zip(statements, row, strict=True):
-            answers.append(_answer(response, statement, then, now_cell))
+            answers.append(answer(response.pk, statement.pk, then, now_cell))
     Answer.objects.bulk_create(answers, batch_size=5000)
     _summarise_chunk(reviews, statements, responses, cells, invitations)
     return len(responses), len(answers)
-
-
-def _answer(response: Response, statement: Statement, then: Cell, now: Cell) -> Answer:
-    def split(cell: Cell) -> tuple[int | None, str]:
-        return (cell, "") if isinstance(cell, int) else (None, cell or "")
-
-    then_rating, then_state = split(then)
-    now_rating, now_state = split(now)
-    # Ids rather than objects: the related-object descriptors cost more than
-    # the insert itself at 270,000 rows.
-    return Answer(
-        response_id=response.pk,
-        statement_id=statement.pk,
-        then_rating=then_rating,
-        then_state=then_state,
-        now_rating=now_rating,
-        now_state=now_state,
-    )
 
 
 def _summarise_chunk(

@@ -15,7 +15,8 @@ from django.db.models import Avg, Count, F, Max, Min, Q, Variance
 from django.test import RequestFactory
 from django.utils import timezone
 
-from demo import programme as demo
+from demo import programme
+from demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from partnerships.models import (
     Appointment,
     Area,
@@ -260,11 +261,11 @@ def test_some_responses_answer_flat_and_some_statements_are_mostly_unknown(seede
 
 
 def test_demo_users_can_log_in_with_the_demo_password(seeded, client):
-    for _, username in demo.DEMO_LOGINS:
+    for _, username in DEMO_LOGINS:
         assert client.login(
             request=RequestFactory().get("/"),
             username=username,
-            password=demo.DEMO_PASSWORD,
+            password=DEMO_PASSWORD,
         ), username
         client.logout()
     User = get_user_model()
@@ -317,15 +318,17 @@ def test_the_same_seed_builds_the_same_programme_again(seeded):
 
 
 def test_a_different_seed_gives_different_names():
-    assert demo.demo_area_slugs(1) != demo.demo_area_slugs(demo.DEFAULT_SEED)
-    assert demo.demo_area_slugs(1) == demo.demo_area_slugs(1)
+    assert programme.demo_area_slugs(1) != programme.demo_area_slugs(
+        programme.DEFAULT_SEED
+    )
+    assert programme.demo_area_slugs(1) == programme.demo_area_slugs(1)
 
 
 def test_if_empty_loads_nothing_once_any_area_exists(monkeypatch):
     AreaFactory()
     calls = []
-    monkeypatch.setattr(demo, "demo_present", lambda seed: False)
-    monkeypatch.setattr(demo, "seed_demo", lambda **kwargs: calls.append(kwargs))
+    monkeypatch.setattr(programme, "demo_present", lambda seed: False)
+    monkeypatch.setattr(programme, "seed_demo", lambda **kwargs: calls.append(kwargs))
     out = StringIO()
     call_command("seed_demo", if_empty=True, stdout=out)
     assert calls == []
@@ -333,8 +336,8 @@ def test_if_empty_loads_nothing_once_any_area_exists(monkeypatch):
 
 
 def test_quiet_seeding_prints_nothing(monkeypatch):
-    monkeypatch.setattr(demo, "demo_present", lambda seed: False)
-    monkeypatch.setattr(demo, "seed_demo", lambda **kwargs: {"areas": 150})
+    monkeypatch.setattr(programme, "demo_present", lambda seed: False)
+    monkeypatch.setattr(programme, "seed_demo", lambda **kwargs: {"areas": 150})
     out = StringIO()
     call_command("seed_demo", quiet=True, stdout=out)
     assert out.getvalue() == ""
@@ -346,9 +349,9 @@ def test_demo_logins_prints_the_table_of_accounts(seeded):
     text = out.getvalue()
     assert "demonstrations only" in text
     assert "http://127.0.0.1:8000/" in text
-    for _, username in demo.DEMO_LOGINS:
+    for _, username in DEMO_LOGINS:
         assert f" {username} " in text
-    assert text.count(demo.DEMO_PASSWORD) == len(demo.DEMO_LOGINS)
+    assert text.count(DEMO_PASSWORD) == len(DEMO_LOGINS)
 
 
 def test_demo_logins_does_not_print_a_password_someone_changed(seeded):
@@ -358,14 +361,14 @@ def test_demo_logins_does_not_print_a_password_someone_changed(seeded):
     out = StringIO()
     call_command("demo_logins", stdout=out)
     assert "member     (changed)" in out.getvalue()
-    assert out.getvalue().count(demo.DEMO_PASSWORD) == len(demo.DEMO_LOGINS) - 1
+    assert out.getvalue().count(DEMO_PASSWORD) == len(DEMO_LOGINS) - 1
 
 
 def test_demo_logins_says_so_when_there_is_no_demo_data():
     get_user_model().objects.filter(
-        username__in=[username for _, username in demo.DEMO_LOGINS]
+        username__in=[username for _, username in DEMO_LOGINS]
     ).delete()
     out = StringIO()
     call_command("demo_logins", stdout=out)
     assert "No demo accounts yet" in out.getvalue()
-    assert demo.DEMO_PASSWORD not in out.getvalue()
+    assert DEMO_PASSWORD not in out.getvalue()

@@ -5,8 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from demo import programme as demo
-from demo.management.commands.demo_logins import print_logins
+from demo import programme
+from demo.logins import print_logins
 from partnerships.models import Area
 
 BAR_WIDTH = 30
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed",
             type=int,
-            default=demo.DEFAULT_SEED,
+            default=programme.DEFAULT_SEED,
             help="Random seed; the same seed always gives the same programme.",
         )
         parser.add_argument(
@@ -37,12 +37,12 @@ class Command(BaseCommand):
             if verbose:
                 self.stdout.write("Areas already exist; demo data not loaded.")
             return
-        if demo.demo_present(seed):
+        if programme.demo_present(seed):
             if verbose:
                 self.stdout.write("Demo data already present; nothing to do.")
             return
         started = time.monotonic()
-        counts = demo.seed_demo(seed=seed, progress=self.bar if verbose else None)
+        counts = programme.seed_demo(seed=seed, progress=self.bar if verbose else None)
         if verbose:
             seconds = time.monotonic() - started
             made = ", ".join(f"{number:,} {name}" for name, number in counts.items())
