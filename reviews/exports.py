@@ -14,7 +14,7 @@ import io
 from reviews import analysis
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN, Cell
 from reviews.models import Review
-from reviews.results import columns_for, read_review
+from reviews.reading import read_review
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +37,7 @@ def _answer(cell: Cell) -> str:
 def answers_csv(review: Review) -> str:
     """The whole file as one string; a review holds at most a few thousand rows."""
     data, result = read_review(review)
-    columns = columns_for(review)
+    columns = review.column_keys
     pseudonyms = analysis.individual_labels(data.responses)
     flat = set(result.flat_response_ids)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnerships import access
 from partnerships.models import Appointment, Area, Membership, Person, StaffRole
+from reviews.analysis import LIKE, NOW, THEN
 
 
 class Capital(models.TextChoices):
@@ -126,7 +127,31 @@ class Statement(models.Model):
         return f"{self.order}. {self.short_label}"
 
 
+# Released results are visible beyond the rep; one condition, used in two places.
+RELEASED = Q(released_at__isnull=False)
+
+
 class ReviewQuerySet(models.QuerySet):
+    def open(self) -> "ReviewQuerySet":
+        return self.filter(status=Review.Status.OPEN)
+
+    def closed(self) -> "ReviewQuerySet":
+        return self.filter(status=Review.Status.CLOSED)
+
+    def released(self) -> "ReviewQuerySet":
+        return self.filter(RELEASED)
+
+    def unreleased(self) -> "ReviewQuerySet":
+        return self.filter(released_at__isnull=True)
+
+    def with_context(self) -> "ReviewQuerySet":
+        """The partnership, organisation and framework every review page names."""
+        return self.select_related(
+            "appointment__partnership__area",
+            "appointment__organisation",
+            "framework_version__framework",
+        )
+
     def managed_by(self, user) -> "ReviewQuerySet":
         """Reviews a person runs and sees in full: their areas' as rep, all as staff."""
         if access.is_programme_staff(user):
@@ -145,7 +170,7 @@ class ReviewQuerySet(models.QuerySet):
             return self.none()
         return self.filter(
             Q(appointment__partnership__area__in=Area.objects.represented_by(user))
-            | Q(released_at__isnull=False)
+            | RELEASED
             & (
                 Q(
                     appointment__partnership__in=Membership.objects.current()
@@ -166,7 +191,9 @@ class ReviewQuerySet(models.QuerySet):
         return self.select_related(
             "appointment__organisation", "appointment__partnership__area", "summary"
         ).annotate(
-            submitted=models.Count("responses", filter=Q(responses__status="submitted"))
+            submitted=models.Count(
+                "responses", filter=Q(responses__status=Response.Status.SUBMITTED)
+            )
         )
 
 
@@ -252,6 +279,38 @@ class Review(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    @property
+    def can_close(self) -> bool:
+        return not self.is_closed
+
+    @property
+    def can_reopen(self) -> bool:
+        """Released results stay as they were shared: no more answers."""
+        return self.is_closed and not self.is_released
+
+    @property
+    def can_release(self) -> bool:
+        return self.is_closed and not self.is_released
+
+    @property
+    def can_change_settings(self) -> bool:
+        return not self.is_released
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        """The columns this review asks: "would like" only when chosen."""
+        return (THEN, NOW, LIKE) if self.asks_would_like else (THEN, NOW)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def live(self) -> "InvitationQuerySet":
+        """Invitations the rep has not revoked (they count towards progress)."""
+        return self.filter(revoked=False)
+
 
 class Invitation(models.Model):
     review = models.ForeignKey(
@@ -274,11 +333,21 @@ class Invitation(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["review", "created"]
 
     def __str__(self) -> str:
         return f"Invitation {self.pk} to {self.review}"
+
+
+class ResponseQuerySet(models.QuerySet):
+    def submitted(self) -> "ResponseQuerySet":
+        return self.filter(status=Response.Status.SUBMITTED)
+
+    def drafts(self) -> "ResponseQuerySet":
+        return self.filter(status=Response.Status.DRAFT)
 
 
 class Response(models.Model):
@@ -317,6 +386,8 @@ class Response(models.Model):
     updated = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ResponseQuerySet.as_manager()
+
     class Meta:
         ordering = ["review", "created"]
         constraints = [
@@ -334,6 +405,16 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"Response {self.pk} ({self.get_perspective_display()})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+
+class AnswerQuerySet(models.QuerySet):
+    def submitted(self) -> "AnswerQuerySet":
+        """Answers of submitted responses: the only ones results ever read."""
+        return self.filter(response__status=Response.Status.SUBMITTED)
 
 
 class Answer(models.Model):
@@ -357,6 +438,8 @@ class Answer(models.Model):
     now_state = models.CharField(max_length=12, choices=State.choices, blank=True)
     like_rating = models.PositiveSmallIntegerField(null=True, blank=True)
     like_state = models.CharField(max_length=12, choices=State.choices, blank=True)
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         ordering = ["response", "statement__order"]

@@ -81,7 +81,7 @@ def check_link(token: str) -> Invitation | LinkProblem:
         return LinkProblem("revoked", 410, review)
     if invitation.expires <= timezone.now():
         return LinkProblem("expired", 410, review)
-    if review.status == Review.Status.CLOSED:
+    if review.is_closed:
         return LinkProblem("closed", 403, review)
     if not review.is_open:
         return LinkProblem("not_open", 403, review)
@@ -117,11 +117,11 @@ def find_meeting_review(typed: str, address: str) -> Review | None:
     code = normalise_meeting_code(typed)
     review = None
     if code:
-        review = Review.objects.filter(
-            meeting_code=code,
-            meeting_code_active=True,
-            status=Review.Status.OPEN,
-        ).first()
+        review = (
+            Review.objects.open()
+            .filter(meeting_code=code, meeting_code_active=True)
+            .first()
+        )
     if review is None:
         MeetingCodeAttempt.objects.create(address=address, succeeded=False)
     return review

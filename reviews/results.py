@@ -1,9 +1,7 @@
-"""A review's answers, read from the database and shaped for the results pages.
+"""What the results pages show, built from a review's data and analysis.
 
-`load_review_data()` turns a review's submitted responses into the plain data that
-`reviews.analysis` reads, in three queries however many responses there are
-(statements, responses, answers, each as `.values_list()` rows). `build_results()`
-runs the analysis and assembles what the results page, the meeting pack and the
+`reviews.reading` loads a review and analyses it (cached); `build_results()`
+assembles what the results page, the meeting pack and the
 released results show: discussion points, charts each with a table of its numbers,
 per-statement tables and comments grouped by perspective.
 
@@ -18,9 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Q
 
 from reviews import analysis, charts
 from reviews.analysis import (
@@ -35,16 +31,12 @@ from reviews.analysis import (
     Cell,
     ResponseData,
     StatementInfo,
-    Thresholds,
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
-    Answer,
-    Invitation,
-    Response,
     Review,
-    Statement,
 )
+from reviews.reading import ReviewData, read_review
 
 # Released results hide small groups of these perspectives. LTO staff, workers and
 # reps are told on their form that their answers are shown as "the LTO's view"
@@ -54,26 +46,6 @@ RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPE
 COLUMN_HEADINGS = {THEN: "At first", NOW: "Now", LIKE: "Would like"}
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
-
-
-@dataclass(frozen=True)
-class ReviewData:
-    """A review's submitted answers as plain data, plus what pages say about them."""
-
-    statements: tuple[StatementInfo, ...]
-    responses: tuple[ResponseData, ...]
-    comments: dict[str, list[str]]
-    not_involved_ids: frozenset[int]
-    paper_ids: frozenset[int]
-
-
-@dataclass(frozen=True)
-class ProgressRow:
-    perspective: str
-    label: str
-    invited: int
-    drafts: int
-    submitted: int
 
 
 @dataclass(frozen=True)
@@ -131,157 +103,6 @@ class Results:
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
-
-
-def thresholds_for(review: Review) -> Thresholds:
-    """The default thresholds, with the review's own k and its scale's size."""
-    return Thresholds(
-        scale_options=review.framework_version.scale_max,
-        k=review.min_group_size,
-    )
-
-
-def columns_for(review: Review) -> tuple[str, ...]:
-    return (THEN, NOW, LIKE) if review.asks_would_like else (THEN, NOW)
-
-
-def _cell(rating: int | None, state: str) -> Cell:
-    return rating if rating is not None else (state or None)
-
-
-def load_review_data(review: Review) -> ReviewData:
-    """Three queries: statements, submitted responses, and all their answers."""
-    statement_rows = Statement.objects.filter(
-        version_id=review.framework_version_id
-    ).values_list("id", "key", "short_label", "text", "capital", "order")
-    statements = tuple(
-        StatementInfo(key=key, label=label, text=text, capital=capital, order=order)
-        for _, key, label, text, capital, order in statement_rows
-    )
-    key_by_id = {row[0]: row[1] for row in statement_rows}
-
-    response_rows = list(
-        Response.objects.filter(review=review, status=Response.Status.SUBMITTED)
-        .order_by("id")
-        .values_list(
-            "id", "perspective", "comments", "not_involved_at_start", "entered_by_id"
-        )
-    )
-    answers: dict[int, dict[str, dict[str, Cell]]] = {
-        row[0]: {} for row in response_rows
-    }
-    answer_rows = Answer.objects.filter(
-        response__review=review, response__status=Response.Status.SUBMITTED
-    ).values_list(
-        "response_id",
-        "statement_id",
-        "then_rating",
-        "then_state",
-        "now_rating",
-        "now_state",
-        "like_rating",
-        "like_state",
-    )
-    for response_id, statement_id, tr, ts, nr, ns, lr, ls in answer_rows.iterator(
-        chunk_size=5000
-    ):
-        key = key_by_id.get(statement_id)
-        if key is None or response_id not in answers:
-            continue
-        answers[response_id][key] = {
-            THEN: _cell(tr, ts),
-            NOW: _cell(nr, ns),
-            LIKE: _cell(lr, ls),
-        }
-
-    comments: dict[str, list[str]] = {}
-    for _, perspective, text, _, _ in response_rows:
-        if text.strip():
-            comments.setdefault(perspective, []).append(text.strip())
-    # Sorted rather than in response order, so a comment's place in the list
-    # cannot be matched to the pseudonym ("Partnership member 2") of its author.
-    for texts in comments.values():
-        texts.sort(key=str.casefold)
-    return ReviewData(
-        statements=statements,
-        responses=tuple(
-            ResponseData(id=rid, perspective=perspective, answers=answers[rid])
-            for rid, perspective, *_ in response_rows
-        ),
-        comments=comments,
-        not_involved_ids=frozenset(row[0] for row in response_rows if row[3]),
-        paper_ids=frozenset(row[0] for row in response_rows if row[4] is not None),
-    )
-
-
-def analyse_review(review: Review, data: ReviewData) -> Analysis:
-    return analysis.analyse(
-        data.statements,
-        data.responses,
-        thresholds=thresholds_for(review),
-        columns=columns_for(review),
-    )
-
-
-# Reading 500 responses' answers costs tens of milliseconds; a rep opens the
-# results, the pack and the CSV of one review many times between changes to it.
-ANALYSIS_CACHE_SECONDS = 600
-
-
-def read_review(review: Review) -> tuple[ReviewData, Analysis]:
-    """The review's data and analysis, from the cache while no answer has changed.
-
-    The key is the count and the latest `updated` of submitted responses (every
-    answer write and every submit touches `updated`), plus what the analysis
-    depends on, so a change is seen at once; admin edits to answers alone wait
-    for the timeout.
-    """
-    version = Response.objects.filter(
-        review=review, status=Response.Status.SUBMITTED
-    ).aggregate(n=Count("id"), last=Max("updated"))
-    stamp = version["last"].timestamp() if version["last"] else 0
-    key = (
-        f"review-analysis:{review.pk}:{version['n']}:{stamp}:"
-        f"{review.min_group_size}:{review.asks_would_like}:"
-        f"{review.framework_version_id}"
-    )
-    cached = cache.get(key)
-    if cached is None:
-        data = load_review_data(review)
-        cached = (data, analyse_review(review, data))
-        cache.set(key, cached, ANALYSIS_CACHE_SECONDS)
-    return cached
-
-
-def progress_by_perspective(review: Review) -> list[ProgressRow]:
-    """Invited, started and submitted per perspective: two aggregate queries."""
-    invited = dict(
-        Invitation.objects.filter(review=review, revoked=False)
-        .values_list("perspective")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    responses = {
-        perspective: (drafts, submitted)
-        for perspective, drafts, submitted in Response.objects.filter(review=review)
-        .values_list("perspective")
-        .annotate(
-            drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
-            submitted=Count("id", filter=Q(status=Response.Status.SUBMITTED)),
-        )
-        .order_by()
-    }
-    return [
-        ProgressRow(
-            perspective=p,
-            label=PERSPECTIVE_LABELS[p],
-            invited=invited.get(p, 0),
-            drafts=responses.get(p, (0, 0))[0],
-            submitted=responses.get(p, (0, 0))[1],
-        )
-        for p in PERSPECTIVES
-        if p in invited or p in responses
-    ]
 
 
 def _fmt(value: float | None, places: int = 1) -> str:

@@ -20,13 +20,12 @@ from django.utils import timezone
 
 from reviews.analysis import HEADLINE_PAIR, NOW, Analysis
 from reviews.models import (
-    Invitation,
     Review,
     ReviewSummary,
     Statement,
     StatementSummary,
 )
-from reviews.results import analyse_review, load_review_data
+from reviews.reading import analyse_review, load_review_data
 
 MEMBER = "member"
 
@@ -108,7 +107,7 @@ def summarise_review(review: Review) -> ReviewSummary:
     """Compute and store one review's summary: a handful of queries, any size."""
     data = load_review_data(review)
     result = analyse_review(review, data)
-    invited = Invitation.objects.filter(review=review, revoked=False).count()
+    invited = review.invitations.live().count()
     summary, rows = summary_rows(
         review,
         result,
@@ -120,9 +119,11 @@ def summarise_review(review: Review) -> ReviewSummary:
 
 
 def unsummarised() -> QuerySet[Review]:
-    return Review.objects.filter(
-        status=Review.Status.CLOSED, summary__isnull=True
-    ).select_related("framework_version")
+    return (
+        Review.objects.closed()
+        .filter(summary__isnull=True)
+        .select_related("framework_version")
+    )
 
 
 def summarise_reviews(reviews: Iterable[Review] | None = None) -> int:

@@ -82,7 +82,7 @@ def save_answers(
 def submit_response(*, response: Response) -> Response:
     """Mark the response submitted; submitting again only touches `updated`."""
     locked = Response.objects.select_for_update().get(pk=response.pk)
-    if locked.status != Response.Status.SUBMITTED:
+    if not locked.is_submitted:
         locked.status = Response.Status.SUBMITTED
         locked.submitted_at = timezone.now()
     locked.save(update_fields=["status", "submitted_at", "updated"])

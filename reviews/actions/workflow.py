@@ -175,11 +175,9 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
     People without an email address are invited too: their link comes from the
     printable invitation sheet.
     """
-    if review.status == Review.Status.CLOSED:
+    if review.is_closed:
         raise WorkflowError("This review is closed: reopen it to invite people.")
-    already = set(
-        review.invitations.filter(revoked=False).values_list("person_id", flat=True)
-    )
+    already = set(review.invitations.live().values_list("person_id", flat=True))
     pairs: list[tuple[Invitation, str]] = []
     with transaction.atomic():
         for invitee in invitees:
@@ -261,11 +259,9 @@ def print_invitations(
 
 def awaiting_reply(review: Review):
     """Live invitations with no submitted response: the people to chase."""
-    submitted = Response.objects.filter(
-        invitation=OuterRef("pk"), status=Response.Status.SUBMITTED
-    )
+    submitted = Response.objects.submitted().filter(invitation=OuterRef("pk"))
     return (
-        review.invitations.filter(revoked=False)
+        review.invitations.live()
         .exclude(Exists(submitted))
         .select_related("person", "review")
     )
@@ -291,7 +287,7 @@ def send_reminders(*, review: Review, actor: User | None) -> SendResult:
 def close_review(
     *, review: Review, actor: User | None, detail: str = "Closed by hand"
 ) -> None:
-    if review.status == Review.Status.CLOSED:
+    if not review.can_close:
         raise WorkflowError("This review is already closed.")
     review.status = Review.Status.CLOSED
     review.save(update_fields=["status"])
@@ -303,9 +299,9 @@ def close_review(
 @transaction.atomic
 def reopen_review(*, review: Review, actor: User) -> None:
     """Open a closed review again; a past closing date moves a week ahead."""
-    if review.status != Review.Status.CLOSED:
+    if not review.is_closed:
         raise WorkflowError("Only a closed review can be reopened.")
-    if review.is_released:
+    if not review.can_reopen:
         raise WorkflowError("Released results cannot be reopened.")
     review.status = Review.Status.OPEN
     detail = "Reopened"
@@ -321,9 +317,9 @@ def reopen_review(*, review: Review, actor: User) -> None:
 
 @transaction.atomic
 def release_review(*, review: Review, actor: User) -> None:
-    if review.status != Review.Status.CLOSED:
+    if not review.is_closed:
         raise WorkflowError("Close the review before releasing its results.")
-    if review.is_released:
+    if not review.can_release:
         raise WorkflowError("These results are already released.")
     review.released_at = timezone.now()
     review.save(update_fields=["released_at"])
@@ -333,7 +329,7 @@ def release_review(*, review: Review, actor: User) -> None:
 def close_due_reviews(*, today: dt.date | None = None) -> list[Review]:
     """Close every open review whose closing date has passed (run daily by cron)."""
     today = today or timezone.localdate()
-    due = list(Review.objects.filter(status=Review.Status.OPEN, closes__lt=today))
+    due = list(Review.objects.open().filter(closes__lt=today))
     for review in due:
         close_review(
             review=review, actor=None, detail="Closed automatically at the closing date"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from reviews.models import Answer, FrameworkVersion, Response, Statement
+from reviews.models import Answer, Response, Review, Statement
 
 STATES = [(value, label) for value, label in Answer.State.choices]
 COLUMN_LETTERS = {"then": "A", "now": "B", "like": "C"}
@@ -66,14 +66,18 @@ class Row:
         return any(group.errors for group in self.groups)
 
 
-def columns_for(version: FrameworkVersion, asks_would_like: bool) -> list[Column]:
+def question_columns(review: Review) -> list[Column]:
+    """The columns a review asks, with its framework version's questions."""
+    version = review.framework_version
     labels = {
         "then": version.then_label,
         "now": version.now_label,
         "like": version.like_label,
     }
-    keys = ["then", "now", "like"] if asks_would_like else ["then", "now"]
-    return [Column(k, COLUMN_LETTERS[k], COLUMN_SHORT[k], labels[k]) for k in keys]
+    return [
+        Column(k, COLUMN_LETTERS[k], COLUMN_SHORT[k], labels[k])
+        for k in review.column_keys
+    ]
 
 
 def field_name(column: str, statement: Statement) -> str:

@@ -103,7 +103,8 @@ def candidates(review: Review) -> list[Candidate]:
     invited = review.invitations.filter(revoked=False).values("person_id")
     found: list[Candidate] = []
     for membership in (
-        Membership.objects.current().filter(partnership=appointment.partnership)
+        Membership.objects.current()
+        .filter(partnership=appointment.partnership)
         .exclude(person__in=invited)
         .select_related("person")
     ):
@@ -116,7 +117,8 @@ def candidates(review: Review) -> list[Candidate]:
             )
         )
     for role in (
-        StaffRole.objects.current().filter(organisation=appointment.organisation)
+        StaffRole.objects.current()
+        .filter(organisation=appointment.organisation)
         .exclude(person__in=invited)
         .select_related("person")
     ):
@@ -124,7 +126,8 @@ def candidates(review: Review) -> list[Candidate]:
             Candidate(role.person, Perspective.LTO_STAFF, role.job_title or "LTO staff")
         )
     for assignment in (
-        RepAssignment.objects.current().filter(area=appointment.partnership.area_id)
+        RepAssignment.objects.current()
+        .filter(area=appointment.partnership.area_id)
         .exclude(person__in=invited)
         .select_related("person")
     ):

@@ -11,7 +11,7 @@ from reviews.actions import workflow
 from reviews.emails import personal_link
 from reviews.forms.workflow import InvitationSheetForm, InviteForm
 from reviews.models import Invitation, Review
-from reviews.views.rep import managed_review
+from reviews.views.lookup import managed_review
 
 
 def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 
 from reviews.actions import workflow
-from reviews.views.rep import managed_review
+from reviews.views.lookup import managed_review
 
 
 def _step(request: HttpRequest, pk: int, action: Callable, done: str) -> HttpResponse:

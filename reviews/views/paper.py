@@ -9,19 +9,13 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from reviews.actions.responses import enter_paper_response
-from reviews.forms.questionnaire import columns_for
+from reviews.forms.questionnaire import question_columns
 from reviews.forms.respondents import PaperEntryForm
-from reviews.models import Perspective, Review
-
-
-def managed_review(request: HttpRequest, pk: int) -> Review:
-    reviews = Review.objects.managed_by(request.user).select_related(
-        "framework_version", "appointment__partnership", "appointment__organisation"
-    )
-    return get_object_or_404(reviews, pk=pk)
+from reviews.models import Perspective
+from reviews.views.lookup import managed_review
 
 
 @login_required
@@ -32,7 +26,7 @@ def paper_form(request: HttpRequest, pk: int) -> HttpResponse:
         "review": review,
         "version": version,
         "statements": version.statements.all(),
-        "columns": columns_for(version, review.asks_would_like),
+        "columns": question_columns(review),
         "perspectives": Perspective.choices,
     }
     return render(request, "reviews/respond/paper_form.html", context)
@@ -46,10 +40,10 @@ def paper_entry(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"entry_key": secrets.token_urlsafe(16)},
         statements=list(version.statements.all()),
-        columns=columns_for(version, review.asks_would_like),
+        columns=question_columns(review),
         scale=version.scale,
     )
-    if request.method == "POST" and review.status == Review.Status.CLOSED:
+    if request.method == "POST" and review.is_closed:
         return render(
             request, "reviews/respond/paper_entry.html", {"review": review}, status=403
         )

@@ -5,7 +5,6 @@ so someone else's review or appointment is a 404 whatever the method.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,24 +17,17 @@ from django.views.decorators.http import require_http_methods
 from partnerships.models import Appointment, Area
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.models import Perspective, Response, Review
+from reviews.models import Response, Review
+from reviews.progress import progress_by_perspective
+from reviews.views.lookup import managed_review
 
-# The group names pages use: a perspective, never a person.
-GROUP_LABELS = {
-    Perspective.MEMBER: "Partnership members",
-    Perspective.LTO_STAFF: "LTO staff",
-    Perspective.WORKER: "Workers",
-    Perspective.REP: "Rep",
-    Perspective.LT_STAFF: "Local Trust staff",
-    Perspective.OTHER: "Other",
-}
 SUBMITTED = Response.Status.SUBMITTED
 
 
 def _active_reviews():
     """Unreleased reviews with the counts 'my areas' shows, in one query."""
     return (
-        Review.objects.filter(released_at__isnull=True)
+        Review.objects.unreleased()
         .annotate(
             invited=Count(
                 "invitations", filter=Q(invitations__revoked=False), distinct=True
@@ -56,7 +48,7 @@ def _active_reviews():
 
 def next_step(review: Review, today: dt.date) -> str:
     """What the rep should do next with a review, in a few words."""
-    if review.status == Review.Status.CLOSED:
+    if review.is_closed:
         return "Discuss the results, then release them to respondents."
     if review.closes < today:
         return "The closing date has passed: close the review."
@@ -85,7 +77,7 @@ def my_areas(request: HttpRequest) -> HttpResponse:
     )
     shared = (
         Review.objects.visible_to(request.user)
-        .filter(released_at__isnull=False)
+        .released()
         .exclude(pk__in=Review.objects.managed_by(request.user).values("pk"))
         .select_related("appointment__partnership", "appointment__organisation")
     )
@@ -106,47 +98,11 @@ def _invitation_rows(review: Review):
     return (
         review.invitations.select_related("person")
         .annotate(
-            answered=Exists(responses.filter(status=SUBMITTED)),
-            started=Exists(responses.exclude(status=SUBMITTED)),
+            answered=Exists(responses.submitted()),
+            started=Exists(responses.drafts()),
         )
         .order_by("revoked", "perspective", "person__name")
     )
-
-
-@dataclass
-class GroupProgress:
-    label: str
-    invited: int = 0
-    answered: int = 0
-    started: int = 0
-
-
-def progress(review: Review) -> list[GroupProgress]:
-    """Invitations and answers by perspective: counts only, never answers."""
-    groups = {value: GroupProgress(GROUP_LABELS[value]) for value in Perspective}
-    invited = (
-        review.invitations.filter(revoked=False)
-        .values("perspective")
-        .annotate(n=Count("pk"))
-    )
-    for row in invited:
-        groups[row["perspective"]].invited = row["n"]
-    for row in review.responses.values("perspective", "status").annotate(n=Count("pk")):
-        group = groups[row["perspective"]]
-        if row["status"] == SUBMITTED:
-            group.answered += row["n"]
-        else:
-            group.started += row["n"]
-    return [g for g in groups.values() if g.invited or g.answered or g.started]
-
-
-def managed_review(request: HttpRequest, pk: int) -> Review:
-    queryset = Review.objects.managed_by(request.user).select_related(
-        "appointment__partnership__area",
-        "appointment__organisation",
-        "framework_version__framework",
-    )
-    return get_object_or_404(queryset, pk=pk)
 
 
 @login_required
@@ -154,7 +110,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     context = {
         "review": review,
-        "groups": progress(review),
+        "progress": progress_by_perspective(review),
         "invitations": _invitation_rows(review),
         "today": timezone.localdate(),
     }

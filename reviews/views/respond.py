@@ -23,8 +23,8 @@ from reviews.actions.responses import (
 )
 from reviews.forms.questionnaire import (
     QuestionnaireForm,
-    columns_for,
     initial_from,
+    question_columns,
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
@@ -79,7 +79,7 @@ def questionnaire_form(
     version = review.framework_version
     return QuestionnaireForm(
         statements=statements,
-        columns=columns_for(version, review.asks_would_like),
+        columns=question_columns(review),
         scale=version.scale,
         complete=complete,
         **kwargs,
@@ -153,7 +153,7 @@ def save_posted(
     A draft keeps any valid subset, so a missing answer never loses the rest; a
     submitted response only ever changes to another complete set of answers.
     """
-    submitted = response.status == Response.Status.SUBMITTED
+    submitted = response.is_submitted
     complete = action == "continue" or submitted
     form = questionnaire_form(review, statements, complete, data=request.POST)
     draft = questionnaire_form(review, statements, data=request.POST)
@@ -214,10 +214,10 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
 
 @respondent_view
 def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
-    if response.status != Response.Status.SUBMITTED:
+    if not response.is_submitted:
         return redirect("reviews:respond", review.pk)
     statements = list(review.framework_version.statements.all())
-    columns = columns_for(review.framework_version, review.asks_would_like)
+    columns = question_columns(review)
     rows, series = own_numbers(response, statements, [c.key for c in columns])
     figure = charts.perspective_radar(
         [s.short_label for s in statements],

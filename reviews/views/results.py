@@ -12,29 +12,20 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.text import slugify
 
 from reviews.exports import answers_csv
 from reviews.models import Review
+from reviews.progress import progress_by_perspective
 from reviews.respondent import current_response
-from reviews.results import build_individuals, build_results, progress_by_perspective
-
-RELATED = (
-    "framework_version",
-    "appointment__partnership__area",
-    "appointment__organisation",
-)
-
-
-def _managed_review(request: HttpRequest, pk: int) -> Review:
-    reviews = Review.objects.managed_by(request.user).select_related(*RELATED)
-    return get_object_or_404(reviews, pk=pk)
+from reviews.results import build_individuals, build_results
+from reviews.views.lookup import managed_review, released_review
 
 
 @login_required
 def review_results(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _managed_review(request, pk)
+    review = managed_review(request, pk)
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
@@ -44,14 +35,14 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_individuals(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _managed_review(request, pk)
+    review = managed_review(request, pk)
     context = {"individuals": build_individuals(review, request.GET.get("page"))}
     return render(request, "reviews/results/individuals.html", context)
 
 
 @login_required
 def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _managed_review(request, pk)
+    review = managed_review(request, pk)
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
@@ -62,7 +53,7 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_export(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _managed_review(request, pk)
+    review = managed_review(request, pk)
     response = HttpResponse(answers_csv(review), content_type="text/csv; charset=utf-8")
     filename = f"review-{review.pk}-{slugify(review.title)[:40]}-answers.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -74,15 +65,11 @@ def _is_respondent(request: HttpRequest, review: Review) -> bool:
 
 
 def review_released(request: HttpRequest, pk: int) -> HttpResponse:
-    released = Review.objects.filter(released_at__isnull=False).select_related(*RELATED)
-    review = released.filter(pk=pk).first()
+    review = Review.objects.released().with_context().filter(pk=pk).first()
     if review is None or not _is_respondent(request, review):
         # Anonymous visitors go to login whether or not the review exists.
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        visible = Review.objects.visible_to(request.user)
-        review = get_object_or_404(
-            visible.filter(released_at__isnull=False).select_related(*RELATED), pk=pk
-        )
+        review = released_review(request, pk)
     context = {"results": build_results(review, released=True)}
     return render(request, "reviews/results/released.html", context)

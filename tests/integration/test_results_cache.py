@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from reviews.actions.responses import submit_response
-from reviews.results import read_review
+from reviews.reading import read_review
 from tests.factories import ResponseFactory, ReviewFactory, answer_all, bulk_responses
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,9 @@ import pytest
 from django.utils import timezone
 
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN
-from reviews.results import (
-    RELEASE_PROTECTED,
-    build_individuals,
-    build_results,
-    load_review_data,
-    progress_by_perspective,
-    thresholds_for,
-)
+from reviews.progress import progress_by_perspective
+from reviews.reading import load_review_data, thresholds_for
+from reviews.results import RELEASE_PROTECTED, build_individuals, build_results
 from tests.factories import (
     InvitationFactory,
     ResponseFactory,

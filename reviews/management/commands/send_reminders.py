@@ -33,11 +33,14 @@ class Command(BaseCommand):
     def handle(self, *args, within: int, every: int, **options) -> None:
         today = timezone.localdate()
         recent = timezone.now() - dt.timedelta(days=every)
-        due = Review.objects.filter(
-            status=Review.Status.OPEN,
-            closes__gte=today,
-            closes__lte=today + dt.timedelta(days=within),
-        ).exclude(invitations__reminded_at__gte=recent)
+        due = (
+            Review.objects.open()
+            .filter(
+                closes__gte=today,
+                closes__lte=today + dt.timedelta(days=within),
+            )
+            .exclude(invitations__reminded_at__gte=recent)
+        )
         total = 0
         for review in due.distinct():
             result = workflow.send_reminders(review=review, actor=None)
