@@ -14,6 +14,7 @@ from reviews.analysis import (
     PERSPECTIVES,
     THEN,
     ResponseData,
+    Scale,
     StatementInfo,
     analyse,
     rwg,
@@ -102,3 +103,40 @@ def test_discussion_points_come_in_the_specified_kind_order(data):
         assert ranks == sorted(ranks)
         keys = [p.sort_key for p in result.discussion_points]
         assert keys == sorted(keys)
+
+
+def shifted(data: list[ResponseData], by: int) -> list[ResponseData]:
+    def move(cell):
+        return cell + by if isinstance(cell, int) else cell
+
+    return [
+        ResponseData(
+            r.id,
+            r.perspective,
+            {k: {c: move(v) for c, v in a.items()} for k, a in r.answers.items()},
+        )
+        for r in data
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(responses())
+def test_moving_ratings_and_scale_together_moves_only_the_averages(data):
+    ten = analyse(STATEMENTS, data)
+    # The same answers on a 0 to 9 scale: agreement, flags and points stay.
+    nine = analyse(STATEMENTS, shifted(data, -1), scale=Scale(0, 9))
+
+    assert [(g.rwg, g.disagreement, g.unknown) for g in ten.groups] == [
+        (g.rwg, g.disagreement, g.unknown) for g in nine.groups
+    ]
+    for a, b in zip(ten.groups, nine.groups, strict=True):
+        if a.summary.mean is not None:
+            assert b.summary.mean == pytest.approx(a.summary.mean - 1)
+            assert b.summary.median == a.summary.median - 1
+            assert b.summary.sd == pytest.approx(a.summary.sd)
+    assert [g.flagged for g in ten.gaps] == [g.flagged for g in nine.gaps]
+    assert ten.changes == nine.changes
+    assert ten.flat_response_ids == nine.flat_response_ids
+    assert [(p.kind, p.statement) for p in ten.discussion_points] == [
+        (p.kind, p.statement) for p in nine.discussion_points
+    ]

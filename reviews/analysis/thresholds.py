@@ -1,7 +1,7 @@
 """Every number the divergence report flags by, in one place, and its wording.
 
-Pure Python like analysis.py, which re-exports these names. The report's
-"How we flag" box is `describe_thresholds()` of the thresholds in force.
+The report's "How we flag" box is `describe_thresholds()` of the thresholds in
+force. Values are compared with a threshold through `comparable()`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 class Thresholds:
     """Every number the report flags by, with the defaults from PRODUCT.md."""
 
+    # Read by `analyse` only when it is given no `Scale` (as scale 1..scale_options),
+    # for callers written before the scale came from the framework version.
     scale_options: int = 10
     rwg_min_n: int = 3
     rwg_flag_at: float = 0.30
@@ -36,6 +38,12 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+
+def comparable(value: float) -> float:
+    """`value` rounded to six places, ready to compare with a threshold."""
+    # So that 6.1 - 4.1 (1.9999999999999996) counts as a gap of 2.0.
+    return round(value, 6)
 
 
 def _share_words(share: float) -> str:

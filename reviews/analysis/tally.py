@@ -1,0 +1,99 @@
+"""One pass over the responses, counting everything the analysis reads.
+
+This is the only loop over every answer, so it is written for speed: slots are
+looked up in a dict and the answer checks are inlined rather than called per
+cell (a call per cell costs about a fifth of the time of `analyse`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reviews.analysis.agreement import histogram_width, slots
+from reviews.analysis.records import ResponseData
+from reviews.analysis.scale import Scale
+from reviews.analysis.words import NOW, PERSPECTIVES, THEN
+
+
+@dataclass
+class Tally:
+    """Counts per perspective, indexed by statement then column as asked."""
+
+    # perspective -> statement -> column -> histogram (see agreement.slots).
+    counts: dict[str, list[list[list[int]]]]
+    # perspective -> statement -> [n, sum of now - then, rose, fell] over those
+    # who rated both.
+    diffs: dict[str, list[list[int]]]
+    respondents: dict[str, int]
+    # (response id, "now" ratings given, their range) for every response.
+    now_spreads: list[tuple[int, int, int]]
+
+
+def tally(
+    responses: Iterable[ResponseData],
+    keys: Sequence[str],
+    columns: Sequence[str],
+    scale: Scale,
+) -> Tally:
+    result = Tally({}, {}, {}, [])
+    at = slots(scale)
+    width = histogram_width(scale)
+    indexed_columns = tuple(enumerate(columns))
+    indexed_keys = tuple(enumerate(keys))
+    with_change = THEN in columns and NOW in columns
+    now_asked = NOW in columns
+    answer_types = (int, str)
+    for r in responses:
+        p = r.perspective
+        table = result.counts.get(p)
+        if table is None:
+            table = _start_perspective(result, p, len(keys), len(columns), width)
+        result.respondents[p] += 1
+        change_rows = result.diffs[p]
+        now_min, now_max, now_n = scale.max, scale.min, 0
+        answers = r.answers
+        for si, key in indexed_keys:
+            answer = answers.get(key)
+            if not answer:
+                continue
+            row = table[si]
+            for ci, column in indexed_columns:
+                cell = answer.get(column)
+                if cell is None:
+                    continue
+                # type() keeps True and 7.0 out: they would hash like 1 and 7.
+                slot = at.get(cell) if type(cell) in answer_types else None
+                if slot is None:
+                    raise ValueError(f"not an answer: {cell!r}")
+                row[ci][slot] += 1
+            now = answer.get(NOW)
+            if type(now) is not int or not now_asked:
+                continue
+            now_n += 1
+            if now < now_min:
+                now_min = now
+            if now > now_max:
+                now_max = now
+            then = answer.get(THEN)
+            if with_change and type(then) is int:
+                d = change_rows[si]
+                d[0] += 1
+                d[1] += now - then
+                d[2] += now > then
+                d[3] += now < then
+        result.now_spreads.append((r.id, now_n, now_max - now_min))
+    return result
+
+
+def _start_perspective(
+    result: Tally, p: str, statements: int, columns: int, width: int
+) -> list[list[list[int]]]:
+    if p not in PERSPECTIVES:
+        raise ValueError(f"unknown perspective: {p!r}")
+    table = result.counts[p] = [
+        [[0] * width for _ in range(columns)] for _ in range(statements)
+    ]
+    result.diffs[p] = [[0, 0, 0, 0] for _ in range(statements)]
+    result.respondents[p] = 0
+    return table

@@ -1,0 +1,55 @@
+"""The product's words for columns, answer states and perspectives, defined once.
+
+Model choices, forms, tables, charts, discussion points and exports build their
+labels from here, so a perspective is called the same thing on every page. The
+order of `PERSPECTIVES` is the order of every table, chart legend and tie-break.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+THEN: Final = "then"
+NOW: Final = "now"
+LIKE: Final = "like"
+COLUMNS: Final = (THEN, NOW, LIKE)
+# In a sentence ("rated now", "rated at first").
+COLUMN_LABELS: Final = {THEN: "at first", NOW: "now", LIKE: "would like"}
+# As a heading, a legend entry or a form's column title.
+COLUMN_HEADINGS: Final = {THEN: "At first", NOW: "Now", LIKE: "Would like"}
+
+DONT_KNOW: Final = "dont_know"
+NOT_RELEVANT: Final = "not_relevant"
+ANSWER_STATES: Final = (DONT_KNOW, NOT_RELEVANT)
+ANSWER_STATE_LABELS: Final = {
+    DONT_KNOW: "Don't know",
+    NOT_RELEVANT: "Not relevant to us",
+}
+ANSWER_STATE_CHOICES: Final = [(s, ANSWER_STATE_LABELS[s]) for s in ANSWER_STATES]
+
+PERSPECTIVES: Final = ("member", "lto_staff", "worker", "rep", "lt_staff", "other")
+# A group as a table heading or legend entry.
+PERSPECTIVE_LABELS: Final = {
+    "member": "Partnership members",
+    "lto_staff": "LTO staff",
+    "worker": "Workers",
+    "rep": "Rep",
+    "lt_staff": "Local Trust staff",
+    "other": "Other",
+}
+# One person of a group: a choice on a form, or a pseudonym ("Worker 2").
+PERSPECTIVE_SINGULAR: Final = {
+    "member": "Partnership member",
+    "lto_staff": "LTO staff",
+    "worker": "Worker",
+    "rep": "Rep",
+    "lt_staff": "Local Trust staff",
+    "other": "Other respondent",
+}
+# A group as the plural subject of a sentence ("Reps rate ...").
+PERSPECTIVE_SUBJECTS: Final = {
+    **PERSPECTIVE_LABELS,
+    "rep": "Reps",
+    "other": "Other respondents",
+}
+PERSPECTIVE_CHOICES: Final = [(p, PERSPECTIVE_SINGULAR[p]) for p in PERSPECTIVES]
