@@ -37,6 +37,12 @@ SMALL_GROUP_PERSPECTIVES = frozenset(
 )
 
 
+# The widest scale any framework version may use. The database holds every rating
+# to these limits; a version's own, narrower bounds are enforced by the
+# questionnaire form, whose choices are `FrameworkVersion.scale`.
+RATING_LIMITS = (0, 100)
+
+
 class Framework(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -79,6 +85,11 @@ class FrameworkVersion(models.Model):
                 condition=Q(scale_max__gt=models.F("scale_min")),
                 name="frameworkversion_scale_ordered",
             ),
+            models.CheckConstraint(
+                condition=Q(scale_min__gte=RATING_LIMITS[0])
+                & Q(scale_max__lte=RATING_LIMITS[1]),
+                name="frameworkversion_scale_within_limits",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -92,6 +103,11 @@ class FrameworkVersion(models.Model):
     @property
     def scale(self) -> range:
         return range(self.scale_min, self.scale_max + 1)
+
+    @property
+    def scale_hint(self) -> str:
+        """The instruction every rating carries, in this version's own numbers."""
+        return f"{self.scale_min} is least, {self.scale_max} is most"
 
 
 class Statement(models.Model):
@@ -450,7 +466,12 @@ class Answer(models.Model):
             *[
                 models.CheckConstraint(
                     condition=Q(**{f"{col}_rating__isnull": True})
-                    | Q(**{f"{col}_rating__gte": 1, f"{col}_rating__lte": 10}),
+                    | Q(
+                        **{
+                            f"{col}_rating__gte": RATING_LIMITS[0],
+                            f"{col}_rating__lte": RATING_LIMITS[1],
+                        }
+                    ),
                     name=f"answer_{col}_rating_in_range",
                 )
                 for col in ("then", "now", "like")

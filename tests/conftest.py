@@ -1,1 +1,21 @@
-"""Shared fixtures: the owner/member/outsider style users most tests need."""
+"""Shared fixtures.
+
+`framework_rows` puts the Big Local framework back for tests that run in real
+transactions: those tests flush every table afterwards, including the rows the
+framework's data migration wrote, so the next such test would find no questions.
+"""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps as django_apps
+
+FRAMEWORK_MIGRATION = "reviews.migrations.0002_big_local_framework_v1"
+
+
+@pytest.fixture
+def framework_rows(transactional_db) -> None:
+    from reviews.models import FrameworkVersion
+
+    if not FrameworkVersion.objects.exists():
+        import_module(FRAMEWORK_MIGRATION).load_framework(django_apps, None)

@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps as django_apps
 from django.test import Client
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -45,15 +44,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(autouse=True)
-def _framework_rows(transactional_db) -> None:
-    """Live-server tests flush the database between tests; put the framework back."""
-    from reviews.models import FrameworkVersion
-
-    if not FrameworkVersion.objects.exists():
-        migration = __import__(
-            "reviews.migrations.0002_big_local_framework_v1", fromlist=["x"]
-        )
-        migration.load_framework(django_apps, None)
+def _framework_rows(framework_rows) -> None:
+    """Live-server tests flush the database between tests."""
 
 
 class OffsiteRequests(list):

@@ -1,10 +1,8 @@
 """Response writes: drafts replace answers; submits are idempotent, even at once."""
 
-import importlib
 import threading
 
 import pytest
-from django.apps import apps as django_apps
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -14,19 +12,14 @@ from reviews.actions.responses import (
     save_answers,
     submit_response,
 )
-from reviews.models import Answer, FrameworkVersion, Response
+from reviews.models import Answer, Response
 from tests.factories import ReviewFactory
 from tests.views.respond_helpers import answers, invite
 
 
 @pytest.fixture
-def framework(transactional_db) -> None:
-    """Transactional tests flush the database afterwards; put the framework back."""
-    if not FrameworkVersion.objects.exists():
-        migration = importlib.import_module(
-            "reviews.migrations.0002_big_local_framework_v1"
-        )
-        migration.load_framework(django_apps, None)
+def framework(framework_rows) -> None:
+    """These tests run in real transactions (concurrent writers)."""
 
 
 def statement_ids(review) -> list[int]:
