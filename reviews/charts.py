@@ -8,7 +8,8 @@ figures go to the browser through `json_script`, where one static script calls
 Colours come from the Okabe–Ito palette, and each series also has its own dash
 and marker symbol, so charts still read in greyscale and for colour-blind readers.
 Every chart has a table of its numbers beside it on the page; these functions
-only draw.
+only draw. Rating axes follow the framework version's `Scale`, passed as `scale=`
+(Big Local's 1 to 10 by default).
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reviews.analysis import LIKE, NOW, PERSPECTIVE_LABELS, PERSPECTIVES, THEN
+from reviews.analysis import (
+    BIG_LOCAL_SCALE,
+    COLUMN_HEADINGS,
+    COLUMN_LABELS,
+    LIKE,
+    NOW,
+    PERSPECTIVE_LABELS,
+    PERSPECTIVES,
+    THEN,
+    Scale,
+)
 
 Figure = dict[str, Any]
 Values = Sequence[float | None]
@@ -77,7 +88,6 @@ COLUMN_STYLES = {
     NOW: _style("blue", "solid", "square"),
     LIKE: _style("bluish_green", "dot", "diamond"),
 }
-COLUMN_NAMES = {THEN: "At first", NOW: "Now", LIKE: "Would like"}
 PERSPECTIVE_STYLES = {
     "member": _style("blue", "solid", "circle"),
     "lto_staff": _style("vermillion", "dash", "square"),
@@ -95,7 +105,6 @@ SERIES_STYLES = [
     _style("black", "longdashdot", "star"),
     _style("sky_blue", "8px,3px,2px,3px,2px,3px", "cross"),
 ]
-RATING_TICKS = list(range(1, 11))
 
 
 def with_config(figure: Figure) -> Figure:
@@ -129,7 +138,7 @@ def _layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
 
 
 def _polar(
-    labels: Sequence[str], numbered: bool = False, **extra: Any
+    labels: Sequence[str], scale: Scale, numbered: bool = False, **extra: Any
 ) -> dict[str, Any]:
     angular: dict[str, Any] = {
         "direction": "clockwise",
@@ -149,8 +158,10 @@ def _polar(
     return {
         "bgcolor": "white",
         "radialaxis": {
-            "range": [0, 10],
-            "tickvals": RATING_TICKS,
+            # One step below the lowest rating at the centre, so the lowest
+            # ratings draw a ring rather than meeting in a point.
+            "range": [scale.min - 1, scale.max],
+            "tickvals": list(scale.ratings),
             "gridcolor": GRID_COLOUR,
             "linecolor": GRID_COLOUR,
             "tickfont": {"size": 10},
@@ -196,8 +207,10 @@ def radar(
     series: Sequence[tuple[str, Values]],
     title: str = "",
     styles: Sequence[Mapping[str, str]] | None = None,
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
-    """One closed line per series over the statements' axes (ratings 0–10)."""
+    """One closed line per series over the statements' axes, ratings outwards."""
     styles = styles or [
         SERIES_STYLES[i % len(SERIES_STYLES)] for i in range(len(series))
     ]
@@ -208,7 +221,8 @@ def radar(
     # Axis labels sit outside the circle: leave room for two-line labels all round.
     margin = {"l": 100, "r": 100, "t": 80 if title else 56, "b": 56}
     legend = {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}
-    layout = _layout(title, 500, polar=_polar(labels), margin=margin, legend=legend)
+    polar = _polar(labels, scale)
+    layout = _layout(title, 500, polar=polar, margin=margin, legend=legend)
     return {"data": data, "layout": layout}
 
 
@@ -218,20 +232,27 @@ def perspective_radar(
     now: Values,
     like: Values | None = None,
     title: str = "",
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """At first, now and (when asked) would like, for one person or one group."""
     columns = [(THEN, then), (NOW, now), (LIKE, like)]
     present = [(column, values) for column, values in columns if values is not None]
     return radar(
         labels,
-        [(COLUMN_NAMES[column], values) for column, values in present],
+        [(COLUMN_HEADINGS[column], values) for column, values in present],
         title,
         styles=[COLUMN_STYLES[column] for column, _ in present],
+        scale=scale,
     )
 
 
 def overlay_now(
-    labels: Sequence[str], now_by_perspective: Mapping[str, Values], title: str = ""
+    labels: Sequence[str],
+    now_by_perspective: Mapping[str, Values],
+    title: str = "",
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """Every perspective's mean "now" on one radar, so gaps show as distance."""
     order = _ordered(now_by_perspective)
@@ -240,6 +261,7 @@ def overlay_now(
         [(PERSPECTIVE_LABELS.get(p, p), now_by_perspective[p]) for p in order],
         title,
         styles=[_perspective_style(p, i) for i, p in enumerate(order)],
+        scale=scale,
     )
 
 
@@ -248,10 +270,13 @@ def small_multiples(
     individuals: Sequence[tuple[str, Values | None, Values]],
     title: str = "",
     per_row: int = 3,
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """One small radar per response, titled only by the pseudonym passed in.
 
-    `individuals` holds (pseudonym, then or None, now); axes are numbered 1–10.
+    `individuals` holds (pseudonym, then or None, now); the statements' axes are
+    numbered from 1 rather than labelled.
     """
     rows = max(1, math.ceil(len(individuals) / per_row))
     cell_w, cell_h = 1 / per_row, 1 / rows
@@ -268,7 +293,7 @@ def small_multiples(
             "x": [x0 + pad_x, x0 + cell_w - pad_x],
             "y": [y1 - cell_h + pad_bottom, y1 - pad_top],
         }
-        polars[subplot] = _polar(labels, numbered=True, domain=domain)
+        polars[subplot] = _polar(labels, scale, numbered=True, domain=domain)
         annotations.append(
             {
                 "text": pseudonym,
@@ -286,7 +311,7 @@ def small_multiples(
             if values is None:
                 continue
             trace = _radar_trace(
-                COLUMN_NAMES[column],
+                COLUMN_HEADINGS[column],
                 labels,
                 values,
                 COLUMN_STYLES[column],
@@ -305,6 +330,8 @@ def dot_plot(
     ratings_by_perspective: Mapping[str, Sequence[Sequence[int]]],
     title: str = "",
     column: str = NOW,
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """Every rating, one row per statement and one lane per perspective.
 
@@ -353,9 +380,10 @@ def dot_plot(
         title,
         90 + n * (22 + 14 * lanes),
         xaxis={
-            "range": [0.4, 10.6],
-            "tickvals": RATING_TICKS,
-            "title": {"text": f"Rating {COLUMN_NAMES[column].lower()}"},
+            # Room for equal ratings spread sideways at either end.
+            "range": [scale.min - 0.6, scale.max + 0.6],
+            "tickvals": list(scale.ratings),
+            "title": {"text": f"Rating {COLUMN_LABELS[column]}"},
             "gridcolor": GRID_COLOUR,
             "zeroline": False,
         },
@@ -388,6 +416,8 @@ def change_over_time(
     review_labels: Sequence[str],
     means_by_perspective: Mapping[str, Values],
     title: str = "",
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """One statement's mean "now" per perspective across successive reviews."""
     data = []
@@ -415,8 +445,8 @@ def change_over_time(
         380,
         xaxis={"type": "category", "gridcolor": GRID_COLOUR},
         yaxis={
-            "range": [0, 10.5],
-            "tickvals": RATING_TICKS,
+            "range": [scale.min - 1, scale.max + 0.5],
+            "tickvals": list(scale.ratings),
             "title": {"text": "Average rating now"},
             "gridcolor": GRID_COLOUR,
             "zeroline": False,
@@ -426,7 +456,11 @@ def change_over_time(
 
 
 def box_by_statement(
-    labels: Sequence[str], ratings: Sequence[Sequence[int]], title: str = ""
+    labels: Sequence[str],
+    ratings: Sequence[Sequence[int]],
+    title: str = "",
+    *,
+    scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """Spread of "now" ratings for each statement, across many reviews."""
     if len(ratings) != len(labels):
@@ -438,7 +472,7 @@ def box_by_statement(
         {
             "type": "box",
             "orientation": "h",
-            "name": COLUMN_NAMES[NOW],
+            "name": COLUMN_HEADINGS[NOW],
             "x": xs,
             "y": ys,
             "boxpoints": "outliers",
@@ -453,8 +487,8 @@ def box_by_statement(
         90 + 36 * len(labels),
         showlegend=False,
         xaxis={
-            "range": [0.5, 10.5],
-            "tickvals": RATING_TICKS,
+            "range": [scale.min - 0.5, scale.max + 0.5],
+            "tickvals": list(scale.ratings),
             "title": {"text": "Rating now"},
             "gridcolor": GRID_COLOUR,
             "zeroline": False,

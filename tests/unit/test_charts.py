@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from reviews import charts
+from reviews.analysis import Scale
 
 LABELS = [f"Statement {i}" for i in range(1, 11)]
 THEN = [3, 4, 5, 2, 6, 7, 3, 4, 5, 6]
@@ -84,6 +85,36 @@ def test_radar_rating_axis_runs_from_0_to_10():
 
     assert radial["range"] == [0, 10]
     assert radial["tickvals"] == list(range(1, 11))
+
+
+def test_radar_on_a_0_to_5_scale_keeps_a_ring_for_ratings_of_0():
+    radial = charts.radar(LABELS, [("Now", NOW)], scale=Scale(0, 5))["layout"]
+    radial = radial["polar"]["radialaxis"]
+
+    assert radial["range"] == [-1, 5]
+    assert radial["tickvals"] == [0, 1, 2, 3, 4, 5]
+
+
+def test_every_rating_axis_follows_a_0_to_5_scale():
+    scale = Scale(0, 5)
+    radars = [
+        charts.perspective_radar(LABELS, THEN, NOW, scale=scale),
+        charts.overlay_now(LABELS, {"member": NOW}, scale=scale),
+        charts.small_multiples(LABELS, [("Worker 1", None, NOW)], scale=scale),
+    ]
+    dots = charts.dot_plot(LABELS[:1], {"member": [[0, 5]]}, scale=scale)
+    change = charts.change_over_time(["2024"], {"member": [3.0]}, scale=scale)
+    box = charts.box_by_statement(LABELS[:1], [[0, 5]], scale=scale)
+
+    axes = [f["layout"]["polar"]["radialaxis"] for f in radars] + [
+        dots["layout"]["xaxis"],
+        change["layout"]["yaxis"],
+        box["layout"]["xaxis"],
+    ]
+    assert all(axis["tickvals"] == [0, 1, 2, 3, 4, 5] for axis in axes)
+    assert dots["layout"]["xaxis"]["range"] == [-0.6, 5.6]
+    assert change["layout"]["yaxis"]["range"] == [-1, 5.5]
+    assert box["layout"]["xaxis"]["range"] == [-0.5, 5.5]
 
 
 def test_radar_needs_one_value_per_label():
