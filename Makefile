@@ -3,14 +3,25 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Every package of `.[dev]`, pinned with hashes (Python 3.11, Linux); `make lock`
+# writes it from pyproject.toml.
+LOCK := requirements.lock
 
-.PHONY: run test e2e lint bench load plotly clean
+.PHONY: run test e2e lint bench load lock plotly clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+# After changing dependencies in pyproject.toml: keeps every pin that still fits.
+# `make lock UPGRADE=1` moves every pin to the newest version allowed.
+lock: $(STAMP)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
+	  --python-version 3.11 --custom-compile-command "make lock" \
+	  $(if $(UPGRADE),--upgrade) --quiet -o $(LOCK)
 
 run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --no-input
