@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # writes it from pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: run test e2e lint bench load lock plotly clean
+.PHONY: run test e2e lint typecheck bench load lock plotly clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: $(STAMP)
 
 test: lint
 	$(VENV)/bin/pytest --ignore=tests/e2e -q
+
+# Not in `make test` yet. Folders that do not exist are skipped.
+TYPECHECK_DIRS := partnerships reviews ltoreview programme demo
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy $(wildcard $(TYPECHECK_DIRS))
 
 e2e: $(STAMP)
 	$(VENV)/bin/pytest tests/e2e -q
