@@ -15,5 +15,5 @@ urlpatterns = [
         views.organisation_detail,
         name="organisation-detail",
     ),
-    path("programme/", views.overview, name="overview"),
+    path("programme/", views.programme_overview, name="overview"),
 ]

@@ -8,6 +8,6 @@ register = template.Library()
 
 
 @register.filter
-def is_programme_staff(user) -> bool:
+def is_programme_staff(user: access.AnyUser) -> bool:
     # Cached on the user object, so pages that already checked pay nothing more.
     return access.is_programme_staff(user)

@@ -1,0 +1,133 @@
+"""A partnership's and an organisation's review history, and how the "now"
+ratings changed from one review to the next.
+
+Reviews are found through `Review.objects.visible_to`, so people who neither
+represent the area nor work for Local Trust see only released reviews. Figures
+come from the stored review summaries, never from individual answers, so each
+page costs a fixed number of queries however much history there is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from partnerships.access import AnyUser
+from partnerships.models import Area, Organisation
+from reviews import charts
+from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES, is_suppressed
+from reviews.models import Review, StatementSummary
+from reviews.results import DASH, RELEASE_PROTECTED, Chart, Table
+
+# Statement key -> perspective -> the "now" mean at each review (None: no figure).
+Series = dict[str, dict[str, list[float | None]]]
+
+
+def partnership_reviews(user: AnyUser, area: Area) -> list[Review]:
+    """The partnership's reviews this person may see, oldest first."""
+    return list(
+        Review.objects.visible_to(user)
+        .filter(appointment__partnership__area=area)
+        .for_history()
+        .order_by("opens", "pk")
+    )
+
+
+def organisation_reviews(user: AnyUser, organisation: Organisation) -> list[Review]:
+    """The reviews of this organisation as LTO that this person may see, newest
+    first."""
+    return list(
+        Review.objects.visible_to(user)
+        .filter(appointment__organisation=organisation)
+        .for_history()
+        .order_by("-opens", "-pk")
+    )
+
+
+def review_label(review: Review) -> str:
+    return f"{review.opens:%b %Y} ({review.get_purpose_display().split(' ')[0]})"
+
+
+def _unique_labels(reviews: Iterable[Review]) -> list[str]:
+    # The chart's x axis is categorical: two reviews with one label would merge.
+    labels: list[str] = []
+    for review in reviews:
+        label = review_label(review)
+        while label in labels:
+            label += "\u2032"
+        labels.append(label)
+    return labels
+
+
+def _now_means(
+    summarised: Sequence[Review], *, protect: bool
+) -> tuple[Series, dict[str, str], dict[str, int]]:
+    """The series by statement key, with each key's label and order, from the
+    stored statement summaries in one query."""
+    rows = (
+        StatementSummary.objects.filter(review__in=[r.pk for r in summarised])
+        .select_related("statement")
+        .order_by("review__opens", "review_id", "statement__order")
+    )
+    position = {r.pk: i for i, r in enumerate(summarised)}
+    k_of = {r.pk: r.min_group_size for r in summarised}
+    labels: dict[str, str] = {}
+    order: dict[str, int] = {}
+    means: Series = {}
+    for row in rows:
+        # The newest wording of a statement names it; rows arrive oldest first.
+        labels[row.key] = row.statement.short_label
+        order.setdefault(row.key, row.statement.order)
+        by_p = means.setdefault(row.key, {})
+        for p, figures in row.now_by_perspective.items():
+            hidden = protect and p in RELEASE_PROTECTED
+            if hidden and is_suppressed(figures["n"], k_of[row.review_id]):
+                continue
+            series = by_p.setdefault(p, [None] * len(summarised))
+            series[position[row.review_id]] = figures["mean"]
+    return means, labels, order
+
+
+def _change_chart(
+    key: str, label: str, x: list[str], series: dict[str, list[float | None]]
+) -> Chart:
+    return Chart(
+        id=f"change-{key}",
+        title=label,
+        figure=charts.with_config(charts.change_over_time(x, series)),
+        table=Table(
+            caption=f"{label}: average rating now, by review and perspective",
+            headers=("Review", *(PERSPECTIVE_LABELS[p] for p in series)),
+            rows=tuple(
+                (
+                    review,
+                    tuple(
+                        DASH if v[i] is None else f"{v[i]:.1f}" for v in series.values()
+                    ),
+                )
+                for i, review in enumerate(x)
+            ),
+        ),
+    )
+
+
+def change_over_time(reviews: Sequence[Review], *, protect: bool) -> list[Chart]:
+    """Per statement key, the "now" mean by perspective across the reviews.
+
+    Reviews on different framework versions line up by statement key. With
+    `protect`, a perspective that released results would hide (fewer than the
+    review's k) is left out.
+    """
+    summarised = [r for r in reviews if getattr(r, "summary", None) is not None]
+    if not summarised:
+        return []
+    means, labels, order = _now_means(summarised, protect=protect)
+    x = _unique_labels(summarised)
+    return [
+        _change_chart(
+            key,
+            labels[key],
+            x,
+            {p: means[key][p] for p in PERSPECTIVES if p in means[key]},
+        )
+        for key in sorted(means, key=lambda k: (order[k], k))
+    ]

@@ -1,0 +1,205 @@
+"""The programme overview's figures, for Local Trust staff: coverage, reviews by
+purpose and year, response rates, where divergence is most common, and the
+spread of "now" ratings by statement.
+
+Shares and spreads are by region, year and statement, never by area or LTO, and
+they read the stored review summaries, so their cost follows the number of
+areas and reviews, not of answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
+
+from partnerships.models import Area
+from programme.directory import ATTENTION_WINDOW_DAYS
+from reviews import charts
+from reviews.analysis import DEFAULT_THRESHOLDS
+from reviews.models import Review, ReviewSummary, Statement, StatementSummary
+from reviews.results import DASH, Chart, Table
+
+GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    part: int
+    whole: int
+
+    @property
+    def share(self) -> float | None:
+        return self.part / self.whole if self.whole else None
+
+
+def coverage_by_region(today: dt.date) -> list[Share]:
+    """Areas with a review opened in the last 12 months, region by region."""
+    recent = Review.objects.filter(
+        appointment__partnership__area=OuterRef("pk"),
+        opens__gte=today - dt.timedelta(days=ATTENTION_WINDOW_DAYS),
+    )
+    rows = (
+        Area.objects.annotate(covered=Exists(recent))
+        .values("region")
+        .annotate(total=Count("pk"), with_review=Count("pk", filter=Q(covered=True)))
+        .order_by("region")
+    )
+    names = dict(Area._meta.get_field("region").choices)
+    shares = [Share(names[r["region"]], r["with_review"], r["total"]) for r in rows]
+    shares.sort(key=lambda s: s.label)
+    return shares
+
+
+def all_regions(coverage: Sequence[Share]) -> Share:
+    """The regions' coverage added up."""
+    return Share(
+        "All regions", sum(s.part for s in coverage), sum(s.whole for s in coverage)
+    )
+
+
+def reviews_by_purpose_and_year() -> tuple[list[int], list[tuple[str, list[int]]]]:
+    """Counts of reviews opened, as (years, [(purpose label, count per year)])."""
+    rows = (
+        Review.objects.values_list("opens__year", "purpose")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {(year, purpose): n for year, purpose, n in rows}
+    years = sorted({year for year, _ in counts})
+    table = [
+        (label, [counts.get((year, value), 0) for year in years])
+        for value, label in Review.Purpose.choices
+        if any(counts.get((year, value)) for year in years)
+    ]
+    return years, table
+
+
+def year_totals(
+    years: Sequence[int], by_purpose: Sequence[tuple[str, list[int]]]
+) -> list[int]:
+    """Reviews opened each year, all purposes together."""
+    return [sum(counts[i] for _, counts in by_purpose) for i in range(len(years))]
+
+
+def response_rates_by_year() -> list[tuple[int, int, Share]]:
+    """Per year of closed, summarised reviews: (year, reviews, responses/invited)."""
+    rows = (
+        ReviewSummary.objects.values_list("review__opens__year")
+        .annotate(
+            reviews=Count("pk"),
+            responses=Coalesce(Sum("responses"), 0),
+            invited=Coalesce(Sum("invited"), 0),
+        )
+        .order_by("review__opens__year")
+    )
+    return [
+        (year, reviews, Share(str(year), responses, invited))
+        for year, reviews, responses, invited in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Divergence:
+    key: str
+    label: str
+    reviews: int
+    gaps: Share
+    disagreements: Share
+
+
+def statement_labels() -> dict[str, tuple[int, str]]:
+    """Each statement key's order and newest short label, across versions."""
+    rows = Statement.objects.order_by("version__number").values_list(
+        "key", "order", "short_label"
+    )
+    return {key: (order, label) for key, order, label in rows}
+
+
+def divergence_by_statement(labels: dict[str, tuple[int, str]]) -> list[Divergence]:
+    """How often reviews flagged a members-vs-LTO gap, or members disagreeing."""
+    rows = (
+        StatementSummary.objects.values_list("key")
+        .annotate(
+            reviews=Count("pk"),
+            gaps=Count("pk", filter=Q(gap_flagged=True)),
+            disagreements=Count("pk", filter=Q(disagreement_flagged=True)),
+        )
+        .order_by()
+    )
+    result = [
+        Divergence(
+            key,
+            labels.get(key, (0, key))[1],
+            n,
+            Share("gap", gaps, n),
+            Share("disagreement", disagreements, n),
+        )
+        for key, n, gaps, disagreements in rows
+    ]
+    result.sort(key=lambda d: (labels.get(d.key, (0, d.key))[0], d.key))
+    return result
+
+
+def _quartiles(values: Sequence[float]) -> tuple[str, ...]:
+    if not values:
+        return (DASH,) * 5
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        q1 = median = q3 = ordered[0]
+    else:
+        q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+    return tuple(f"{v:.1f}" for v in (ordered[0], q1, median, q3, ordered[-1]))
+
+
+def latest_closed_reviews() -> QuerySet[Review]:
+    """Each area's most recent summarised review, by a window function."""
+    ranked = Review.objects.filter(summary__isnull=False).annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=F("appointment__partnership__area"),
+            order_by=(F("closes").desc(), F("pk").desc()),
+        )
+    )
+    return ranked.filter(rank=1).values("pk")
+
+
+def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
+    """The spread of average "now" ratings, statement by statement, where each
+    area's most recent closed review gives one value (its stored mean).
+
+    So the chart says where relationships stand now, and its size follows the
+    number of areas, not of reviews or answers.
+    """
+    rows = StatementSummary.objects.filter(
+        review__in=latest_closed_reviews(), now_mean__isnull=False
+    ).values_list("key", "now_mean")
+    by_key: dict[str, list[float]] = {}
+    for key, mean in rows.iterator(chunk_size=5000):
+        by_key.setdefault(key, []).append(round(mean, 1))
+    if not by_key:
+        return None
+    keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))
+    names = [labels.get(k, (0, k))[1] for k in keys]
+    return Chart(
+        id="programme-now",
+        title="Average rating now at each area's latest review, by statement",
+        figure=charts.with_config(
+            charts.box_by_statement(names, [by_key[k] for k in keys])
+        ),
+        table=Table(
+            caption="Average rating now at each area's latest closed review, by "
+            "statement: lowest, lower quartile, median, upper quartile, highest",
+            headers=("Statement", "Areas", "Lowest", "Q1", "Median", "Q3", "Highest"),
+            rows=tuple(
+                (name, (str(len(by_key[k])), *_quartiles(by_key[k])))
+                for name, k in zip(names, keys, strict=True)
+            ),
+        ),
+        wide=True,
+    )
