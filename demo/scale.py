@@ -40,7 +40,7 @@ from reviews.models import (
     Review,
     Statement,
 )
-from reviews.results import ReviewData, analyse_review
+from reviews.reading import ReviewData, analyse_review
 from reviews.summaries import store_summaries, summary_rows
 from reviews.tokens import new_token
 

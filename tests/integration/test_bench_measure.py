@@ -1,14 +1,11 @@
 """The benchmark's measuring code, run on a tiny data set so it cannot rot."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
 
 from bench.measure import Settings, measure, watch_database
 from bench.run import judge
 from demo.scale import ScaleSize, build_scale_data
-from reviews.models import FrameworkVersion, MeetingCodeAttempt, Review
+from reviews.models import MeetingCodeAttempt, Review
 
 TINY = ScaleSize(areas=3, years=1, reviews_per_year=2, responses=4, unanswered=1)
 QUICK = Settings(
@@ -22,11 +19,7 @@ QUICK = Settings(
 
 
 @pytest.fixture
-def tiny_programme(transactional_db):
-    # Transactional tests flush the tables the data migration filled.
-    if not FrameworkVersion.objects.exists():
-        migration = import_module("reviews.migrations.0002_big_local_framework_v1")
-        migration.load_framework(django_apps, None)
+def tiny_programme(framework_rows):
     build_scale_data(TINY)
 
 

@@ -31,7 +31,8 @@ from partnerships.models import (
 from reviews.models import Answer, AuditEvent, Invitation, Response, Review
 from tests.factories import AreaFactory
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds, twice for the rebuild test.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Parents before children, so deleting in reverse never cascades.
 MODELS = [
