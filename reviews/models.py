@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from partnerships import access
 from partnerships.models import Appointment, Area, Membership, Person, StaffRole
-from reviews.analysis import LIKE, NOW, THEN
+from reviews.analysis.words import (
+    ANSWER_STATE_CHOICES,
+    COLUMNS,
+    LIKE,
+    NOW,
+    PERSPECTIVE_CHOICES,
+    THEN,
+)
 
 
 class Capital(models.TextChoices):
@@ -22,13 +29,11 @@ class Capital(models.TextChoices):
     OVERARCHING = "overarching", "Overarching"
 
 
-class Perspective(models.TextChoices):
-    MEMBER = "member", "Partnership member"
-    LTO_STAFF = "lto_staff", "LTO staff"
-    WORKER = "worker", "Worker"
-    REP = "rep", "Rep"
-    LT_STAFF = "lt_staff", "Local Trust staff"
-    OTHER = "other", "Other"
+# Built from the analysis package's words, so a perspective has one name everywhere.
+Perspective = models.TextChoices(
+    "Perspective",
+    [(value.upper(), (value, label)) for value, label in PERSPECTIVE_CHOICES],
+)
 
 
 # Perspectives whose answers come from one or two people and so may be recognisable.
@@ -436,11 +441,12 @@ class AnswerQuerySet(models.QuerySet):
 class Answer(models.Model):
     """One statement's answer in each column: a rating, or one of two states."""
 
-    class State(models.TextChoices):
-        DONT_KNOW = "dont_know", "Don't know"
-        NOT_RELEVANT = "not_relevant", "Not relevant to us"
+    State = models.TextChoices(
+        "State",
+        [(value.upper(), (value, label)) for value, label in ANSWER_STATE_CHOICES],
+    )
 
-    COLUMNS = ("then", "now", "like")
+    COLUMNS = COLUMNS
 
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="answers"

@@ -22,6 +22,7 @@ from reviews.analysis import (
     Analysis,
     Cell,
     ResponseData,
+    Scale,
     StatementInfo,
     Thresholds,
 )
@@ -40,11 +41,13 @@ class ReviewData:
 
 
 def thresholds_for(review: Review) -> Thresholds:
-    """The default thresholds, with the review's own k and its scale's size."""
-    return Thresholds(
-        scale_options=review.framework_version.scale_max,
-        k=review.min_group_size,
-    )
+    """The default thresholds, with the review's own k."""
+    return Thresholds(k=review.min_group_size)
+
+
+def scale_of(review: Review) -> Scale:
+    """The review's rating scale: its framework version's."""
+    return Scale.from_range(review.framework_version.scale)
 
 
 def _cell(rating: int | None, state: str) -> Cell:
@@ -125,6 +128,7 @@ def analyse_review(review: Review, data: ReviewData) -> Analysis:
         data.responses,
         thresholds=thresholds_for(review),
         columns=review.column_keys,
+        scale=scale_of(review),
     )
 
 

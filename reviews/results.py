@@ -20,6 +20,7 @@ from django.core.paginator import Page, Paginator
 
 from reviews import analysis, charts
 from reviews.analysis import (
+    COLUMN_HEADINGS,
     DONT_KNOW,
     LIKE,
     NOT_RELEVANT,
@@ -43,7 +44,6 @@ from reviews.reading import ReviewData, read_review
 # (or the rep's) and may be recognisable, so their groups are shown at any size.
 RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPECTIVES)
 
-COLUMN_HEADINGS = {THEN: "At first", NOW: "Now", LIKE: "Would like"}
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
 
@@ -147,7 +147,9 @@ def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list
             Chart(
                 id=f"{prefix}-overlay",
                 title="How each group sees the relationship now",
-                figure=charts.with_config(charts.overlay_now(labels, now)),
+                figure=charts.with_config(
+                    charts.overlay_now(labels, now, scale=a.scale)
+                ),
                 table=_means_table(
                     "Average rating now, by perspective",
                     a.statements,
@@ -167,6 +169,7 @@ def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list
                         then=series.get(THEN),
                         now=series[NOW],
                         like=series.get(LIKE),
+                        scale=a.scale,
                     )
                 ),
                 table=_means_table(
@@ -221,7 +224,9 @@ def _individual_charts(
             Chart(
                 id=f"individual-{p}",
                 title=f"{PERSPECTIVE_LABELS[p]}, one radar per response",
-                figure=charts.with_config(charts.small_multiples(labels, individuals)),
+                figure=charts.with_config(
+                    charts.small_multiples(labels, individuals, scale=a.scale)
+                ),
                 table=Table(
                     caption=f"{PERSPECTIVE_LABELS[p]}: each response's ratings, at "
                     "first \u2192 now, by statement number (DK don\u2019t know, NR "
@@ -258,7 +263,7 @@ def _dot_plot(a: Analysis, data: ReviewData, labels: list[str]) -> Chart:
     return Chart(
         id="dots-now",
         title="Every rating now, by statement and perspective",
-        figure=charts.with_config(charts.dot_plot(labels, ratings)),
+        figure=charts.with_config(charts.dot_plot(labels, ratings, scale=a.scale)),
         table=Table(
             caption="Ratings now, by statement and perspective (value \u00d7 count)",
             headers=("Statement", *(PERSPECTIVE_LABELS[p] for p in a.perspectives)),

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from django import forms
 
+from reviews.analysis import COLUMN_HEADINGS
 from reviews.models import Answer, Response, Review, Statement
 
 STATES = [(value, label) for value, label in Answer.State.choices]
 COLUMN_LETTERS = {"then": "A", "now": "B", "like": "C"}
-COLUMN_SHORT = {"then": "At first", "now": "Now", "like": "Would like"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def question_columns(review: Review) -> list[Column]:
         "like": version.like_label,
     }
     return [
-        Column(k, COLUMN_LETTERS[k], COLUMN_SHORT[k], labels[k])
+        Column(k, COLUMN_LETTERS[k], COLUMN_HEADINGS[k], labels[k])
         for k in review.column_keys
     ]
 
@@ -168,7 +168,7 @@ class QuestionnaireForm(forms.Form):
 
     def anchor(self, name: str) -> str:
         """The id of a field's first input: where an error link takes focus."""
-        if name in self.base_fields or name.split("-", 1)[0] not in COLUMN_SHORT:
+        if name in self.base_fields or name.split("-", 1)[0] not in COLUMN_HEADINGS:
             radios = isinstance(self.fields[name].widget, forms.RadioSelect)
             return f"id_{name}_0" if radios else f"id_{name}"
         return f"{name}-{self.choices[0][0]}"

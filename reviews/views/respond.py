@@ -33,6 +33,7 @@ from reviews.models import (
     Review,
     Statement,
 )
+from reviews.reading import scale_of
 from reviews.respondent import (
     LinkProblem,
     can_edit,
@@ -225,6 +226,7 @@ def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResp
         series["now"],
         series["like"] if review.asks_would_like else None,
         title="Your answers",
+        scale=scale_of(review),
     )
     context = {
         "review": review,
