@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils import timezone
 
-from partnerships.models import Person
+from partnerships.models import Person, RepAssignment
 from reviews.models import Invitation, MeetingCodeAttempt, Response, Review
 from reviews.tokens import hash_token, normalise_meeting_code
 
@@ -90,14 +90,14 @@ def check_link(token: str) -> Invitation | LinkProblem:
 
 def review_rep(review: Review) -> Person | None:
     """The area's current rep, whom a respondent with a problem should contact."""
-    return (
-        Person.objects.filter(
-            rep_assignments__area__partnership__appointments__reviews=review,
-            rep_assignments__ended__isnull=True,
-        )
-        .order_by("rep_assignments__started")
+    assignment = (
+        RepAssignment.objects.current()
+        .filter(area__partnership__appointments__reviews=review)
+        .select_related("person")
+        .order_by("started")
         .last()
     )
+    return assignment.person if assignment else None
 
 
 def client_address(request: HttpRequest) -> str:

@@ -100,7 +100,7 @@ class Candidate:
 def candidates(review: Review) -> list[Candidate]:
     """People around the appointment who could be invited and are not yet."""
     appointment = review.appointment
-    invited = review.invitations.filter(revoked=False).values("person_id")
+    invited = review.invitations.live().values("person_id")
     found: list[Candidate] = []
     for membership in (
         Membership.objects.current()
