@@ -258,6 +258,12 @@ class DatedRole(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
+                name="%(class)s_ends_after_start",
+            ),
+        ]
 
     @property
     def is_current(self) -> bool:
@@ -278,14 +284,8 @@ class Membership(DatedRole):
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
 
-    class Meta:
+    class Meta(DatedRole.Meta):
         ordering = ["partnership", "person"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
-                name="membership_ends_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()}, {self.partnership})"
@@ -300,14 +300,8 @@ class StaffRole(DatedRole):
     )
     job_title = models.CharField(max_length=200, blank=True)
 
-    class Meta:
+    class Meta(DatedRole.Meta):
         ordering = ["organisation", "person"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
-                name="staffrole_ends_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.person} (staff, {self.organisation})"
@@ -321,14 +315,8 @@ class RepAssignment(DatedRole):
         Area, on_delete=models.CASCADE, related_name="rep_assignments"
     )
 
-    class Meta:
+    class Meta(DatedRole.Meta):
         ordering = ["area", "-started"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
-                name="repassignment_ends_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.person} (rep, {self.area})"
