@@ -21,10 +21,12 @@ from partnerships.models import (
 )
 from reviews.models import (
     Answer,
+    Framework,
     FrameworkVersion,
     Invitation,
     Response,
     Review,
+    Statement,
 )
 from reviews.tokens import hash_token, new_token
 
@@ -125,6 +127,32 @@ class RepAssignmentFactory(factory.django.DjangoModelFactory):
 def big_local_v1() -> FrameworkVersion:
     """The framework version the data migration ships."""
     return FrameworkVersion.objects.get(framework__slug="big-local", number=1)
+
+
+def framework_version(
+    slug: str, statements: int, scale_min: int = 1, scale_max: int = 10
+) -> FrameworkVersion:
+    """Another programme's framework: `statements` numbered statements s1, s2, ..."""
+    framework = Framework.objects.create(name=slug.title(), slug=slug)
+    version = FrameworkVersion.objects.create(
+        framework=framework,
+        number=1,
+        instruction="Rate each statement.",
+        scale_min=scale_min,
+        scale_max=scale_max,
+    )
+    Statement.objects.bulk_create(
+        Statement(
+            version=version,
+            key=f"s{i}",
+            order=i,
+            text=f"Statement {i}",
+            short_label=f"Short {i}",
+            capital="social",
+        )
+        for i in range(1, statements + 1)
+    )
+    return version
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):

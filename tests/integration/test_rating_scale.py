@@ -5,9 +5,14 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from reviews.models import Answer, Framework, FrameworkVersion, Statement
+from reviews.models import Answer, FrameworkVersion
 from reviews.reading import read_review
-from tests.factories import ResponseFactory, ReviewFactory, two_partnerships
+from tests.factories import (
+    ResponseFactory,
+    ReviewFactory,
+    framework_version,
+    two_partnerships,
+)
 from tests.views.respond_helpers import start
 
 pytestmark = pytest.mark.django_db
@@ -15,26 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zero_to_five() -> FrameworkVersion:
-    framework = Framework.objects.create(name="Small fund", slug="small-fund")
-    version = FrameworkVersion.objects.create(
-        framework=framework,
-        number=1,
-        instruction="Rate each statement.",
-        scale_min=0,
-        scale_max=5,
-    )
-    Statement.objects.bulk_create(
-        Statement(
-            version=version,
-            key=f"s{i}",
-            order=i,
-            text=f"Statement {i}",
-            short_label=f"Short {i}",
-            capital="social",
-        )
-        for i in range(1, 4)
-    )
-    return version
+    return framework_version("small-fund", statements=3, scale_min=0, scale_max=5)
 
 
 def test_the_questionnaire_offers_the_versions_own_ratings(client, zero_to_five):

@@ -276,24 +276,9 @@ def test_the_questionnaire_runs_a_fixed_number_of_queries(
 def test_query_count_does_not_grow_with_the_number_of_statements(
     client, django_assert_max_num_queries
 ):
-    from reviews.models import Framework, FrameworkVersion, Statement
-    from tests.factories import ReviewFactory
+    from tests.factories import ReviewFactory, framework_version
 
-    framework = Framework.objects.create(name="Long", slug="long")
-    version = FrameworkVersion.objects.create(
-        framework=framework, number=1, instruction="Rate these."
-    )
-    Statement.objects.bulk_create(
-        Statement(
-            version=version,
-            key=f"s{i}",
-            order=i,
-            text=f"Statement {i}",
-            short_label=f"S{i}",
-            capital="social",
-        )
-        for i in range(1, 31)
-    )
+    version = framework_version("long", statements=30)
     review = start(client, ReviewFactory(framework_version=version))
     data = {f"now-s{i}": "5" for i in range(1, 31)}
     client.post(url("respond", review), {**data, "action": "save"})
