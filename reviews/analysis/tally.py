@@ -7,11 +7,11 @@ cell (a call per cell costs about a fifth of the time of `analyse`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reviews.analysis.agreement import histogram_width, slots
-from reviews.analysis.records import ResponseData
+from reviews.analysis.records import Cell, ResponseData
 from reviews.analysis.scale import Scale
 from reviews.analysis.words import NOW, PERSPECTIVES, THEN
 
@@ -37,23 +37,46 @@ def tally(
     scale: Scale,
 ) -> Tally:
     result = Tally({}, {}, {}, [])
-    at = slots(scale)
     width = histogram_width(scale)
-    indexed_columns = tuple(enumerate(columns))
-    indexed_keys = tuple(enumerate(keys))
-    with_change = THEN in columns and NOW in columns
-    now_asked = NOW in columns
-    answer_types = (int, str)
+    count = _Counter(slots(scale), keys, columns, scale)
     for r in responses:
         p = r.perspective
         table = result.counts.get(p)
         if table is None:
             table = _start_perspective(result, p, len(keys), len(columns), width)
         result.respondents[p] += 1
-        change_rows = result.diffs[p]
-        now_min, now_max, now_n = scale.max, scale.min, 0
-        answers = r.answers
-        for si, key in indexed_keys:
+        now_n, now_range = count(r.answers, table, result.diffs[p])
+        result.now_spreads.append((r.id, now_n, now_range))
+    return result
+
+
+class _Counter:
+    """Counts one response's answers into its perspective's tables."""
+
+    def __init__(
+        self,
+        at: dict[object, int],
+        keys: Sequence[str],
+        columns: Sequence[str],
+        scale: Scale,
+    ) -> None:
+        self.at = at
+        self.scale = scale
+        self.indexed_keys = tuple(enumerate(keys))
+        self.indexed_columns = tuple(enumerate(columns))
+        self.now_asked = NOW in columns
+        self.with_change = THEN in columns and self.now_asked
+
+    def __call__(
+        self,
+        answers: Mapping[str, Mapping[str, Cell]],
+        table: list[list[list[int]]],
+        change_rows: list[list[int]],
+    ) -> tuple[int, int]:
+        """Count `answers`; return how many "now" ratings they hold and their range."""
+        at, indexed_columns, answer_types = self.at, self.indexed_columns, (int, str)
+        now_min, now_max, now_n = self.scale.max, self.scale.min, 0
+        for si, key in self.indexed_keys:
             answer = answers.get(key)
             if not answer:
                 continue
@@ -68,7 +91,7 @@ def tally(
                     raise ValueError(f"not an answer: {cell!r}")
                 row[ci][slot] += 1
             now = answer.get(NOW)
-            if type(now) is not int or not now_asked:
+            if type(now) is not int or not self.now_asked:
                 continue
             now_n += 1
             if now < now_min:
@@ -76,14 +99,13 @@ def tally(
             if now > now_max:
                 now_max = now
             then = answer.get(THEN)
-            if with_change and type(then) is int:
+            if self.with_change and type(then) is int:
                 d = change_rows[si]
                 d[0] += 1
                 d[1] += now - then
                 d[2] += now > then
                 d[3] += now < then
-        result.now_spreads.append((r.id, now_n, now_max - now_min))
-    return result
+        return now_n, now_max - now_min
 
 
 def _start_perspective(
