@@ -294,19 +294,7 @@ def small_multiples(
             "y": [y1 - cell_h + pad_bottom, y1 - pad_top],
         }
         polars[subplot] = _polar(labels, scale, numbered=True, domain=domain)
-        annotations.append(
-            {
-                "text": pseudonym,
-                "x": x0 + cell_w / 2,
-                "y": y1,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-        )
+        annotations.append(_caption(pseudonym, x0 + cell_w / 2, y1))
         for column, values in ((THEN, then), (NOW, now)):
             if values is None:
                 continue
@@ -323,6 +311,21 @@ def small_multiples(
             data.append(trace)
     layout = _layout(title, 60 + 280 * rows, annotations=annotations, **polars)
     return {"data": data, "layout": layout}
+
+
+def _caption(text: str, x: float, y: float) -> dict[str, Any]:
+    """A title centred above one small chart, in paper coordinates."""
+    return {
+        "text": text,
+        "x": x,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 13},
+    }
 
 
 def dot_plot(
@@ -342,40 +345,17 @@ def dot_plot(
     order = _ordered(ratings_by_perspective)
     n, lanes = len(labels), max(1, len(order))
     lane_height = 0.8 / lanes
-    data = []
-    for j, p in enumerate(order):
-        style = _perspective_style(p, j)
-        offset = (j - (lanes - 1) / 2) * lane_height
-        xs: list[float] = []
-        ys: list[float] = []
-        shown: list[int] = []
-        for i, ratings in enumerate(ratings_by_perspective[p]):
-            # Statement 1 at the top.
-            y = n - 1 - i - offset
-            for rating, count in sorted(Counter(ratings).items()):
-                step = min(0.12, 0.8 / count)
-                for k in range(count):
-                    xs.append(rating + (k - (count - 1) / 2) * step)
-                    ys.append(y)
-                    shown.append(rating)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": PERSPECTIVE_LABELS.get(p, p),
-                "x": xs,
-                "y": ys,
-                "customdata": shown,
-                "marker": {
-                    "color": style["color"],
-                    "symbol": style["symbol"],
-                    "size": 8,
-                    "opacity": 0.85,
-                },
-                "hovertemplate": f"{PERSPECTIVE_LABELS.get(p, p)}: "
-                "%{customdata}<extra></extra>",
-            }
+    data = [
+        _dot_trace(
+            p,
+            _perspective_style(p, j),
+            ratings_by_perspective[p],
+            top=n - 1,
+            # Lanes sit side by side, centred on each statement's row.
+            offset=(j - (lanes - 1) / 2) * lane_height,
         )
+        for j, p in enumerate(order)
+    ]
     layout = _layout(
         title,
         90 + n * (22 + 14 * lanes),
@@ -396,8 +376,51 @@ def dot_plot(
             "automargin": True,
         },
     )
-    # Faint bands separate the statements' rows.
-    layout["shapes"] = [
+    layout["shapes"] = _row_separators(n)
+    return {"data": data, "layout": layout}
+
+
+def _dot_trace(
+    perspective: str,
+    style: Mapping[str, str],
+    ratings_by_statement: Sequence[Sequence[int]],
+    top: int,
+    offset: float,
+) -> dict[str, Any]:
+    """One perspective's dots, equal ratings spread sideways on each row."""
+    xs: list[float] = []
+    ys: list[float] = []
+    shown: list[int] = []
+    for i, ratings in enumerate(ratings_by_statement):
+        # Statement 1 at the top.
+        y = top - i - offset
+        for rating, count in sorted(Counter(ratings).items()):
+            step = min(0.12, 0.8 / count)
+            for k in range(count):
+                xs.append(rating + (k - (count - 1) / 2) * step)
+                ys.append(y)
+                shown.append(rating)
+    name = PERSPECTIVE_LABELS.get(perspective, perspective)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": name,
+        "x": xs,
+        "y": ys,
+        "customdata": shown,
+        "marker": {
+            "color": style["color"],
+            "symbol": style["symbol"],
+            "size": 8,
+            "opacity": 0.85,
+        },
+        "hovertemplate": f"{name}: %{{customdata}}<extra></extra>",
+    }
+
+
+def _row_separators(n: int) -> list[dict[str, Any]]:
+    """Faint lines between the statements' rows."""
+    return [
         {
             "type": "line",
             "xref": "paper",
@@ -409,7 +432,6 @@ def dot_plot(
         }
         for i in range(1, n)
     ]
-    return {"data": data, "layout": layout}
 
 
 def change_over_time(
