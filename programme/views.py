@@ -56,10 +56,10 @@ def area_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def area_export(request: HttpRequest) -> HttpResponse:
     _, areas, manager = _directory(request)
-    areas = list(areas)
-    directory.attach_last_reviews(areas)
+    rows = list(areas)
+    directory.attach_last_reviews(rows)
     response = HttpResponse(
-        directory_csv(areas, manager=manager), content_type="text/csv; charset=utf-8"
+        directory_csv(rows, manager=manager), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="areas.csv"'
     return response
