@@ -318,6 +318,10 @@ class Review(models.Model):
         return self.is_closed and not self.is_released
 
     @property
+    def can_withdraw(self) -> bool:
+        return self.is_released
+
+    @property
     def can_change_settings(self) -> bool:
         return not self.is_released
 
@@ -524,6 +528,7 @@ class AuditEvent(models.Model):
         CLOSED = "closed", "Closed the review"
         REOPENED = "reopened", "Reopened the review"
         RELEASED = "released", "Released the results"
+        WITHDRAWN = "withdrawn", "Withdrew the released results"
         PAPER_ENTRY = "paper_entry", "Entered a paper response"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")

@@ -69,6 +69,11 @@ urlpatterns = [
         name="review-release",
     ),
     path(
+        "reviews/<int:pk>/withdraw/",
+        lifecycle_views.review_withdraw,
+        name="review-withdraw",
+    ),
+    path(
         "reviews/<int:pk>/results/",
         results_views.review_results,
         name="review-results",

@@ -326,6 +326,16 @@ def release_review(*, review: Review, actor: User) -> None:
     _record(review, actor, AuditEvent.Action.RELEASED)
 
 
+@transaction.atomic
+def withdraw_release(*, review: Review, actor: User) -> None:
+    """Hide released results again until the rep releases them once more."""
+    if not review.can_withdraw:
+        raise WorkflowError("These results are not released.")
+    review.released_at = None
+    review.save(update_fields=["released_at"])
+    _record(review, actor, AuditEvent.Action.WITHDRAWN)
+
+
 def close_due_reviews(*, today: dt.date | None = None) -> list[Review]:
     """Close every open review whose closing date has passed (run daily by cron)."""
     today = today or timezone.localdate()

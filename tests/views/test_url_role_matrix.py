@@ -76,9 +76,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:invitation-revoke": MANAGER_POST,
     "reviews:invitation-resend": MANAGER_POST,
     "reviews:review-remind": MANAGER_POST,
-    "reviews:review-close": MANAGER_POST,
+    # Closing, releasing and withdrawing ask first: a GET is the question.
+    "reviews:review-close": MANAGER_ONLY,
     "reviews:review-reopen": MANAGER_POST,
-    "reviews:review-release": MANAGER_POST,
+    "reviews:review-release": MANAGER_ONLY,
+    "reviews:review-withdraw": MANAGER_ONLY,
     # Results: unreleased, so only those who manage the review.
     "reviews:review-results": MANAGER_ONLY,
     "reviews:review-individuals": MANAGER_ONLY,

@@ -1,0 +1,65 @@
+"""Who will see a review's results once it is released, with counts, for the
+page that asks the rep to confirm the release.
+
+The small-group rule is the analysis package's (`is_suppressed`), applied to the
+perspectives that released results protect; nothing here names a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from partnerships.models import Membership, StaffRole
+from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES, is_suppressed
+from reviews.models import SMALL_GROUP_PERSPECTIVES, Response, Review
+
+
+@dataclass(frozen=True)
+class Audience:
+    members_with_accounts: int
+    lto_staff_with_accounts: int
+    respondents: int
+    # (perspective label, respondents) per group, in the product's order.
+    hidden: tuple[tuple[str, int], ...]
+    shown: tuple[tuple[str, int], ...]
+    recognisable: tuple[tuple[str, int], ...]
+
+
+def release_audience(review: Review) -> Audience:
+    """Four aggregate queries, whatever the size of the review."""
+    appointment = review.appointment
+    answered = dict(
+        Response.objects.submitted()
+        .filter(review=review)
+        .values_list("perspective")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    groups = [(p, answered[p]) for p in PERSPECTIVES if p in answered]
+    protected = [(p, n) for p, n in groups if p not in SMALL_GROUP_PERSPECTIVES]
+    return Audience(
+        members_with_accounts=Membership.objects.current()
+        .filter(partnership=appointment.partnership_id, person__user__isnull=False)
+        .count(),
+        lto_staff_with_accounts=StaffRole.objects.current()
+        .filter(organisation=appointment.organisation_id, person__user__isnull=False)
+        .count(),
+        respondents=sum(answered.values()),
+        hidden=tuple(
+            (PERSPECTIVE_LABELS[p], n)
+            for p, n in protected
+            if is_suppressed(n, review.min_group_size)
+        ),
+        shown=tuple(
+            (PERSPECTIVE_LABELS[p], n)
+            for p, n in protected
+            if not is_suppressed(n, review.min_group_size)
+        ),
+        recognisable=tuple(
+            (PERSPECTIVE_LABELS[p], n)
+            for p, n in groups
+            if p in SMALL_GROUP_PERSPECTIVES
+        ),
+    )
