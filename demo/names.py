@@ -76,7 +76,7 @@ ORGANISATION_KIND_WEIGHTS = {
     Organisation.Kind.PRIVATE: 8,
 }
 
-ORGANISATION_PATTERNS = {
+ORGANISATION_PATTERNS: dict[str, list[str]] = {
     Organisation.Kind.CVS: [
         "{place} CVS",
         "Voluntary Action {place}",

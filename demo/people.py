@@ -62,7 +62,7 @@ class _PeopleBuilder:
         self.programme = programme
         self.rng = programme.rng
         self.persons: list[Person] = []
-        self.rows: list = []
+        self.rows: list[RepAssignment | Membership | StaffRole] = []
         self.people = People(
             members=[[] for _ in programme.partnerships],
             workers=[[] for _ in programme.partnerships],
@@ -100,7 +100,9 @@ class _PeopleBuilder:
                 user = self.programme.users.get("rep") if group is demo_group else None
                 rep = self.person(user)
                 for index in group:
-                    start = partnerships[index].formed + dt.timedelta(days=90)
+                    formed = partnerships[index].formed
+                    assert formed is not None  # every demo partnership has one
+                    start = formed + dt.timedelta(days=90)
                     if index in changed:
                         former = formers[changed.index(index) // 5]
                         end = date_between(
@@ -124,6 +126,7 @@ class _PeopleBuilder:
         released_area = self.programme.demo_areas[1]
         for index, partnership in enumerate(self.programme.partnerships):
             formed = partnership.formed
+            assert formed is not None  # every demo partnership has one
             span = (LAST_JOIN - formed).days
             for k in range(rng.randint(8, 20)):
                 user = None
@@ -214,11 +217,16 @@ class _PeopleBuilder:
     def lto_user_organisation(self) -> Organisation:
         """The current fund-holding LTO of the area with the released demo review."""
         segments = self.programme.segments[self.programme.demo_areas[1]]
-        return current_main_segment(segments).organisation
+        segment = current_main_segment(segments)
+        # The plan gives that area a fund-holding LTO up to today.
+        assert segment is not None and segment.organisation is not None
+        return segment.organisation
 
     def save(self) -> People:
         Person.objects.bulk_create(self.persons)
-        by_model: dict[type, list] = defaultdict(list)
+        by_model: dict[type[RepAssignment | Membership | StaffRole], list] = (
+            defaultdict(list)
+        )
         for row in self.rows:
             by_model[type(row)].append(row)
         for model, rows in by_model.items():

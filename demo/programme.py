@@ -169,6 +169,7 @@ def _plan_appointments(programme: Programme) -> None:
         rng.sample([i for i in range(count) if i not in own], SECOND_LTO_COUNT)
     )
     for index, partnership in enumerate(programme.partnerships):
+        assert partnership.formed is not None  # _write_areas dates them all
         start = partnership.formed + dt.timedelta(days=rng.randint(60, 300))
         functions = _main_functions(rng)
         if index in second and "employing" in functions:

@@ -130,6 +130,7 @@ def _history(programme: Programme, version: FrameworkVersion) -> list[Plan]:
             if plan is not None:
                 plans.append(plan)
     segment = current_main_segment(programme.segments[showcase])
+    assert segment is not None  # the demo areas keep an LTO (programme.py)
     review = _review(
         programme,
         version,
@@ -202,6 +203,7 @@ def _purpose(rng: random.Random, area: Area, segment: Segment, opens: dt.date) -
         return Purpose.INCEPTION
     if (
         segment.end_reason in ("changed_lto", "own_lto")
+        and segment.end is not None  # an end reason comes with an end date
         and (segment.end - opens).days < 400
     ):
         return rng.choice((Purpose.CHANGE_LTO, Purpose.CHANGE_LTO, Purpose.EXIT))
@@ -234,12 +236,13 @@ def _current(programme: Programme, version: FrameworkVersion) -> list[Plan]:
     plans = []
     for position, index in enumerate([open_area, *chosen]):
         segment = current_main_segment(programme.segments[index])
+        assert segment is not None  # chosen above, or a demo area that keeps an LTO
         purpose = rng.choice(
             (Purpose.REGULAR, Purpose.REGULAR, Purpose.LEGACY, Purpose.MEDIATION)
         )
         if position < OPEN_REVIEWS:
             opens = today - dt.timedelta(days=rng.randint(3, 20))
-            fields = {"status": Review.Status.OPEN}
+            fields: dict[str, object] = {"status": Review.Status.OPEN}
             if position == 0:
                 code = "".join(
                     rng.choice(MEETING_CODE_ALPHABET)
@@ -264,6 +267,7 @@ class _ResponseWriter:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self.rng = programme.rng
+        assert programme.people is not None  # write_people runs first
         self.people = programme.people
         self.invitations: list[Invitation] = []
         self.responses: list[Response] = []

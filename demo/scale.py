@@ -291,6 +291,7 @@ def _write_chunk(
             )
     Invitation.objects.bulk_create(invitations, batch_size=2000)
     for response in responses:
+        assert response.invitation is not None  # each was built from one above
         response.invitation_id = response.invitation.pk
     Response.objects.bulk_create(responses, batch_size=2000)
     for response, row in zip(responses, cells, strict=True):
