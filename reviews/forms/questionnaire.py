@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django import forms
+from django.forms.utils import ErrorList
 
 from reviews.analysis import COLUMN_HEADINGS
 from reviews.models import Answer, Response, Review, Statement
@@ -41,7 +42,7 @@ class Group:
     column: Column
     name: str
     options: list[Option]
-    errors: list[str]
+    errors: ErrorList | list[str]
 
     @property
     def ratings(self) -> list[Option]:
@@ -114,6 +115,7 @@ class QuestionnaireForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        assert cleaned is not None  # Form.clean returns cleaned_data
         if not self.complete:
             return cleaned
         skip_then = cleaned.get("not_involved_at_start")
@@ -161,9 +163,12 @@ class QuestionnaireForm(forms.Form):
 
     def error_links(self) -> list[tuple[str, str]]:
         """(href, message) for the error summary, in the order of the page."""
-        links = [("#questionnaire", error) for error in self.non_field_errors()]
+        # An ErrorList yields its messages as strings; str() only says so to mypy.
+        links = [("#questionnaire", str(error)) for error in self.non_field_errors()]
         for name in self.fields:
-            links += [(f"#{self.anchor(name)}", e) for e in self.errors.get(name, [])]
+            links += [
+                (f"#{self.anchor(name)}", str(e)) for e in self.errors.get(name, [])
+            ]
         return links
 
     def anchor(self, name: str) -> str:

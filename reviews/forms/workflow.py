@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -80,6 +81,7 @@ class ReviewForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", "The closing date must be on or after opening.")
@@ -156,12 +158,14 @@ class InviteForm(forms.Form):
     def __init__(self, *args, review: Review, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.candidates = {c.value: c for c in candidates(review)}
-        self.fields["people"].choices = [
+        people = cast(forms.MultipleChoiceField, self.fields["people"])
+        people.choices = [
             (c.value, f"{c.person.name} ({c.role})") for c in self.candidates.values()
         ]
 
     def clean(self) -> dict:
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         adding = data.get("name") or data.get("email")
         if adding and not data.get("name"):
             self.add_error("name", "Give the name of the person to add.")
@@ -185,10 +189,18 @@ class InviteForm(forms.Form):
         return found
 
 
+class InvitationChoiceField(forms.ModelMultipleChoiceField):
+    """Invitations labelled with their person and perspective."""
+
+    def label_from_instance(self, obj: Invitation) -> str:
+        assert obj.person is not None  # live invitations keep their person
+        return f"{obj.person.name} ({obj.get_perspective_display()})"
+
+
 class InvitationSheetForm(forms.Form):
     """Whose links to print: printing mints new links for them."""
 
-    invitations = forms.ModelMultipleChoiceField(
+    invitations = InvitationChoiceField(
         queryset=Invitation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="People to print a link for",
@@ -196,8 +208,5 @@ class InvitationSheetForm(forms.Form):
 
     def __init__(self, *args, awaiting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["invitations"]
+        field = cast(InvitationChoiceField, self.fields["invitations"])
         field.queryset = awaiting
-        field.label_from_instance = lambda inv: (
-            f"{inv.person.name} ({inv.get_perspective_display()})"
-        )
