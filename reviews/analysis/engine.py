@@ -15,7 +15,7 @@ from reviews.analysis.agreement import rwg_band, rwg_from_variance, summary_and_
 from reviews.analysis.comparisons import changes, gaps
 from reviews.analysis.patterns import dont_know_share, flatness, is_unknown
 from reviews.analysis.records import Analysis, GroupResult, ResponseData, StatementInfo
-from reviews.analysis.scale import Scale
+from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
 from reviews.analysis.tally import Tally, tally
 from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds, comparable
 from reviews.analysis.words import COLUMNS, NOW, PERSPECTIVES, THEN
@@ -31,10 +31,10 @@ def analyse(
     """Read a set of responses (pass submitted ones only) against the statements.
 
     `scale` is the framework version's rating scale; without one, ratings run
-    from 1 to `thresholds.scale_options` (Big Local's 1 to 10 by default).
+    from 1 to 10 (Big Local's).
     """
     t = thresholds
-    scale = scale or Scale(1, t.scale_options)
+    scale = scale or BIG_LOCAL_SCALE
     stmts = tuple(sorted(statements, key=lambda s: (s.order, s.key)))
     keys = [s.key for s in stmts]
     asked = tuple(c for c in COLUMNS if c in columns)

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 class Thresholds:
     """Every number the report flags by, with the defaults from PRODUCT.md."""
 
-    # Read by `analyse` only when it is given no `Scale` (as scale 1..scale_options),
-    # for callers written before the scale came from the framework version.
-    scale_options: int = 10
     rwg_min_n: int = 3
     rwg_flag_at: float = 0.30
     # (upper bound inclusive, band name), after LeBreton & Senter (2008).

@@ -4,38 +4,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0003_review_and_statement_summaries'),
+        ("reviews", "0003_review_and_statement_summaries"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='answer',
-            name='answer_then_rating_in_range',
+            model_name="answer",
+            name="answer_then_rating_in_range",
         ),
         migrations.RemoveConstraint(
-            model_name='answer',
-            name='answer_now_rating_in_range',
+            model_name="answer",
+            name="answer_now_rating_in_range",
         ),
         migrations.RemoveConstraint(
-            model_name='answer',
-            name='answer_like_rating_in_range',
+            model_name="answer",
+            name="answer_like_rating_in_range",
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.CheckConstraint(condition=models.Q(('then_rating__isnull', True), models.Q(('then_rating__gte', 0), ('then_rating__lte', 100)), _connector='OR'), name='answer_then_rating_in_range'),
+            model_name="answer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("then_rating__isnull", True),
+                    models.Q(("then_rating__gte", 0), ("then_rating__lte", 100)),
+                    _connector="OR",
+                ),
+                name="answer_then_rating_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.CheckConstraint(condition=models.Q(('now_rating__isnull', True), models.Q(('now_rating__gte', 0), ('now_rating__lte', 100)), _connector='OR'), name='answer_now_rating_in_range'),
+            model_name="answer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("now_rating__isnull", True),
+                    models.Q(("now_rating__gte", 0), ("now_rating__lte", 100)),
+                    _connector="OR",
+                ),
+                name="answer_now_rating_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.CheckConstraint(condition=models.Q(('like_rating__isnull', True), models.Q(('like_rating__gte', 0), ('like_rating__lte', 100)), _connector='OR'), name='answer_like_rating_in_range'),
+            model_name="answer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("like_rating__isnull", True),
+                    models.Q(("like_rating__gte", 0), ("like_rating__lte", 100)),
+                    _connector="OR",
+                ),
+                name="answer_like_rating_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='frameworkversion',
-            constraint=models.CheckConstraint(condition=models.Q(('scale_min__gte', 0), ('scale_max__lte', 100)), name='frameworkversion_scale_within_limits'),
+            model_name="frameworkversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scale_min__gte", 0), ("scale_max__lte", 100)),
+                name="frameworkversion_scale_within_limits",
+            ),
         ),
     ]

@@ -4,20 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0004_generic_rating_limits'),
+        ("reviews", "0004_generic_rating_limits"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='invitation',
-            name='perspective',
-            field=models.CharField(choices=[('member', 'Partnership member'), ('lto_staff', 'LTO staff'), ('worker', 'Worker'), ('rep', 'Rep'), ('lt_staff', 'Local Trust staff'), ('other', 'Other respondent')], max_length=20),
+            model_name="invitation",
+            name="perspective",
+            field=models.CharField(
+                choices=[
+                    ("member", "Partnership member"),
+                    ("lto_staff", "LTO staff"),
+                    ("worker", "Worker"),
+                    ("rep", "Rep"),
+                    ("lt_staff", "Local Trust staff"),
+                    ("other", "Other respondent"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='response',
-            name='perspective',
-            field=models.CharField(choices=[('member', 'Partnership member'), ('lto_staff', 'LTO staff'), ('worker', 'Worker'), ('rep', 'Rep'), ('lt_staff', 'Local Trust staff'), ('other', 'Other respondent')], max_length=20),
+            model_name="response",
+            name="perspective",
+            field=models.CharField(
+                choices=[
+                    ("member", "Partnership member"),
+                    ("lto_staff", "LTO staff"),
+                    ("worker", "Worker"),
+                    ("rep", "Rep"),
+                    ("lt_staff", "Local Trust staff"),
+                    ("other", "Other respondent"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0005_perspective_labels_from_vocabulary'),
+        ("reviews", "0005_perspective_labels_from_vocabulary"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('opened', 'Opened the review'), ('edited', "Changed the review's settings"), ('invited', 'Invited people'), ('revoked', 'Revoked an invitation'), ('reminded', 'Sent reminders'), ('closed', 'Closed the review'), ('reopened', 'Reopened the review'), ('released', 'Released the results'), ('withdrawn', 'Withdrew the released results'), ('paper_entry', 'Entered a paper response')], max_length=20),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("opened", "Opened the review"),
+                    ("edited", "Changed the review's settings"),
+                    ("invited", "Invited people"),
+                    ("revoked", "Revoked an invitation"),
+                    ("reminded", "Sent reminders"),
+                    ("closed", "Closed the review"),
+                    ("reopened", "Reopened the review"),
+                    ("released", "Released the results"),
+                    ("withdrawn", "Withdrew the released results"),
+                    ("paper_entry", "Entered a paper response"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

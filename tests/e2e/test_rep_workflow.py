@@ -98,18 +98,33 @@ def test_a_rep_runs_a_review_from_opening_to_release(
     row = page.locator("#invitations tbody tr").filter(has_text="Ann Member")
     assert "Answered" in row.inner_text()
 
+    page.get_by_role("link", name="Close the review…").click()
+    assert "1 submitted response" in page.locator("#close-effects").inner_text()
+    checked(page)
     page.get_by_role("button", name="Close the review").click()
     page.wait_for_load_state()
     assert page.locator("#review-status").inner_text().startswith("Closed")
     checked(page)
 
-    page.get_by_role("button", name="Release the results to respondents").click()
+    page.get_by_role("link", name="Release the results…").click()
+    assert "1 person who answered" in page.locator("#release-audience").inner_text()
+    checked(page)
+    page.get_by_role("button", name="Release the results").click()
     page.wait_for_load_state()
     assert "results released" in page.locator("#review-status").inner_text()
     checked(page)
 
+    page.get_by_role("link", name="Withdraw the release…").click()
+    checked(page)
+    page.get_by_role("button", name="Withdraw the release").click()
+    page.wait_for_load_state()
+    assert "results released" not in page.locator("#review-status").inner_text()
+    page.get_by_role("link", name="Release the results…").click()
+    page.get_by_role("button", name="Release the results").click()
+    page.wait_for_load_state()
+
     page.get_by_role("link", name="Who did what (audit)").click()
     checked(page)
     actions = page.locator("#audit tbody").inner_text()
-    for done in ("Opened", "Invited", "Closed", "Released"):
+    for done in ("Opened", "Invited", "Closed", "Released", "Withdrew"):
         assert done in actions

@@ -78,7 +78,6 @@ def test_comments_are_sorted_within_their_perspective():
 def test_thresholds_take_k_from_the_review():
     review = ReviewFactory(min_group_size=5)
     assert thresholds_for(review).k == 5
-    assert thresholds_for(review).scale_options == 10
 
 
 def test_progress_counts_invitations_drafts_and_submissions():

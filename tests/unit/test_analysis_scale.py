@@ -9,7 +9,6 @@ from reviews.analysis import (
     ResponseData,
     Scale,
     StatementInfo,
-    Thresholds,
     analyse,
     rwg,
     summarise,
@@ -112,8 +111,5 @@ def test_analyse_refuses_a_rating_off_the_scale_it_is_given():
         analyse(STATEMENTS, [now_answers(1, [6])], scale=ZERO_TO_FIVE)
 
 
-def test_analyse_without_a_scale_rates_from_1_to_the_thresholds_options():
-    result = analyse(STATEMENTS, [now_answers(1, [1])], Thresholds(scale_options=5))
-
-    assert result.scale == Scale(1, 5)
+def test_analyse_without_a_scale_reads_big_locals_1_to_10():
     assert analyse(STATEMENTS, []).scale == BIG_LOCAL_SCALE
