@@ -21,6 +21,7 @@ def send_invitation(
 ) -> None:
     """Send one person their link; the token exists only in memory, so only now."""
     person = invitation.person
+    assert person is not None  # only invitations to a person are emailed
     context = {
         "name": person.name,
         "link": personal_link(token),

@@ -104,8 +104,8 @@ def erase_person(*, person: Person) -> None:
     """Remove a person's identity; keep their answers only as a perspective."""
     Response.objects.filter(invitation__person=person).update(invitation=None)
     Invitation.objects.filter(person=person).update(person=None, revoked=True)
-    if person.user_id:
-        user = person.user
+    user = person.user
+    if user is not None:
         user.is_active = False
         user.email = ""
         user.first_name = user.last_name = ""

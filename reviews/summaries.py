@@ -57,12 +57,15 @@ def summary_rows(
         if statement.key not in statement_ids:
             continue
         by_perspective = {}
-        total = n = 0
+        total: float = 0
+        n = 0
         for p in result.perspectives:
             group = result.group(statement.key, NOW, p)
-            if group is None or group.summary.mean is None:
+            if group is None:
                 continue
             s = group.summary
+            if s.mean is None:
+                continue
             by_perspective[p] = {"n": s.n, "mean": round(s.mean, 3)}
             total += s.mean * s.n
             n += s.n
