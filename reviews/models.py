@@ -30,7 +30,8 @@ class Capital(models.TextChoices):
 
 
 # Built from the analysis package's words, so a perspective has one name everywhere.
-Perspective = models.TextChoices(
+# django-stubs types no functional TextChoices call, hence the ignore.
+Perspective = models.TextChoices(  # type: ignore[call-overload]
     "Perspective",
     [(value.upper(), (value, label)) for value, label in PERSPECTIVE_CHOICES],
 )
@@ -445,7 +446,8 @@ class AnswerQuerySet(models.QuerySet):
 class Answer(models.Model):
     """One statement's answer in each column: a rating, or one of two states."""
 
-    State = models.TextChoices(
+    # django-stubs types no functional TextChoices call, hence the ignore.
+    State = models.TextChoices(  # type: ignore[call-overload]
         "State",
         [(value.upper(), (value, label)) for value, label in ANSWER_STATE_CHOICES],
     )
