@@ -178,7 +178,8 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
     if review.is_closed:
         raise WorkflowError("This review is closed: reopen it to invite people.")
     already = set(review.invitations.live().values_list("person_id", flat=True))
-    pairs: list[tuple[Invitation, str]] = []
+    # The person rides along, so nothing below reads the invitation's nullable FK.
+    invited: list[tuple[Invitation, Person, str]] = []
     with transaction.atomic():
         for invitee in invitees:
             person = invitee.person or Person.objects.create(
@@ -195,17 +196,17 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
             )
             token = _mint(invitation)
             invitation.save()
-            pairs.append((invitation, token))
-        if pairs:
-            names = ", ".join(inv.person.name for inv, _ in pairs)
+            invited.append((invitation, person, token))
+        if invited:
+            names = ", ".join(p.name for _, p, _ in invited)
             _record(
                 review,
                 actor,
                 AuditEvent.Action.INVITED,
-                f"Invited {len(pairs)}: {names}",
+                f"Invited {len(invited)}: {names}",
             )
-    result = _send(((i, t) for i, t in pairs if i.person.email), reminder=False)
-    result.not_sent += [i for i, _ in pairs if not i.person.email]
+    result = _send(((i, t) for i, p, t in invited if p.email), reminder=False)
+    result.not_sent += [i for i, p, _ in invited if not p.email]
     return result
 
 
