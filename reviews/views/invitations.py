@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from partnerships.access import AuthenticatedRequest
 from reviews.actions import workflow
 from reviews.emails import personal_link
 from reviews.forms.workflow import InvitationSheetForm, InviteForm
@@ -27,7 +28,7 @@ def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def review_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     form = InviteForm(request.POST or None, review=review)
     if form.is_valid():
@@ -52,7 +53,7 @@ def qr_data_uri(url: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_invitation_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+def review_invitation_sheet(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     form = InvitationSheetForm(
         request.POST or None, awaiting=workflow.awaiting_reply(review)
@@ -85,7 +86,7 @@ def _managed_invitation(request: HttpRequest, pk: int) -> Invitation:
 
 
 @login_required
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     invitation = _managed_invitation(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -95,7 +96,7 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_resend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     invitation = _managed_invitation(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -112,7 +113,7 @@ def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_remind(request: HttpRequest, pk: int) -> HttpResponse:
+def review_remind(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -5,21 +5,26 @@ so someone else's review or appointment is a 404 whatever the method.
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from partnerships.access import AuthenticatedRequest
 from partnerships.models import Appointment, Area
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
 from reviews.models import Response, Review
 from reviews.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 SUBMITTED = Response.Status.SUBMITTED
 
@@ -46,7 +51,15 @@ def _active_reviews():
     )
 
 
-def next_step(review: Review, today: dt.date) -> str:
+class ActiveCounts(TypedDict):
+    """The counts `_active_reviews()` annotates on each review."""
+
+    invited: int
+    answered: int
+    invited_answered: int
+
+
+def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -> str:
     """What the rep should do next with a review, in a few words."""
     if review.is_closed:
         return "Discuss the results, then release them to respondents."
@@ -61,9 +74,9 @@ def next_step(review: Review, today: dt.date) -> str:
 
 
 @login_required
-def my_areas(request: HttpRequest) -> HttpResponse:
+def my_areas(request: AuthenticatedRequest) -> HttpResponse:
     appointments = Appointment.objects.current().select_related("organisation")
-    areas = (
+    areas = list(
         Area.objects.represented_by(request.user)
         .select_related("partnership")
         .prefetch_related(
@@ -82,7 +95,6 @@ def my_areas(request: HttpRequest) -> HttpResponse:
         .select_related("appointment__partnership", "appointment__organisation")
     )
     today = timezone.localdate()
-    areas = list(areas)
     for area in areas:
         # An area without a partnership row yet simply has nothing to show.
         partnership = getattr(area, "partnership", None)
@@ -106,7 +118,7 @@ def _invitation_rows(review: Review):
 
 
 @login_required
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     context = {
         "review": review,
@@ -119,7 +131,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_open(request: HttpRequest, pk: int) -> HttpResponse:
+def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     appointment = get_object_or_404(
         Appointment.objects.managed_by(request.user).select_related(
             "partnership", "organisation"
@@ -139,7 +151,7 @@ def review_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def review_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     form = ReviewForm(request.POST or None, review=review)
     if form.is_valid():
@@ -157,7 +169,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_audit(request: HttpRequest, pk: int) -> HttpResponse:
+def review_audit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     events = review.events.select_related("actor").order_by("-at")
     context = {"review": review, "events": events}
