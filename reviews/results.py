@@ -409,5 +409,6 @@ def build_individuals(review: Review, page_number: str | int | None) -> Individu
     ordered = sorted(data.responses, key=lambda r: (rank[r.perspective], r.id))
     page = Paginator(ordered, INDIVIDUALS_PER_PAGE).get_page(page_number)
     labels = [s.label for s in result.statements]
-    charts_on_page = _individual_charts(result, page.object_list, pseudonyms, labels)
+    on_page = list(page.object_list)  # a slice of `ordered`, as a Sequence for mypy
+    charts_on_page = _individual_charts(result, on_page, pseudonyms, labels)
     return Individuals(review=review, page=page, charts=tuple(charts_on_page))

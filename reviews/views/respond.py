@@ -64,10 +64,11 @@ def respondent_view(view: RespondentView) -> Callable[..., HttpResponse]:
 
     @wraps(view)
     def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
-        review = Review.objects.select_related("framework_version").filter(pk=pk)
-        review = review.first()
+        review = (
+            Review.objects.select_related("framework_version").filter(pk=pk).first()
+        )
         response = current_response(request, review) if review else None
-        if response is None:
+        if review is None or response is None:
             return problem(request, "no_session", 404)
         return view(request, review, response)
 
