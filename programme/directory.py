@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import (
     Count,
@@ -31,6 +32,9 @@ from partnerships.access import AnyUser
 from partnerships.models import Appointment, Area, RepAssignment
 from reviews.models import Response, Review
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 # The "needs attention" rules, in one place and shown on the page.
 ATTENTION_WINDOW_DAYS = 365
 FEW_RESPONSES = 5
@@ -43,6 +47,37 @@ ATTENTION_RULES = (
     f"the last closed review raised {MANY_POINTS} or more discussion points",
 )
 SORTS = {"name": ("name",), "region": ("region", "name")}
+
+
+# For type checks only: the attributes the directory's queries put on its rows.
+class HistoryCounts(TypedDict):
+    """What `Review.objects.for_history()` annotates."""
+
+    submitted: int
+
+
+class CurrentAppointments(TypedDict):
+    """What `area_directory` prefetches on each area's partnership."""
+
+    current_appointments: list[Appointment]
+
+
+class DirectoryAnnotations(TypedDict):
+    """What `area_directory` annotates and prefetches on each area, and
+    `attach_last_reviews` adds."""
+
+    last_review_id: int | None
+    stale: bool
+    lagging: bool
+    last_points: int | None
+    current_reps: list[RepAssignment]
+    last_review: WithAnnotations[Review, HistoryCounts] | None
+    attention_reasons: list[str]
+    needs_attention: bool
+
+
+if TYPE_CHECKING:
+    DirectoryArea = WithAnnotations[Area, DirectoryAnnotations]
 
 
 @dataclass(frozen=True)
@@ -70,7 +105,7 @@ def submitted_count(review_ref: str = "pk") -> Coalesce:
 
 def area_directory(
     user: AnyUser, today: dt.date, filters: DirectoryFilters = DirectoryFilters()
-) -> QuerySet[Area]:
+) -> QuerySet[DirectoryArea]:
     """The areas a person may see, annotated for the directory and filtered."""
     of_area = Review.objects.visible_to(user).filter(
         appointment__partnership__area=OuterRef("pk")
@@ -116,7 +151,9 @@ def area_directory(
     return _filtered(areas, filters)
 
 
-def _filtered(areas: QuerySet[Area], f: DirectoryFilters) -> QuerySet[Area]:
+def _filtered(
+    areas: QuerySet[DirectoryArea], f: DirectoryFilters
+) -> QuerySet[DirectoryArea]:
     if f.q:
         areas = areas.filter(
             Q(name__icontains=f.q)
@@ -143,18 +180,22 @@ def _filtered(areas: QuerySet[Area], f: DirectoryFilters) -> QuerySet[Area]:
     return areas.order_by(*SORTS.get(f.sort, SORTS["name"]))
 
 
-def attach_last_reviews(areas: Sequence[Area]) -> None:
+def attach_last_reviews(areas: Sequence[DirectoryArea]) -> None:
     """Set `area.last_review` (one query for all the areas) and the reasons the
     area needs attention on each area."""
     ids = [a.last_review_id for a in areas if a.last_review_id]
-    by_id = Review.objects.filter(pk__in=ids).for_history().in_bulk()
+    by_id = cast(
+        "dict[int, WithAnnotations[Review, HistoryCounts]]",
+        Review.objects.filter(pk__in=ids).for_history().in_bulk(),
+    )
     for area in areas:
-        area.last_review = by_id.get(area.last_review_id)
+        review_id = area.last_review_id
+        area.last_review = by_id.get(review_id) if review_id else None
         area.attention_reasons = attention_reasons(area)
         area.needs_attention = bool(area.attention_reasons)
 
 
-def attention_reasons(area: Area) -> list[str]:
+def attention_reasons(area: DirectoryArea) -> list[str]:
     reasons = []
     if area.stale:
         reasons.append("No review in the last 12 months")

@@ -5,9 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
-from partnerships.models import Area
 from reviews.exports import BOM, escape_cell
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from partnerships.models import Partnership
+    from programme.directory import CurrentAppointments, DirectoryArea
 
 
 def directory_header(manager: bool) -> list[str]:
@@ -16,17 +22,20 @@ def directory_header(manager: bool) -> list[str]:
     return header + (["Needs attention"] if manager else [])
 
 
-def directory_row(area: Area, manager: bool) -> list[object]:
+def directory_row(area: DirectoryArea, manager: bool) -> list[object]:
     """One area, annotated by `area_directory` and `attach_last_reviews`."""
     review = area.last_review
-    row = [
+    partnership = cast(
+        "WithAnnotations[Partnership, CurrentAppointments]", area.partnership
+    )
+    row: list[object] = [
         area.name,
         area.get_region_display(),
         area.local_authority,
         area.get_phase_display(),
         "; ".join(
             f"{a.organisation.name} ({a.organisation.get_kind_display()})"
-            for a in area.partnership.current_appointments
+            for a in partnership.current_appointments
         ),
         "; ".join(r.person.name for r in area.current_reps),
         review.opens.isoformat() if review else "",
@@ -38,7 +47,7 @@ def directory_row(area: Area, manager: bool) -> list[object]:
     return row
 
 
-def directory_csv(areas: Iterable[Area], *, manager: bool) -> str:
+def directory_csv(areas: Iterable[DirectoryArea], *, manager: bool) -> str:
     """The CSV text, with a byte-order mark so spreadsheets read it as UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber
 
-from partnerships.models import Area
+from partnerships.models import Area, Region
 from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews import charts
 from reviews.analysis import DEFAULT_THRESHOLDS
@@ -50,7 +50,7 @@ def coverage_by_region(today: dt.date) -> list[Share]:
         .annotate(total=Count("pk"), with_review=Count("pk", filter=Q(covered=True)))
         .order_by("region")
     )
-    names = dict(Area._meta.get_field("region").choices)
+    names = dict(Region.choices)
     shares = [Share(names[r["region"]], r["with_review"], r["total"]) for r in rows]
     shares.sort(key=lambda s: s.label)
     return shares
@@ -181,6 +181,7 @@ def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
     ).values_list("key", "now_mean")
     by_key: dict[str, list[float]] = {}
     for key, mean in rows.iterator(chunk_size=5000):
+        assert mean is not None  # excluded by the filter above
         by_key.setdefault(key, []).append(round(mean, 1))
     if not by_key:
         return None
@@ -190,7 +191,8 @@ def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
         id="programme-now",
         title="Average rating now at each area's latest review, by statement",
         figure=charts.with_config(
-            charts.box_by_statement(names, [by_key[k] for k in keys])
+            # box_by_statement is typed for whole ratings; stored means plot alike.
+            charts.box_by_statement(names, [by_key[k] for k in keys])  # type: ignore[misc]
         ),
         table=Table(
             caption="Average rating now at each area's latest closed review, by "

@@ -27,7 +27,7 @@ PAGE_SIZE = 25
 
 def _directory(
     request: HttpRequest,
-) -> tuple[DirectoryFilterForm, QuerySet[Area], bool]:
+) -> tuple[DirectoryFilterForm, QuerySet[directory.DirectoryArea], bool]:
     manager = access.may_manage(request.user)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters(attention_allowed=manager)
@@ -39,7 +39,8 @@ def _directory(
 def area_list(request: HttpRequest) -> HttpResponse:
     form, areas, manager = _directory(request)
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("page"))
-    directory.attach_last_reviews(page.object_list)
+    # Evaluates the page's slice once; the template reads these same instances.
+    directory.attach_last_reviews(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
