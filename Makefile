@@ -34,10 +34,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-test: lint
+test: lint typecheck
 	$(VENV)/bin/pytest --ignore=tests/e2e -q
 
-# Not in `make test` yet. Folders that do not exist are skipped.
+# Part of `make test`. Folders that do not exist are skipped.
 TYPECHECK_DIRS := partnerships reviews ltoreview programme demo
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(wildcard $(TYPECHECK_DIRS))
