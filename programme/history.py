@@ -14,7 +14,12 @@ from collections.abc import Iterable, Sequence
 from partnerships.access import AnyUser
 from partnerships.models import Area, Organisation
 from reviews import charts
-from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES, is_suppressed
+from reviews.analysis import (
+    PERSPECTIVE_LABELS,
+    PERSPECTIVES,
+    is_suppressed,
+    one_decimal,
+)
 from reviews.models import Review, StatementSummary
 from reviews.results import DASH, RELEASE_PROTECTED, Chart, Table
 
@@ -101,7 +106,8 @@ def _change_chart(
                 (
                     review,
                     tuple(
-                        DASH if v[i] is None else f"{v[i]:.1f}" for v in series.values()
+                        DASH if v[i] is None else one_decimal(v[i])
+                        for v in series.values()
                     ),
                 )
                 for i, review in enumerate(x)

@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from partnerships.models import Area, Region
 from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews import charts
-from reviews.analysis import DEFAULT_THRESHOLDS
+from reviews.analysis import DEFAULT_THRESHOLDS, half_up, one_decimal
 from reviews.models import Review, ReviewSummary, Statement, StatementSummary
 from reviews.results import DASH, Chart, Table
 
@@ -154,7 +154,7 @@ def _quartiles(values: Sequence[float]) -> tuple[str, ...]:
         q1 = median = q3 = ordered[0]
     else:
         q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
-    return tuple(f"{v:.1f}" for v in (ordered[0], q1, median, q3, ordered[-1]))
+    return tuple(one_decimal(v) for v in (ordered[0], q1, median, q3, ordered[-1]))
 
 
 def latest_closed_reviews() -> QuerySet[Review]:
@@ -182,7 +182,7 @@ def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
     by_key: dict[str, list[float]] = {}
     for key, mean in rows.iterator(chunk_size=5000):
         assert mean is not None  # excluded by the filter above
-        by_key.setdefault(key, []).append(round(mean, 1))
+        by_key.setdefault(key, []).append(float(half_up(mean)))
     if not by_key:
         return None
     keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))

@@ -32,6 +32,9 @@ from reviews.analysis import (
     Cell,
     ResponseData,
     StatementInfo,
+    one_decimal,
+    signed_one_decimal,
+    two_decimals,
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
@@ -105,8 +108,9 @@ class Results:
         return sum(self.analysis.respondents.values())
 
 
-def _fmt(value: float | None, places: int = 1) -> str:
-    return DASH if value is None else f"{value:.{places}f}"
+def _fmt(value: float | None) -> str:
+    """A number as every table shows it: one decimal, rounded half up."""
+    return DASH if value is None else one_decimal(value)
 
 
 def _means_table(
@@ -293,7 +297,7 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 )
             gaps = tuple(
                 f"{PERSPECTIVE_LABELS[g.a]} \u2212 {PERSPECTIVE_LABELS[g.b]}: "
-                f"{g.gap:+.1f}{' (flagged)' if g.flagged else ''}"
+                f"{signed_one_decimal(g.gap)}{' (flagged)' if g.flagged else ''}"
                 for g in a.gaps
                 if g.statement == statement.key and g.column == column
             )
@@ -321,10 +325,8 @@ def _group_cells(
     if g.suppressed and s.answered == 0:
         return (f"fewer than {k} responses",) + (DASH,) * 7
     spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
-    agreement = f"{g.rwg:.2f} ({g.rwg_band})" if g.rwg is not None else DASH
-    moved = _fmt(change.mean_change) if change and column == NOW else DASH
-    if moved != DASH and change is not None and change.mean_change > 0:
-        moved = f"+{moved}"
+    agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})" if g.rwg is not None else DASH
+    moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
         _fmt(s.mean),
@@ -383,7 +385,9 @@ def build_results(review: Review, *, released: bool = False) -> Results:
         statement_tables=tuple(_statement_tables(result)),
         comments=shown_comments,
         flat_notes=() if released else tuple(_flat_notes(result, data)),
-        thresholds=tuple(analysis.describe_thresholds(result.thresholds)),
+        thresholds=tuple(
+            analysis.describe_thresholds(result.thresholds, k=review.min_group_size)
+        ),
         hidden_groups=tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),

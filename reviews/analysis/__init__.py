@@ -8,6 +8,7 @@ rendering it.
 
 The modules, by what they do:
 - words: the product's words for columns, answer states and perspectives;
+- numbers: the one rounding rule (half up) for every number shown;
 - scale: the rating scale a framework version asks on;
 - thresholds: every number the report flags by, and its wording;
 - records: the dataclasses in and out;
@@ -26,6 +27,13 @@ This module re-exports the names callers use, so they need only
 from reviews.analysis.agenda import KINDS, with_discussion_points
 from reviews.analysis.agreement import rwg, rwg_band, summarise
 from reviews.analysis.engine import analyse
+from reviews.analysis.numbers import (
+    half_up,
+    one_decimal,
+    percent,
+    signed_one_decimal,
+    two_decimals,
+)
 from reviews.analysis.privacy import (
     individual_labels,
     is_suppressed,
@@ -61,9 +69,10 @@ from reviews.analysis.words import (
     NOT_RELEVANT,
     NOW,
     PERSPECTIVE_CHOICES,
+    PERSPECTIVE_GROUPS,
     PERSPECTIVE_LABELS,
+    PERSPECTIVE_ONE_PERSON,
     PERSPECTIVE_SINGULAR,
-    PERSPECTIVE_SUBJECTS,
     PERSPECTIVES,
     THEN,
 )
@@ -87,7 +96,8 @@ __all__ = [
     "PERSPECTIVE_CHOICES",
     "PERSPECTIVE_LABELS",
     "PERSPECTIVE_SINGULAR",
-    "PERSPECTIVE_SUBJECTS",
+    "PERSPECTIVE_GROUPS",
+    "PERSPECTIVE_ONE_PERSON",
     "THEN",
     "Analysis",
     "Cell",
@@ -102,11 +112,16 @@ __all__ = [
     "Thresholds",
     "analyse",
     "describe_thresholds",
+    "half_up",
     "individual_labels",
     "is_suppressed",
+    "one_decimal",
+    "percent",
     "rwg",
     "rwg_band",
+    "signed_one_decimal",
     "summarise",
     "suppress_small_groups",
+    "two_decimals",
     "with_discussion_points",
 ]

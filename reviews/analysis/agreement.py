@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from reviews.analysis.numbers import comparable
 from reviews.analysis.records import Cell, Summary
 from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
-from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds, comparable
+from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from reviews.analysis.words import DONT_KNOW, NOT_RELEVANT
 
 

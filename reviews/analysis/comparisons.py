@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations, groupby
 
+from reviews.analysis.numbers import comparable
 from reviews.analysis.records import Change, Gap, GroupResult
-from reviews.analysis.thresholds import Thresholds, comparable
+from reviews.analysis.thresholds import Thresholds
 from reviews.analysis.words import NOW
 
 

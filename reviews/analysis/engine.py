@@ -13,11 +13,12 @@ from collections.abc import Iterable, Sequence
 from reviews.analysis.agenda import with_discussion_points
 from reviews.analysis.agreement import rwg_band, rwg_from_variance, summary_and_variance
 from reviews.analysis.comparisons import changes, gaps
+from reviews.analysis.numbers import comparable
 from reviews.analysis.patterns import dont_know_share, flatness, is_unknown
 from reviews.analysis.records import Analysis, GroupResult, ResponseData, StatementInfo
 from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
 from reviews.analysis.tally import Tally, tally
-from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds, comparable
+from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from reviews.analysis.words import COLUMNS, NOW, PERSPECTIVES, THEN
 
 

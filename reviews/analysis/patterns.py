@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reviews.analysis.numbers import comparable
 from reviews.analysis.records import Summary
-from reviews.analysis.thresholds import Thresholds, comparable
+from reviews.analysis.thresholds import Thresholds
 
 
 @dataclass(frozen=True)

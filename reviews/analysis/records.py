@@ -108,11 +108,20 @@ class Change:
 
 @dataclass(frozen=True)
 class DiscussionPoint:
+    """One point of the agenda: a statement (or, for flat answers, the review)."""
+
+    # The kind and perspectives of the point's strongest signal.
     kind: str
     statement: str | None
     perspectives: tuple[str, ...]
-    text: str
+    # The statement's label, then a paragraph giving every signal on it.
+    heading: str
+    body: str
     sort_key: tuple[float, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.heading}: {self.body}"
 
 
 @dataclass(frozen=True)
@@ -157,6 +166,16 @@ class Analysis:
             g = self.group(s.key, column, perspective)
             result.append(g.summary.mean if g and not g.suppressed else None)
         return result
+
+    @property
+    def points_first(self) -> tuple[DiscussionPoint, ...]:
+        """The points under "What to talk about first"."""
+        return self.discussion_points[: self.thresholds.agenda_first]
+
+    @property
+    def points_later(self) -> tuple[DiscussionPoint, ...]:
+        """The points under "Also worth a look"."""
+        return self.discussion_points[self.thresholds.agenda_first :]
 
     @property
     def headline_gaps(self) -> tuple[Gap, ...]:

@@ -9,6 +9,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from reviews.analysis.numbers import one_decimal, percent, two_decimals
+from reviews.analysis.words import (
+    PERSPECTIVE_GROUPS,
+    PERSPECTIVE_ONE_PERSON,
+    PERSPECTIVES,
+)
+
+# Perspectives shown in shared results at any size: their forms tell them, before
+# they answer, that their answers are shown as "the LTO's view" (or the rep's)
+# and may be recognisable. Every other perspective is shown only from k answers.
+SHOWN_AT_ANY_SIZE = ("lto_staff", "worker", "rep")
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -32,15 +44,11 @@ class Thresholds:
     flat_review_share: float = 1 / 3
     unknown_share: float = 0.30
     k: int = 3
+    # How many discussion points go under "What to talk about first".
+    agenda_first: int = 5
 
 
 DEFAULT_THRESHOLDS = Thresholds()
-
-
-def comparable(value: float) -> float:
-    """`value` rounded to six places, ready to compare with a threshold."""
-    # So that 6.1 - 4.1 (1.9999999999999996) counts as a gap of 2.0.
-    return round(value, 6)
 
 
 def _share_words(share: float) -> str:
@@ -48,36 +56,71 @@ def _share_words(share: float) -> str:
         return "a third"
     if math.isclose(share, 1 / 2):
         return "half"
-    return f"{share:.0%}"
+    return percent(share)
 
 
-def describe_thresholds(t: Thresholds = DEFAULT_THRESHOLDS) -> list[str]:
-    """Plain-English lines for the report's "How we flag" box."""
+def _listed(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def small_group_rule(k: int) -> str:
+    """The small-group rule, as every page that states it says it."""
+    hidden = [PERSPECTIVE_GROUPS[p] for p in PERSPECTIVES if p not in SHOWN_AT_ANY_SIZE]
+    shown = [
+        PERSPECTIVE_ONE_PERSON[p] if p == "rep" else PERSPECTIVE_GROUPS[p]
+        for p in PERSPECTIVES
+        if p in SHOWN_AT_ANY_SIZE
+    ]
+    return (
+        f"Shared results show the figures of {_listed(hidden)} only when at least "
+        f"{k} of them answered. The views of {_listed(shown)} are shown however "
+        "few answered, and may be recognisable: they are told so before they answer."
+    )
+
+
+def describe_thresholds(
+    t: Thresholds = DEFAULT_THRESHOLDS, k: int | None = None
+) -> list[str]:
+    """Plain-English lines for the report's "How we flag" box; `k` is the review's
+    small-group size where it sets its own."""
     bands = []
     lower = 0.0
     for upper, name in t.rwg_bands:
-        bands.append(f"{lower:.2f}–{upper:.2f} {name}")
+        bands.append(f"{two_decimals(lower)}–{two_decimals(upper)} {name}")
         lower = upper + 0.01
+    split, unknown = percent(t.split_share), percent(t.unknown_share)
     return [
         "Averages leave out \u201cdon\u2019t know\u201d and "
         "\u201cnot relevant to us\u201d.",
         "Flags look at how things are now; the other columns are shown for reference.",
-        f"A gap of {t.gap_flag:.1f} points or more between two groups\u2019 average "
-        "ratings is flagged.",
+        f"A gap of {one_decimal(t.gap_flag)} points or more between two groups\u2019 "
+        "average ratings is flagged.",
         f"Agreement within a group (r_wg) is worked out when at least {t.rwg_min_n} "
-        f"people in it gave a rating; {t.rwg_flag_at:.2f} or below is flagged as "
-        "\u201cthe group sees this differently\u201d.",
+        f"people in it gave a rating; {two_decimals(t.rwg_flag_at)} or below is "
+        "flagged as the group \u201cseeing this very differently from one "
+        "another\u201d.",
         "Agreement bands: " + "; ".join(bands) + " (LeBreton & Senter, 2008).",
         f"A group of at least {t.split_min_n} people who rated both columns is "
-        f"flagged as split when {t.split_share:.0%} or more rate a statement higher "
-        f"now than at first and {t.split_share:.0%} or more rate it lower.",
-        f"A statement is flagged when {t.unknown_share:.0%} or more of a group "
-        "answering it chose \u201cdon\u2019t know\u201d.",
+        f"flagged as split when {split} or more of them rate a statement higher now "
+        f"than at first and {split} or more rate it lower.",
+        f"A statement is flagged when {unknown} or more of a group answering it "
+        "chose \u201cdon\u2019t know\u201d.",
         f"A response is flat when its ratings span {t.flat_range} points or less "
         f"across at least {t.flat_min_answered} statements; the review is flagged "
         f"when {_share_words(t.flat_review_share)} or more of the responses that "
         "rated that many statements are flat.",
         "Change is the average of now minus at first, among people who rated "
         "both: information, not a score.",
-        f"Shared results show a group only when at least {t.k} people in it answered.",
+        _agenda_rule(t),
+        small_group_rule(t.k if k is None else k),
     ]
+
+
+def _agenda_rule(t: Thresholds) -> str:
+    return (
+        "Discussion points: one for each statement with any flag, ordered by its "
+        "strongest signal (a gap, then disagreement within a group, then a split, "
+        "then \u201cdon\u2019t know\u201d), flat answers last. A gap makes a "
+        "point only when at least one side has two or more people. The first "
+        f"{t.agenda_first} are the ones to talk about first."
+    )

@@ -46,10 +46,22 @@ PERSPECTIVE_SINGULAR: Final = {
     "lt_staff": "Local Trust staff",
     "other": "Other respondent",
 }
-# A group as the plural subject of a sentence ("Reps rate ...").
-PERSPECTIVE_SUBJECTS: Final = {
-    **PERSPECTIVE_LABELS,
-    "rep": "Reps",
-    "other": "Other respondents",
+# A group in the middle of a sentence ("partnership members (8) rate it ...").
+PERSPECTIVE_GROUPS: Final = {
+    "member": "partnership members",
+    "lto_staff": "LTO staff",
+    "worker": "workers",
+    "rep": "reps",
+    "lt_staff": "Local Trust staff",
+    "other": "other respondents",
+}
+# A group of one in a sentence: never "Reps" for one rep.
+PERSPECTIVE_ONE_PERSON: Final = {
+    "member": "the one partnership member who answered",
+    "lto_staff": "the one LTO staff member who answered",
+    "worker": "the one worker who answered",
+    "rep": "the rep",
+    "lt_staff": "the one Local Trust staff member who answered",
+    "other": "the one other respondent who answered",
 }
 PERSPECTIVE_CHOICES: Final = [(p, PERSPECTIVE_SINGULAR[p]) for p in PERSPECTIVES]

@@ -35,7 +35,8 @@ def test_summary_counts_submitted_responses_and_live_invitations():
     summary = summarise_review(review)
 
     assert (summary.responses, summary.invited) == (6, 3)
-    assert summary.discussion_points >= 2
+    # One point: the first statement, with its gap and disagreement together.
+    assert summary.discussion_points == 1
     assert ReviewSummary.objects.get(review=review).responses == 6
 
 

@@ -6,7 +6,6 @@ import pytest
 
 from reviews.analysis import (
     DONT_KNOW,
-    KINDS,
     LIKE,
     NOT_RELEVANT,
     NOW,
@@ -166,8 +165,8 @@ def test_group_of_3_5_9_is_flagged_as_seeing_it_differently():
     [point] = result.discussion_points
     assert point.kind == "disagreement"
     assert point.text == (
-        "Partnership members see Networks now differently from one another: "
-        "3 ratings from 3 to 9 (agreement r_wg 0.00, lack of agreement)."
+        "Networks: partnership members (3) see it very differently from one "
+        "another: ratings from 3 to 9."
     )
 
 
@@ -226,8 +225,8 @@ def test_gap_text_gives_both_means_and_the_gap():
     [point] = analyse(STATEMENTS, members + staff).discussion_points
 
     assert point.text == (
-        "Partnership members rate Governance and risk now at 4.2 on average; "
-        "LTO staff at 8.0, a gap of 3.8 points."
+        "Governance and risk: partnership members (5) rate it 4.2 now on average "
+        "and the one LTO staff member who answered 8.0, a gap of 3.8 points."
     )
     assert point.perspectives == ("member", "lto_staff")
     assert point.statement == "s8"
@@ -289,7 +288,7 @@ def test_direction_split_of_exactly_25_percent_each_way_is_flagged():
     assert change.split
     [point] = result.discussion_points
     assert point.text == (
-        "Partnership members are split on Funding and contracts: of 4 who rated "
+        "Funding and contracts: partnership members are split: of 4 who rated "
         "both, 1 (25%) rate it higher now than at first and 1 (25%) lower."
     )
 
@@ -375,8 +374,9 @@ def test_review_is_flagged_when_a_third_of_judged_responses_are_flat():
     assert (result.flat_count, result.flat_assessed) == (1, 3)
     assert result.flat_review
     assert result.discussion_points[-1].text == (
-        "1 of 3 responses (33%) give almost the same rating to every statement now "
-        "(a range of 2 points or less): priorities may need articulating."
+        "Flat answers: 1 of 3 responses (33%) give almost the same rating to every "
+        "statement now (a range of 2 points or less): priorities may need "
+        "articulating."
     )
 
 
@@ -404,8 +404,8 @@ def test_dont_know_from_exactly_30_percent_of_a_group_is_flagged():
     assert group.unknown
     [point] = result.discussion_points
     assert point.text == (
-        "Partnership members: 3 of 10 (30%) said they don\u2019t know about "
-        "Spaces and assets now."
+        "Spaces and assets: 3 of 10 partnership members (30%) said they "
+        "don\u2019t know how it is now."
     )
 
 
@@ -427,37 +427,6 @@ def test_dont_know_about_then_is_not_flagged():
 # discussion points
 
 
-def test_discussion_points_run_gaps_disagreement_splits_unknowns_then_flatness():
-    members = [
-        # s1: members split and disagree; s3: members don't know.
-        response(1, "member", {"s1": 10, "s3": DONT_KNOW}, then={"s1": 1}),
-        response(2, "member", {"s1": 1, "s3": DONT_KNOW}, then={"s1": 10}),
-        response(3, "member", {"s1": 5, "s3": 5}, then={"s1": 5}),
-        response(4, "member", {"s1": 6, "s3": 5}, then={"s1": 6}),
-    ]
-    # s2: small gap; s5: large gap.
-    members += ratings_on("s2", "member", [4, 4, 4], start=10)
-    members += ratings_on("s5", "member", [2, 2, 2], start=20)
-    staff = [response(30, "lto_staff", {"s2": 7, "s5": 9})]
-    elsewhere = ["s1", "s4", "s6", "s7", "s8", "s9", "s10"]
-    flat = [response(40 + i, "worker", dict.fromkeys(elsewhere, 5)) for i in (0, 1)]
-
-    points = analyse(STATEMENTS, members + staff + flat).discussion_points
-
-    assert [p.kind for p in points] == [
-        "gap",
-        "gap",
-        "disagreement",
-        "split",
-        "unknown",
-        "flat",
-    ]
-    assert [p.statement for p in points[:2]] == ["s5", "s2"]
-    assert [KINDS.index(p.kind) for p in points] == sorted(
-        KINDS.index(p.kind) for p in points
-    )
-
-
 def test_disagreements_are_ordered_lowest_agreement_first():
     responses = ratings_on("s1", "member", [1, 5, 10])  # r_wg 0
     responses += ratings_on("s2", "member", [3, 5, 7], start=10)  # r_wg 0.52
@@ -467,25 +436,6 @@ def test_disagreements_are_ordered_lowest_agreement_first():
     points = analyse(STATEMENTS, responses, thresholds=low).discussion_points
 
     assert [p.statement for p in points] == ["s1", "s3", "s2"]
-
-
-def test_gap_ties_are_broken_by_statement_then_perspective_order():
-    responses = [
-        response(1, "member", {"s2": 1, "s1": 1}),
-        response(2, "lto_staff", {"s2": 5, "s1": 5}),
-        response(3, "worker", {"s2": 9, "s1": 9}),
-    ]
-
-    points = analyse(STATEMENTS, responses).discussion_points
-
-    assert [(p.statement, p.perspectives) for p in points] == [
-        ("s1", ("member", "worker")),
-        ("s2", ("member", "worker")),
-        ("s1", ("member", "lto_staff")),
-        ("s1", ("lto_staff", "worker")),
-        ("s2", ("member", "lto_staff")),
-        ("s2", ("lto_staff", "worker")),
-    ]
 
 
 def test_would_like_column_is_summarised_when_asked():
@@ -617,6 +567,19 @@ def test_describe_thresholds_gives_every_number():
 
     for number in ["2.0 points", "0.30", "25%", "30%", "a third", "at least 5"]:
         assert number in text
+
+
+def test_describe_thresholds_states_the_real_small_group_rule():
+    lines = describe_thresholds(Thresholds(k=3), k=4)
+    rule = lines[-1]
+
+    assert rule == (
+        "Shared results show the figures of partnership members, Local Trust staff "
+        "and other respondents only when at least 4 of them answered. The views of "
+        "LTO staff, workers and the rep are shown however few answered, and may be "
+        "recognisable: they are told so before they answer."
+    )
+    assert "The first 5 are the ones to talk about first." in " ".join(lines)
 
 
 def test_analyse_handles_ten_thousand_responses():

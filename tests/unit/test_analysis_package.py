@@ -7,9 +7,10 @@ import sys
 import reviews.analysis
 from reviews.analysis import (
     PERSPECTIVE_CHOICES,
+    PERSPECTIVE_GROUPS,
     PERSPECTIVE_LABELS,
+    PERSPECTIVE_ONE_PERSON,
     PERSPECTIVE_SINGULAR,
-    PERSPECTIVE_SUBJECTS,
     PERSPECTIVES,
 )
 
@@ -36,7 +37,12 @@ def test_every_module_of_the_analysis_imports_without_django():
 
 
 def test_every_perspective_has_every_kind_of_label():
-    for labels in (PERSPECTIVE_LABELS, PERSPECTIVE_SINGULAR, PERSPECTIVE_SUBJECTS):
+    for labels in (
+        PERSPECTIVE_LABELS,
+        PERSPECTIVE_SINGULAR,
+        PERSPECTIVE_GROUPS,
+        PERSPECTIVE_ONE_PERSON,
+    ):
         assert tuple(labels) == PERSPECTIVES
 
 

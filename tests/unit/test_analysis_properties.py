@@ -13,6 +13,7 @@ from reviews.analysis import (
     NOW,
     PERSPECTIVES,
     THEN,
+    Analysis,
     ResponseData,
     Scale,
     StatementInfo,
@@ -140,3 +141,61 @@ def test_moving_ratings_and_scale_together_moves_only_the_averages(data):
     assert [(p.kind, p.statement) for p in ten.discussion_points] == [
         (p.kind, p.statement) for p in nine.discussion_points
     ]
+
+
+def strongest_signals(result: Analysis) -> dict[str, tuple[int, float]]:
+    """Each flagged statement's strongest signal, worked out from the flags alone:
+    (kind rank, metric), smaller first."""
+    found: dict[str, list[tuple[int, float]]] = {}
+
+    def n(statement: str, p: str) -> int:
+        group = result.group(statement, NOW, p)
+        return group.summary.n if group else 0
+
+    for g in result.gaps:
+        if g.flagged and max(n(g.statement, g.a), n(g.statement, g.b)) >= 2:
+            found.setdefault(g.statement, []).append((0, -round(abs(g.gap), 6)))
+    for group in result.groups:
+        if group.disagreement:
+            found.setdefault(group.statement, []).append((1, round(group.rwg, 6)))
+        if group.unknown:
+            share = -round(group.dont_know_share, 6)
+            found.setdefault(group.statement, []).append((3, share))
+    for c in result.changes:
+        if c.split:
+            evenness = -round(min(c.rose_share, c.fell_share), 6)
+            found.setdefault(c.statement, []).append((2, evenness))
+    return {statement: min(signals) for statement, signals in found.items()}
+
+
+@settings(max_examples=80, deadline=None)
+@given(responses())
+def test_agenda_lists_each_flagged_statement_once_ordered_by_strongest_signal(data):
+    order = {s.key: s.order for s in STATEMENTS}
+    for result in (
+        analyse(STATEMENTS, data),
+        suppress_small_groups(analyse(STATEMENTS, data)),
+    ):
+        points = [p for p in result.discussion_points if p.kind != "flat"]
+        statements = [p.statement for p in points]
+        strongest = strongest_signals(result)
+
+        assert len(statements) == len(set(statements))
+        assert set(statements) == set(strongest)
+        keys = [(*strongest[s], order[s]) for s in statements]
+        assert keys == sorted(keys)
+        assert [p.kind for p in points] == [KINDS[strongest[s][0]] for s in statements]
+        assert [p.kind for p in result.discussion_points].count("flat") == int(
+            result.flat_review
+        )
+        assert "flat" not in [p.kind for p in result.discussion_points[:-1]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(responses())
+def test_agenda_speaks_of_people_never_of_the_statistic(data):
+    for point in analyse(STATEMENTS, data).discussion_points:
+        assert "r_wg" not in point.text
+        assert "Reps" not in point.text
+        # One person is "the rep" or "the one ... who answered", never a group.
+        assert "(1)" not in point.text

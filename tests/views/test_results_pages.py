@@ -195,3 +195,20 @@ def test_meeting_pack_has_points_first_and_room_for_agreed_actions(client, revie
     assert "data-print" in page
     # Individual responses stay off paper that may be left on a meeting table.
     assert "individual-member" not in page
+
+
+def test_points_past_the_first_five_are_also_worth_a_look(client):
+    review = ReviewFactory(min_group_size=4)
+    bulk_responses(review, "member", [[2] * 7 + [5, 5, 5]] * 3)
+    bulk_responses(review, "lto_staff", [[9] * 7 + [5, 5, 5]])
+    client.force_login(rep_for(review))
+
+    for url in (results_url(review), pack_url(review)):
+        page = client.get(url).content.decode()
+        first = page.index("What to talk about first")
+        later = page.index("Also worth a look")
+        assert page.count("a gap of 7.0 points") == 7
+        assert page[first:later].count("a gap of 7.0 points") == 5
+        assert "r_wg" not in page[first : page.index("</section>", later)]
+    assert "at least 4 of them answered" in page
+    assert "LTO staff, workers and the rep are shown however few answered" in page
