@@ -1,12 +1,24 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
+from accounts.forms import LoginForm
+from accounts.views import admin_login
 from ltoreview import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # One sign-in page for everyone, the admin too, so every account meets the
+    # same username check and second factor.
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("reviews.urls")),
     path("", include("programme.urls")),

@@ -130,6 +130,32 @@ class PersonWithDataAdmin(PersonAdmin):
         )
         return response
 
+    def get_deleted_objects(self, objs, request):
+        """Refuse deleting anyone with a live invitation or an audit history.
+
+        A live invitation without its person breaks the rep's pages, and deleting
+        someone drops them from the audit trail: revoke, or erase, instead.
+        """
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        people = list(objs)
+        live = Invitation.objects.live().filter(person__in=people)
+        for invitation in live.select_related("person", "review"):
+            protected.append(
+                f"{invitation.person} has a live invitation to "
+                f"“{invitation.review}”: revoke it on the review's page first"
+            )
+        audited = Person.objects.filter(pk__in=[p.pk for p in people]).filter(
+            audit_events__isnull=False
+        )
+        for person in audited.distinct():
+            protected.append(
+                f"{person} appears in the audit trail: use “Erase the selected "
+                "people” instead, which keeps the history without their details"
+            )
+        return deleted, counts, perms_needed, protected
+
     @admin.action(description="Erase the selected people (keep answers unlinked)")
     def erase(self, request, queryset):
         for person in queryset:
@@ -139,12 +165,25 @@ class PersonWithDataAdmin(PersonAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "review", "action", "actor", "detail"]
+    """Read-only for everyone, superusers included: a trail that can be edited
+    cannot be relied on."""
+
+    list_display = ["at", "review", "action", "actor_label", "description"]
     list_filter = ["action"]
-    search_fields = ["review__title", "detail"]
-    list_select_related = ["review", "actor"]
-    raw_id_fields = ["review", "actor"]
+    search_fields = ["review__title"]
     date_hierarchy = "at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_display()
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(MeetingCodeAttempt)

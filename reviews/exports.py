@@ -17,7 +17,10 @@ from reviews.models import Review
 from reviews.reading import read_review
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet reads a formula after leading blanks or line breaks too, and
+# some accept the full-width signs that East Asian keyboards type.
+FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 STATE_WORDS = {DONT_KNOW: "don't know", NOT_RELEVANT: "not relevant"}
 COLUMN_NAMES = {THEN: "at_first", NOW: "now", LIKE: "would_like"}
 
@@ -25,7 +28,9 @@ COLUMN_NAMES = {THEN: "at_first", NOW: "now", LIKE: "would_like"}
 def escape_cell(value: object) -> str:
     """A cell as text, defused if a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    first = text.lstrip(LEADING_BLANKS)[:1]
+    risky = first in FORMULA_SIGNS or text[:1] in ("\t", "\r", "\n")
+    return "'" + text if risky else text
 
 
 def _answer(cell: Cell) -> str:

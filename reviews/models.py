@@ -518,8 +518,32 @@ class Answer(models.Model):
         return getattr(self, f"{column}_state") or None
 
 
+# How an erased person (or their disabled login) reads wherever they once appeared.
+ERASED_NAME = "a person whose details were erased"
+ERASED_USERNAME_PREFIX = "erased-"
+# Where the names of an event's people go in its detail; filled in when shown, so
+# an erased person's history reads ERASED_NAME without rewriting the row.
+PEOPLE_PLACEHOLDER = "{people}"
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def about(self, person: Person) -> "AuditEventQuerySet":
+        """Events naming the person, or done by their login."""
+        about = Q(people=person)
+        if person.user_id is not None:
+            about |= Q(actor_id=person.user_id)
+        return self.filter(about).distinct()
+
+    def for_display(self) -> "AuditEventQuerySet":
+        return self.select_related("review", "actor").prefetch_related("people")
+
+
 class AuditEvent(models.Model):
-    """Who did what to a review, for the rep and staff to see later."""
+    """Who did what to a review, for the rep and staff to see later.
+
+    People appear by key (`people`), never by a name written into `detail`, so
+    erasing a person erases them from history written before the erasure too.
+    """
 
     class Action(models.TextChoices):
         OPENED = "opened", "Opened the review"
@@ -532,6 +556,10 @@ class AuditEvent(models.Model):
         RELEASED = "released", "Released the results"
         WITHDRAWN = "withdrawn", "Withdrew the released results"
         PAPER_ENTRY = "paper_entry", "Entered a paper response"
+        VIEWED_RESULTS = "viewed_results", "Viewed the results"
+        VIEWED_INDIVIDUALS = "viewed_individuals", "Viewed individual responses"
+        VIEWED_PACK = "viewed_pack", "Viewed the meeting pack"
+        EXPORTED_CSV = "exported_csv", "Exported the answers (CSV)"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -543,14 +571,34 @@ class AuditEvent(models.Model):
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     detail = models.CharField(max_length=300, blank=True)
+    people = models.ManyToManyField(Person, blank=True, related_name="audit_events")
     at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "at"]
-        indexes = [models.Index(fields=["review", "at"], name="auditevent_review_at")]
+        indexes = [
+            models.Index(fields=["review", "at"], name="auditevent_review_at"),
+            models.Index(fields=["at"], name="auditevent_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+    @property
+    def description(self) -> str:
+        """The detail with its people's names as they are now (prefetch `people`)."""
+        names = ", ".join(sorted(str(p) for p in self.people.all()))
+        return self.detail.replace(PEOPLE_PLACEHOLDER, names or ERASED_NAME)
+
+    @property
+    def actor_label(self) -> str:
+        if self.actor is None:
+            return "Automatic"
+        if self.actor.username.startswith(ERASED_USERNAME_PREFIX):
+            return ERASED_NAME
+        return self.actor.get_full_name() or self.actor.username
 
 
 class MeetingCodeAttempt(models.Model):

@@ -1,8 +1,10 @@
 """Data protection for one person: export everything held about them, or erase them.
 
 Erasing keeps the programme's history honest without the person: their name and
-contact details go, their login is unlinked and disabled, and their responses stay
-only as a perspective, no longer tied to them through their invitations.
+contact details go, their login is unlinked, renamed and disabled, and their
+responses stay only as a perspective, no longer tied to them through their
+invitations. The audit trail names people by key, so every event about them,
+before or after the erasure, now reads ERASED_NAME.
 """
 
 from typing import Any
@@ -10,7 +12,14 @@ from typing import Any
 from django.db import transaction
 
 from partnerships.models import Person
-from reviews.models import Answer, Invitation, Response
+from reviews.models import (
+    ERASED_NAME,
+    ERASED_USERNAME_PREFIX,
+    Answer,
+    AuditEvent,
+    Invitation,
+    Response,
+)
 
 
 def _answer_row(answer: Answer) -> dict[str, Any]:
@@ -29,6 +38,22 @@ def _dates(role: Any) -> dict[str, str | None]:
         "started": role.started.isoformat(),
         "ended": role.ended.isoformat() if role.ended else None,
     }
+
+
+def _audit_rows(person: Person) -> list[dict[str, Any]]:
+    events = AuditEvent.objects.about(person).for_display().order_by("at", "pk")
+    return [
+        {
+            "at": e.at.isoformat(),
+            "review": e.review.title,
+            "action": e.get_action_display(),
+            "detail": e.description,
+            "by": e.actor_label,
+            "by_this_person": person.user_id is not None
+            and e.actor_id == person.user_id,
+        }
+        for e in events
+    ]
 
 
 def export_person(person: Person) -> dict[str, Any]:
@@ -96,6 +121,7 @@ def export_person(person: Person) -> dict[str, Any]:
             }
             for r in responses
         ],
+        "audit_events": _audit_rows(person),
     }
 
 
@@ -106,12 +132,14 @@ def erase_person(*, person: Person) -> None:
     Invitation.objects.filter(person=person).update(person=None, revoked=True)
     user = person.user
     if user is not None:
+        # The login stays as the actor of their audit events, so its name goes too.
+        user.username = f"{ERASED_USERNAME_PREFIX}{user.pk}"
         user.is_active = False
         user.email = ""
         user.first_name = user.last_name = ""
         user.set_unusable_password()
         user.save()
-    person.name = f"Erased person {person.pk}"
+    person.name = ERASED_NAME
     person.email = ""
     person.phone = ""
     person.user = None

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from reviews.views import audit as audit_views
 from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
@@ -34,6 +35,7 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/edit/", rep_views.review_edit, name="review-edit"),
     path("reviews/<int:pk>/audit/", rep_views.review_audit, name="review-audit"),
+    path("audit/", audit_views.audit_log, name="audit-log"),
     path(
         "reviews/<int:pk>/invite/",
         invitation_views.review_invite,

@@ -19,7 +19,9 @@ from django.utils import timezone
 
 from partnerships.models import Appointment, Person
 from reviews import emails
+from reviews.actions.audit import record_event
 from reviews.models import (
+    PEOPLE_PLACEHOLDER,
     AuditEvent,
     FrameworkVersion,
     Invitation,
@@ -68,9 +70,19 @@ def default_title(appointment: Appointment, purpose: str, opens: dt.date) -> str
     return f"{label}: {parties}, {opens:%B %Y}"[:200]
 
 
-def _record(review: Review, actor: User | None, action: str, detail: str = "") -> None:
-    AuditEvent.objects.create(
-        review=review, actor=actor, action=action, detail=detail[:300]
+def _record(
+    review: Review,
+    actor: User | None,
+    action: str,
+    detail: str = "",
+    people: Iterable[Person | None] = (),
+) -> None:
+    record_event(
+        review=review,
+        actor=actor,
+        action=action,
+        detail=detail,
+        people=[p for p in people if p is not None],
     )
 
 
@@ -198,12 +210,12 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
             invitation.save()
             invited.append((invitation, person, token))
         if invited:
-            names = ", ".join(p.name for _, p, _ in invited)
             _record(
                 review,
                 actor,
                 AuditEvent.Action.INVITED,
-                f"Invited {len(invited)}: {names}",
+                f"Invited {len(invited)}: {PEOPLE_PLACEHOLDER}",
+                people=[p for _, p, _ in invited],
             )
     result = _send(((i, t) for i, p, t in invited if p.email), reminder=False)
     result.not_sent += [i for i, p, _ in invited if not p.email]
@@ -218,7 +230,8 @@ def revoke_invitation(*, invitation: Invitation, actor: User) -> None:
         invitation.review,
         actor,
         AuditEvent.Action.REVOKED,
-        f"Revoked the link for {invitation.person}",
+        f"Revoked the link for {PEOPLE_PLACEHOLDER}",
+        people=[invitation.person],
     )
 
 
@@ -233,7 +246,8 @@ def resend_invitation(*, invitation: Invitation, actor: User) -> bool:
             invitation.review,
             actor,
             AuditEvent.Action.INVITED,
-            f"Sent a new link to {invitation.person}",
+            f"Sent a new link to {PEOPLE_PLACEHOLDER}",
+            people=[invitation.person],
         )
     return bool(_send([(invitation, token)], reminder=False).sent)
 
@@ -253,7 +267,8 @@ def print_invitations(
                 review,
                 actor,
                 AuditEvent.Action.INVITED,
-                f"Printed new links for {len(pairs)}",
+                f"Printed new links for {len(pairs)}: {PEOPLE_PLACEHOLDER}",
+                people=[i.person for i, _ in pairs],
             )
     return pairs
 
@@ -279,7 +294,11 @@ def send_reminders(*, review: Review, actor: User | None) -> SendResult:
             invitation.save(update_fields=["token_hash"])
             pairs.append((invitation, token))
         _record(
-            review, actor, AuditEvent.Action.REMINDED, f"Reminded {len(pairs)} people"
+            review,
+            actor,
+            AuditEvent.Action.REMINDED,
+            f"Reminded {len(pairs)}: {PEOPLE_PLACEHOLDER}" if pairs else "Reminded 0",
+            people=[i.person for i, _ in pairs],
         )
     return _send(pairs, reminder=True)
 

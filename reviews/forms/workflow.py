@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from partnerships.models import Membership, Person, RepAssignment, StaffRole
 from reviews.actions.workflow import Invitee
-from reviews.models import FrameworkVersion, Invitation, Perspective, Review
+from reviews.models import (
+    ERASED_NAME,
+    FrameworkVersion,
+    Invitation,
+    Perspective,
+    Review,
+)
 
 
 class DateInput(forms.DateInput):
@@ -193,8 +199,9 @@ class InvitationChoiceField(forms.ModelMultipleChoiceField):
     """Invitations labelled with their person and perspective."""
 
     def label_from_instance(self, obj: Invitation) -> str:
-        assert obj.person is not None  # live invitations keep their person
-        return f"{obj.person.name} ({obj.get_perspective_display()})"
+        # A person deleted before the admin refused it leaves an invitation without one.
+        name = obj.person.name if obj.person else ERASED_NAME
+        return f"{name} ({obj.get_perspective_display()})"
 
 
 class InvitationSheetForm(forms.Form):

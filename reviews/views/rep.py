@@ -171,6 +171,6 @@ def review_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def review_audit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
-    events = review.events.select_related("actor").order_by("-at")
+    events = review.events.for_display().order_by("-at")
     context = {"review": review, "events": events}
     return render(request, "reviews/workflow/review_audit.html", context)

@@ -15,12 +15,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
-from reviews.models import Review
+from reviews.models import AuditEvent, Review
 from reviews.progress import progress_by_perspective
 from reviews.respondent import current_response
 from reviews.results import build_individuals, build_results
 from reviews.views.lookup import managed_review, released_review
+
+
+def _audit(request: HttpRequest, review: Review, action: str) -> None:
+    """Who looked at unreleased answers, and when (one row per page or file)."""
+    page = request.GET.get("page")
+    detail = f"Page {page}" if page and page.isdigit() else ""
+    record_event(review=review, actor=request.user, action=action, detail=detail)
 
 
 @login_required
@@ -30,6 +38,7 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
         "results": build_results(review),
         "progress": progress_by_perspective(review),
     }
+    _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
     return render(request, "reviews/results/results.html", context)
 
 
@@ -37,6 +46,7 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
 def review_individuals(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     context = {"individuals": build_individuals(review, request.GET.get("page"))}
+    _audit(request, review, AuditEvent.Action.VIEWED_INDIVIDUALS)
     return render(request, "reviews/results/individuals.html", context)
 
 
@@ -48,6 +58,7 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
         "progress": progress_by_perspective(review),
         "action_lines": range(8),
     }
+    _audit(request, review, AuditEvent.Action.VIEWED_PACK)
     return render(request, "reviews/results/pack.html", context)
 
 
@@ -55,6 +66,7 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
 def review_export(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     response = HttpResponse(answers_csv(review), content_type="text/csv; charset=utf-8")
+    _audit(request, review, AuditEvent.Action.EXPORTED_CSV)
     filename = f"review-{review.pk}-{slugify(review.title)[:40]}-answers.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

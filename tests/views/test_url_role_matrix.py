@@ -52,6 +52,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "password_reset_done": ALL_200,
     "password_reset_confirm": ALL_200,
     "password_reset_complete": ALL_200,
+    # The second sign-in step: anyone signed in may set up an app; with no app
+    # yet, entering a code sends them to set one up; new backup codes are POST.
+    "accounts:verify": (302,) * 9,
+    "accounts:enrol": LOGIN_200,
+    "accounts:backup-codes": (302,) + (405,) * 8,
     "reviews:home": ALL_200,
     # Respondents: a personal link works for whoever holds it; the other pages
     # need this browser's own response in the session, which none of these has.
@@ -71,6 +76,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-open": MANAGER_ONLY,
     "reviews:review-edit": MANAGER_ONLY,
     "reviews:review-audit": MANAGER_ONLY,
+    "reviews:audit-log": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "reviews:review-invite": MANAGER_ONLY,
     "reviews:review-invitation-sheet": MANAGER_ONLY,
     "reviews:invitation-revoke": MANAGER_POST,
