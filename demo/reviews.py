@@ -9,6 +9,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from demo.answers import (
     SIGNALS,
     Respondent,
@@ -248,7 +250,12 @@ def _current(programme: Programme, version: FrameworkVersion) -> list[Plan]:
                     rng.choice(MEETING_CODE_ALPHABET)
                     for _ in range(MEETING_CODE_LENGTH)
                 )
-                fields.update(meeting_code=code, meeting_code_active=True)
+                fields.update(
+                    meeting_code=code,
+                    meeting_code_active=True,
+                    meeting_code_perspectives=["member"],
+                    meeting_code_expires=timezone.now() + dt.timedelta(days=1),
+                )
         else:
             opens = today + dt.timedelta(days=rng.randint(7, 21))
             fields = {"status": Review.Status.DRAFT}
@@ -313,6 +320,7 @@ class _ResponseWriter:
                 perspective=perspective,
                 invitation=invitation,
                 meeting_key="" if invitation else f"{rng.getrandbits(128):032x}",
+                via_meeting_code=invitation is None,
                 not_involved_at_start=respondent.not_involved_at_start,
                 comments=comment_for(rng, perspective),
                 status=Response.Status.SUBMITTED,

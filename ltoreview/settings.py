@@ -159,6 +159,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# How many proxies of our own sit in front of the app (a TLS terminator is one):
+# the client's address is then read from X-Forwarded-For, from the right. Used by
+# login throttling and the meeting-code limiter alike (README, "Behind a proxy").
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+AXES_CLIENT_IP_CALLABLE = "ltoreview.client_address.client_address"
 # Two-factor sign-in (django-otp) for Local Trust staff, reps and administrators:
 # on in production, off for local development unless asked for.
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", not DEBUG)

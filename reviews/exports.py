@@ -61,7 +61,8 @@ def answers_csv(review: Review) -> str:
     )
     ordered = sorted(
         data.responses,
-        key=lambda r: (analysis.PERSPECTIVES.index(r.perspective), r.id),
+        # Stable: keeps the pseudonyms' random order, never the order of ids.
+        key=lambda r: analysis.PERSPECTIVES.index(r.perspective),
     )
     for response in ordered:
         flags = []

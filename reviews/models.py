@@ -5,6 +5,8 @@ per statement per response, a rating never alongside "don't know", one response
 per invitation.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -166,6 +168,12 @@ class ReviewQuerySet(models.QuerySet):
     def unreleased(self) -> "ReviewQuerySet":
         return self.filter(released_at__isnull=True)
 
+    def meeting_code_live(self) -> "ReviewQuerySet":
+        """Open reviews whose meeting code is switched on and not yet expired."""
+        return self.open().filter(
+            meeting_code_active=True, meeting_code_expires__gt=timezone.now()
+        )
+
     def with_context(self) -> "ReviewQuerySet":
         """The partnership, organisation and framework every review page names."""
         return self.select_related(
@@ -214,7 +222,11 @@ class ReviewQuerySet(models.QuerySet):
             "appointment__organisation", "appointment__partnership__area", "summary"
         ).annotate(
             submitted=models.Count(
-                "responses", filter=Q(responses__status=Response.Status.SUBMITTED)
+                "responses",
+                filter=Q(
+                    responses__status=Response.Status.SUBMITTED,
+                    responses__set_aside_at__isnull=True,
+                ),
             )
         )
 
@@ -260,6 +272,13 @@ class Review(models.Model):
     )
     meeting_code = models.CharField(max_length=8, blank=True)
     meeting_code_active = models.BooleanField(default=False)
+    # Which perspectives the code lets people answer as: the rep chooses them, so
+    # nobody at a workshop can claim to be "the rep" or "LTO staff" unasked.
+    meeting_code_perspectives = models.JSONField(default=list, blank=True)
+    meeting_code_expires = models.DateTimeField(null=True, blank=True)
+    meeting_code_cap = models.PositiveIntegerField(
+        "most answers through the code", null=True, blank=True
+    )
     released_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -327,6 +346,28 @@ class Review(models.Model):
         return not self.is_released
 
     @property
+    def meeting_code_live(self) -> bool:
+        """The code lets new people in: switched on, not expired, review open."""
+        expires = self.meeting_code_expires
+        return (
+            self.is_open
+            and self.meeting_code_active
+            and bool(self.meeting_code)
+            and expires is not None
+            and expires > timezone.now()
+        )
+
+    @property
+    def meeting_code_perspective_labels(self) -> list[str]:
+        labels = dict(Perspective.choices)
+        return [labels[p] for p in self.meeting_code_perspectives if p in labels]
+
+    @property
+    def can_set_aside(self) -> bool:
+        """Released results stay as they were shared: nothing set aside after."""
+        return not self.is_released
+
+    @property
     def column_keys(self) -> tuple[str, ...]:
         """The columns this review asks: "would like" only when chosen."""
         return (THEN, NOW, LIKE) if self.asks_would_like else (THEN, NOW)
@@ -368,9 +409,21 @@ class Invitation(models.Model):
         return f"Invitation {self.pk} to {self.review}"
 
 
+# A response the rep has set aside counts nowhere: not in results, exports,
+# summaries or progress. One condition, so every count agrees.
+COUNTED = Q(status="submitted", set_aside_at__isnull=True)
+
+
 class ResponseQuerySet(models.QuerySet):
     def submitted(self) -> "ResponseQuerySet":
-        return self.filter(status=Response.Status.SUBMITTED)
+        """Submitted and counted: a set-aside response is left out everywhere."""
+        return self.filter(COUNTED)
+
+    def set_aside(self) -> "ResponseQuerySet":
+        return self.filter(set_aside_at__isnull=False)
+
+    def through_code(self) -> "ResponseQuerySet":
+        return self.filter(via_meeting_code=True)
 
     def drafts(self) -> "ResponseQuerySet":
         return self.filter(status=Response.Status.DRAFT)
@@ -394,6 +447,19 @@ class Response(models.Model):
     )
     # A meeting-code respondent is identified by an opaque per-browser key.
     meeting_key = models.CharField(max_length=64, blank=True)
+    via_meeting_code = models.BooleanField(default=False)
+    # Pseudonyms ("Partnership member 3") are numbered in the order of this random
+    # key, never in the order people opened their link or answered.
+    pseudonym_key = models.UUIDField(default=uuid.uuid4, editable=False)
+    set_aside_at = models.DateTimeField(null=True, blank=True)
+    set_aside_reason = models.CharField(max_length=300, blank=True)
+    set_aside_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -436,11 +502,18 @@ class Response(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    @property
+    def is_set_aside(self) -> bool:
+        return self.set_aside_at is not None
+
 
 class AnswerQuerySet(models.QuerySet):
     def submitted(self) -> "AnswerQuerySet":
-        """Answers of submitted responses: the only ones results ever read."""
-        return self.filter(response__status=Response.Status.SUBMITTED)
+        """Answers of submitted, counted responses: the only ones results read."""
+        return self.filter(
+            response__status=Response.Status.SUBMITTED,
+            response__set_aside_at__isnull=True,
+        )
 
 
 class Answer(models.Model):
@@ -556,6 +629,8 @@ class AuditEvent(models.Model):
         RELEASED = "released", "Released the results"
         WITHDRAWN = "withdrawn", "Withdrew the released results"
         PAPER_ENTRY = "paper_entry", "Entered a paper response"
+        SET_ASIDE = "set_aside", "Set a response aside"
+        COUNTED_AGAIN = "counted_again", "Counted a set-aside response again"
         VIEWED_RESULTS = "viewed_results", "Viewed the results"
         VIEWED_INDIVIDUALS = "viewed_individuals", "Viewed individual responses"
         VIEWED_PACK = "viewed_pack", "Viewed the meeting pack"
@@ -602,15 +677,23 @@ class AuditEvent(models.Model):
 
 
 class MeetingCodeAttempt(models.Model):
-    """One try at a meeting code, kept in the database so every server sees it."""
+    """One wrong meeting code, kept in the database so every server sees it.
+
+    Rows older than the limiter's window are deleted as new ones are written.
+    """
 
     address = models.GenericIPAddressField()
+    # The code as typed (normalised), so one code tried from many addresses is
+    # limited too.
+    code = models.CharField(max_length=20, blank=True)
     at = models.DateTimeField(default=timezone.now)
     succeeded = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
-            models.Index(fields=["address", "at"], name="meetingattempt_address_at")
+            models.Index(fields=["address", "at"], name="meetingattempt_address_at"),
+            models.Index(fields=["code", "at"], name="meetingattempt_code_at"),
+            models.Index(fields=["at"], name="meetingattempt_at"),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import Response, Review
+from reviews.models import COUNTED, Response, Review
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def progress_by_perspective(review: Review) -> list[ProgressRow]:
         )
         .annotate(
             drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
-            submitted=Count("id", filter=Q(status=Response.Status.SUBMITTED)),
+            submitted=Count("id", filter=COUNTED),
         )
         .order_by()
     }

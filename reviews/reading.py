@@ -1,6 +1,7 @@
 """A review read from the database into the analysis, with its cache.
 
-`load_review_data()` turns a review's submitted responses into the plain data that
+`load_review_data()` turns a review's submitted responses (leaving out any the rep
+has set aside) into the plain data that
 `reviews.analysis` reads, in three queries however many responses there are
 (statements, responses, answers, each as `.values_list()` rows); `read_review()`
 adds the analysis and keeps both in the cache until an answer changes. What the
@@ -65,10 +66,12 @@ def load_review_data(review: Review) -> ReviewData:
     )
     key_by_id = {row[0]: row[1] for row in statement_rows}
 
+    # In the order of each response's random key, which numbers the pseudonyms:
+    # never the order people opened their link or answered.
     response_rows = list(
         Response.objects.submitted()
         .filter(review=review)
-        .order_by("id")
+        .order_by("pseudonym_key", "id")
         .values_list(
             "id", "perspective", "comments", "not_involved_at_start", "entered_by_id"
         )

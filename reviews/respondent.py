@@ -4,12 +4,21 @@ Respondents have no account. Opening a personal link (or choosing a perspective
 after a meeting code) puts the response's id in the Django session under
 `respondent_responses`, keyed by review id; every respondent page asks
 `current_response()` and nothing else.
+
+A meeting code also leaves a signed cookie naming the browser's one response for
+that code, so the same browser finds its answers again after its session has
+gone, and cannot start a second response. A new browser (or a private window) is
+a new browser: the code's cap and the rep's "set aside" cover that. Answers
+posted after the session has gone are kept in a fresh session
+(`keep_posted_answers`) and put back when the link or code is opened again.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
 from partnerships.models import Person, RepAssignment
@@ -17,11 +26,16 @@ from reviews.models import Invitation, MeetingCodeAttempt, Response, Review
 from reviews.tokens import hash_token, normalise_meeting_code
 
 SESSION_KEY = "respondent_responses"
+KEPT_KEY = "respondent_kept_answers"
 
-# Ten wrong codes per address in ten minutes: enough for typos in a workshop,
-# far too few to guess one code among 31**8.
+# Ten wrong codes per address in ten minutes: enough for a room's typos, since a
+# right code is checked first and always works. Guessing is held back by the
+# code itself (31**8 codes, open for days at most), not by this limit alone.
 MEETING_CODE_MAX_FAILURES = 10
 MEETING_CODE_WINDOW = dt.timedelta(minutes=10)
+
+MEETING_COOKIE_SALT = "reviews.meeting-browser"
+MEETING_COOKIE_AGE = dt.timedelta(days=120)
 
 
 def remember_response(request: HttpRequest, response: Response) -> None:
@@ -100,28 +114,131 @@ def review_rep(review: Review) -> Person | None:
     return assignment.person if assignment else None
 
 
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+class MeetingCode:
+    """What a typed code stands for: a review now taking answers, or why not."""
+
+    UNKNOWN = "unknown"
+    ENDED = "ended"
 
 
-def meeting_code_locked(address: str) -> bool:
-    since = timezone.now() - MEETING_CODE_WINDOW
-    failures = MeetingCodeAttempt.objects.filter(
-        address=address, at__gte=since, succeeded=False
-    ).count()
-    return failures >= MEETING_CODE_MAX_FAILURES
+def check_meeting_code(typed: str) -> Review | str:
+    """The review whose live code was typed, or `MeetingCode.UNKNOWN`/`ENDED`.
 
-
-def find_meeting_review(typed: str, address: str) -> Review | None:
-    """The open review whose active code was typed; records a failed try."""
+    A code that was real but is switched off, expired or on a closed review says
+    "ended", so people in the room learn why rather than retyping it.
+    """
     code = normalise_meeting_code(typed)
-    review = None
-    if code:
-        review = (
-            Review.objects.open()
-            .filter(meeting_code=code, meeting_code_active=True)
-            .first()
-        )
+    if not code:
+        return MeetingCode.UNKNOWN
+    review = Review.objects.filter(meeting_code=code).first()
     if review is None:
-        MeetingCodeAttempt.objects.create(address=address, succeeded=False)
-    return review
+        return MeetingCode.UNKNOWN
+    return review if review.meeting_code_live else MeetingCode.ENDED
+
+
+def record_wrong_code(address: str, typed: str) -> None:
+    """Count a wrong code, and forget tries older than the window while here."""
+    now = timezone.now()
+    MeetingCodeAttempt.objects.filter(at__lt=now - MEETING_CODE_WINDOW).delete()
+    MeetingCodeAttempt.objects.create(
+        address=address, code=normalise_meeting_code(typed)[:20], at=now
+    )
+
+
+def wrong_codes_limited(address: str, typed: str) -> bool:
+    """Too many wrong codes from this address, or of this code from anywhere."""
+    since = timezone.now() - MEETING_CODE_WINDOW
+    recent = MeetingCodeAttempt.objects.filter(at__gte=since, succeeded=False)
+    code = normalise_meeting_code(typed)
+    return (
+        recent.filter(address=address).count() >= MEETING_CODE_MAX_FAILURES
+        or bool(code)
+        and recent.filter(code=code).count() >= MEETING_CODE_MAX_FAILURES
+    )
+
+
+def _meeting_cookie_name(review: Review) -> str:
+    return f"meeting-{review.pk}"
+
+
+def remember_meeting_browser(
+    reply: HttpResponse, review: Review, response: Response
+) -> None:
+    """Mark this browser as having answered through the review's code."""
+    reply.set_signed_cookie(
+        _meeting_cookie_name(review),
+        f"{review.meeting_code}:{response.meeting_key}",
+        salt=MEETING_COOKIE_SALT,
+        max_age=int(MEETING_COOKIE_AGE.total_seconds()),
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def meeting_browser_response(request: HttpRequest, review: Review) -> Response | None:
+    """This browser's response through the review's code, from its signed cookie."""
+    try:
+        value = request.get_signed_cookie(
+            _meeting_cookie_name(review), salt=MEETING_COOKIE_SALT
+        )
+    except (KeyError, signing.BadSignature):
+        return None
+    code, _, key = (value or "").partition(":")
+    if not key or code != review.meeting_code:
+        return None
+    response = Response.objects.filter(
+        review=review, via_meeting_code=True, meeting_key=key
+    ).first()
+    if response is not None:
+        response.review = review
+    return response
+
+
+KEPT_SALT = "reviews.kept-answers"
+# Fields that are not answers: the form's own housekeeping.
+NOT_ANSWERS = {"csrfmiddlewaretoken", "action", "answers_for"}
+
+
+def answers_marker(response: Response) -> str:
+    """A signed note of whose answers a questionnaire page holds (a hidden field),
+    so answers kept after the session went go back into that response only."""
+    return signing.dumps(response.pk, salt=KEPT_SALT)
+
+
+def posted_answers(request: HttpRequest) -> bool:
+    """Whether a POST carries questionnaire answers worth keeping."""
+    return request.method == "POST" and "answers_for" in request.POST
+
+
+def keep_posted_answers(request: HttpRequest, review_pk: int) -> bool:
+    """Hold answers posted without a session, in a new one, for this browser.
+
+    Kept only with a good marker, and put back only into the response it names,
+    so on a shared computer nobody else's link picks them up.
+    """
+    try:
+        response_pk = signing.loads(request.POST["answers_for"], salt=KEPT_SALT)
+    except (KeyError, signing.BadSignature):
+        return False
+    data = {
+        name: values for name, values in request.POST.lists() if name not in NOT_ANSWERS
+    }
+    kept = dict(request.session.get(KEPT_KEY, {}))
+    kept[str(review_pk)] = {"response": response_pk, "data": data}
+    request.session[KEPT_KEY] = kept
+    return True
+
+
+def take_kept_answers(request: HttpRequest, response: Response) -> QueryDict | None:
+    """Answers kept for this response in this browser, removed from the session."""
+    kept = dict(request.session.get(KEPT_KEY, {}))
+    entry = kept.get(str(response.review_id))
+    if entry is None or entry.get("response") != response.pk:
+        return None
+    del kept[str(response.review_id)]
+    request.session[KEPT_KEY] = kept
+    posted = QueryDict(mutable=True)
+    for name, values in entry["data"].items():
+        posted.setlist(name, values)
+    return posted

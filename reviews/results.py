@@ -344,7 +344,8 @@ def _flat_notes(a: Analysis, data: ReviewData) -> list[str]:
     notes = [
         f"{pseudonyms[rid]}: ratings now span {a.thresholds.flat_range} points or "
         "less across the statements."
-        for rid in a.flat_response_ids
+        # In pseudonym order: flat ids come sorted, and ids follow opening order.
+        for rid in (r.id for r in data.responses if r.id in set(a.flat_response_ids))
     ]
     if a.flat_assessed:
         notes.append(
@@ -410,7 +411,8 @@ def build_individuals(review: Review, page_number: str | int | None) -> Individu
     data, result = read_review(review)
     pseudonyms = analysis.individual_labels(data.responses)
     rank = {p: i for i, p in enumerate(PERSPECTIVES)}
-    ordered = sorted(data.responses, key=lambda r: (rank[r.perspective], r.id))
+    # A stable sort keeps the reading layer's random order, the pseudonyms' order.
+    ordered = sorted(data.responses, key=lambda r: rank[r.perspective])
     page = Paginator(ordered, INDIVIDUALS_PER_PAGE).get_page(page_number)
     labels = [s.label for s in result.statements]
     on_page = list(page.object_list)  # a slice of `ordered`, as a Sequence for mypy

@@ -35,6 +35,21 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/edit/", rep_views.review_edit, name="review-edit"),
     path("reviews/<int:pk>/audit/", rep_views.review_audit, name="review-audit"),
+    path(
+        "reviews/<int:pk>/meeting-code/",
+        meeting_views.review_meeting_code,
+        name="review-meeting-code",
+    ),
+    path(
+        "responses/<int:pk>/set-aside/",
+        meeting_views.response_set_aside,
+        name="response-set-aside",
+    ),
+    path(
+        "responses/<int:pk>/count-again/",
+        meeting_views.response_count_again,
+        name="response-count-again",
+    ),
     path("audit/", audit_views.audit_log, name="audit-log"),
     path(
         "reviews/<int:pk>/invite/",

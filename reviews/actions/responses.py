@@ -9,9 +9,11 @@ behind that.
 import secrets
 from collections.abc import Mapping
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from reviews.actions.audit import record_event
 from reviews.models import Answer, AuditEvent, Invitation, Response, Review
 
 AnswerValues = Mapping[int, Mapping[str, str]]
@@ -38,11 +40,77 @@ def open_invited_response(*, invitation: Invitation) -> Response:
     return response
 
 
+class MeetingCodeRefused(ValueError):
+    """The code cannot start a response: `reason` says why, for the page."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@transaction.atomic
 def start_meeting_response(*, review: Review, perspective: str) -> Response:
-    """A fresh response for one browser at a workshop."""
+    """A fresh response for one browser at a workshop, within the code's rules.
+
+    The review row is locked so two phones at the cap cannot both get in.
+    """
+    locked = Review.objects.select_for_update().get(pk=review.pk)
+    if not locked.meeting_code_live:
+        raise MeetingCodeRefused("ended")
+    if perspective not in locked.meeting_code_perspectives:
+        raise MeetingCodeRefused("perspective")
+    cap = locked.meeting_code_cap
+    if cap is not None and locked.responses.through_code().count() >= cap:
+        raise MeetingCodeRefused("full")
     return Response.objects.create(
-        review=review, perspective=perspective, meeting_key=secrets.token_urlsafe(24)
+        review=locked,
+        perspective=perspective,
+        meeting_key=secrets.token_urlsafe(24),
+        via_meeting_code=True,
     )
+
+
+def set_response_aside(*, response: Response, actor: User, reason: str) -> Response:
+    """Leave a response out of every result and export, with the rep's reason."""
+    return _set_aside(response, actor, reason[:300])
+
+
+def count_response_again(*, response: Response, actor: User) -> Response:
+    """Undo a set-aside: the response counts in results and exports again."""
+    return _set_aside(response, actor, None)
+
+
+@transaction.atomic
+def _set_aside(response: Response, actor: User, reason: str | None) -> Response:
+    """Set aside (with a reason) or count again (None); audited, idempotent."""
+    review = response.review
+    if not review.can_set_aside:
+        raise MeetingCodeRefused("released")
+    locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.is_set_aside == (reason is not None):
+        return locked
+    locked.set_aside_at = timezone.now() if reason is not None else None
+    locked.set_aside_by = actor if reason is not None else None
+    locked.set_aside_reason = reason or ""
+    # `updated` moves too, so cached results are read again.
+    locked.save(
+        update_fields=["set_aside_at", "set_aside_by", "set_aside_reason", "updated"]
+    )
+    record_event(
+        review=review,
+        actor=actor,
+        action=AuditEvent.Action.SET_ASIDE
+        if reason is not None
+        else AuditEvent.Action.COUNTED_AGAIN,
+        detail=f"{_describe(locked)}: {reason}" if reason else _describe(locked),
+    )
+    return locked
+
+
+def _describe(response: Response) -> str:
+    """A response as the audit names it: by perspective, never a person or a number
+    that could be matched to a pseudonym."""
+    return f"An answer through the meeting code ({response.get_perspective_display()})"
 
 
 def _write_answers(

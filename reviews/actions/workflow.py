@@ -25,6 +25,7 @@ from reviews.models import (
     AuditEvent,
     FrameworkVersion,
     Invitation,
+    Perspective,
     Response,
     Review,
 )
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 # Links keep working after the closing date so respondents can see released
 # results; reopening or moving the date moves this too.
 LINK_LIFETIME_AFTER_CLOSE = dt.timedelta(days=90)
+# A meeting code is for a workshop: a day by default, two weeks at most.
+MEETING_CODE_MAX_DAYS = 14
 REOPEN_EXTENSION = dt.timedelta(days=7)
 
 
@@ -99,11 +102,44 @@ def _assign_meeting_code(review: Review) -> None:
     raise WorkflowError("Could not make a unique meeting code; please try again.")
 
 
-def _set_meeting_code(review: Review, on: bool) -> None:
-    review.meeting_code_active = on
-    review.save(update_fields=["meeting_code_active"])
-    if on and not review.meeting_code:
+@dataclass(frozen=True)
+class MeetingCodeSettings:
+    """Who may answer through the code, for how long, and how many at most."""
+
+    on: bool
+    perspectives: Sequence[str] = (Perspective.MEMBER,)
+    days: int = 1
+    cap: int | None = None
+
+
+def _set_meeting_code(review: Review, code: MeetingCodeSettings) -> bool:
+    """Apply the code's settings; True if anything about the code changed.
+
+    Saving with the code on restarts its clock: it works for `days` from now.
+    """
+    before = (
+        review.meeting_code_active,
+        list(review.meeting_code_perspectives),
+        review.meeting_code_cap,
+    )
+    review.meeting_code_active = code.on
+    if code.on:
+        days = min(max(code.days, 1), MEETING_CODE_MAX_DAYS)
+        review.meeting_code_perspectives = list(code.perspectives)
+        review.meeting_code_cap = code.cap
+        review.meeting_code_expires = timezone.now() + dt.timedelta(days=days)
+    review.save(
+        update_fields=[
+            "meeting_code_active",
+            "meeting_code_perspectives",
+            "meeting_code_cap",
+            "meeting_code_expires",
+        ]
+    )
+    if code.on and not review.meeting_code:
         _assign_meeting_code(review)
+    after = (code.on, list(review.meeting_code_perspectives), review.meeting_code_cap)
+    return code.on or before != after
 
 
 @transaction.atomic
@@ -118,6 +154,9 @@ def open_review(
     opens: dt.date,
     closes: dt.date,
     meeting_code_on: bool,
+    meeting_code_perspectives: Sequence[str] = (Perspective.MEMBER,),
+    meeting_code_days: int | None = None,
+    meeting_code_cap: int | None = None,
     title: str = "",
 ) -> Review:
     review = Review.objects.create(
@@ -132,14 +171,27 @@ def open_review(
         status=Review.Status.OPEN,
         created_by=actor,
     )
-    _set_meeting_code(review, meeting_code_on)
+    code = MeetingCodeSettings(
+        meeting_code_on,
+        meeting_code_perspectives,
+        meeting_code_days or 1,
+        meeting_code_cap,
+    )
+    _set_meeting_code(review, code)
     _record(review, actor, AuditEvent.Action.OPENED, review.title)
     return review
 
 
 @transaction.atomic
 def update_review(
-    *, review: Review, actor: User, meeting_code_on: bool, **values: object
+    *,
+    review: Review,
+    actor: User,
+    meeting_code_on: bool,
+    meeting_code_perspectives: Sequence[str] = (Perspective.MEMBER,),
+    meeting_code_days: int | None = None,
+    meeting_code_cap: int | None = None,
+    **values: object,
 ) -> Review:
     """Change a review's settings; links follow a moved closing date."""
     if review.is_released:
@@ -150,8 +202,13 @@ def update_review(
     review.save()
     if "closes" in changed:
         review.invitations.update(expires=link_expiry(review.closes))
-    if meeting_code_on != review.meeting_code_active:
-        _set_meeting_code(review, meeting_code_on)
+    code = MeetingCodeSettings(
+        meeting_code_on,
+        meeting_code_perspectives,
+        meeting_code_days or 1,
+        meeting_code_cap,
+    )
+    if _set_meeting_code(review, code):
         changed.append("meeting code")
     if changed:
         labels = [name.replace("_", " ") for name in changed]

@@ -21,14 +21,17 @@ def is_suppressed(n: int, k: int) -> bool:
 
 
 def individual_labels(responses: Iterable[ResponseData]) -> dict[int, str]:
-    """Pseudonyms by response id ("Partnership member 2"); never a name."""
-    by_perspective: dict[str, list[int]] = {}
-    for r in responses:
-        by_perspective.setdefault(r.perspective, []).append(r.id)
+    """Pseudonyms by response id ("Partnership member 2"); never a name.
+
+    Numbered in the order given, within each perspective. Callers pass responses
+    in an order unrelated to when anyone opened or answered (the reading layer
+    orders them by a random key), since ids follow that order.
+    """
+    numbers: dict[str, int] = {}
     labels = {}
-    for perspective, ids in by_perspective.items():
-        for number, response_id in enumerate(sorted(ids), start=1):
-            labels[response_id] = f"{PERSPECTIVE_SINGULAR[perspective]} {number}"
+    for r in responses:
+        numbers[r.perspective] = numbers.get(r.perspective, 0) + 1
+        labels[r.id] = f"{PERSPECTIVE_SINGULAR[r.perspective]} {numbers[r.perspective]}"
     return labels
 
 

@@ -1,4 +1,8 @@
-"""Small respondent forms: a meeting code, a perspective, a paper entry."""
+"""Small respondent forms: a meeting code, a perspective, a paper entry, and the
+rep's reason for setting a meeting-code answer aside."""
+
+from collections.abc import Sequence
+from typing import cast
 
 from django import forms
 
@@ -19,11 +23,33 @@ class MeetingCodeForm(forms.Form):
 
 
 class PerspectiveForm(forms.Form):
+    """The perspectives the rep opened the meeting code for, and no others."""
+
     perspective = forms.ChoiceField(
         label="Which of these best describes you?",
         choices=Perspective.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the perspective you are answering from"},
+        error_messages={
+            "required": "Choose the perspective you are answering from",
+            "invalid_choice": "This meeting code is not for that perspective. "
+            "Choose one of those listed, or ask the person running the meeting "
+            "for your own link.",
+        },
+    )
+
+    def __init__(self, *args, allowed: Sequence[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ChoiceField, self.fields["perspective"])
+        field.choices = [(v, label) for v, label in Perspective.choices if v in allowed]
+
+
+class SetAsideForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you setting this answer aside?",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the audit trail. You can count the answer again later.",
+        error_messages={"required": "Give a reason for setting this answer aside"},
     )
 
 

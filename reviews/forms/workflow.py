@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from partnerships.models import Membership, Person, RepAssignment, StaffRole
-from reviews.actions.workflow import Invitee
+from reviews.actions.workflow import MEETING_CODE_MAX_DAYS, Invitee
 from reviews.models import (
     ERASED_NAME,
     FrameworkVersion,
@@ -58,6 +58,30 @@ class ReviewForm(forms.Form):
         label="Use a meeting code, so people at a meeting can answer on their phones",
         required=False,
     )
+    meeting_code_perspectives = forms.MultipleChoiceField(
+        label="Who may answer through the code",
+        choices=Perspective.choices,
+        initial=[Perspective.MEMBER],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Normally partnership members only. Nobody can answer as a "
+        "perspective you leave unticked.",
+    )
+    meeting_code_days = forms.IntegerField(
+        label="The code works for (days)",
+        min_value=1,
+        max_value=MEETING_CODE_MAX_DAYS,
+        initial=1,
+        required=False,
+        help_text=f"From when you save: 1 to {MEETING_CODE_MAX_DAYS} days.",
+    )
+    meeting_code_cap = forms.IntegerField(
+        label="Most answers through the code",
+        min_value=1,
+        required=False,
+        help_text="Optional: about the number of people in the room. Every "
+        "answer started through the code counts, including any you set aside.",
+    )
 
     def __init__(self, *args, review: Review | None = None, **kwargs) -> None:
         if review is not None:
@@ -73,7 +97,12 @@ class ReviewForm(forms.Form):
                     "opens",
                     "closes",
                 )
-            } | {"meeting_code_on": review.meeting_code_active}
+            } | {
+                "meeting_code_on": review.meeting_code_active,
+                "meeting_code_perspectives": review.meeting_code_perspectives
+                or [Perspective.MEMBER],
+                "meeting_code_cap": review.meeting_code_cap,
+            }
         else:
             today = timezone.localdate()
             kwargs.setdefault(
@@ -91,6 +120,10 @@ class ReviewForm(forms.Form):
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", "The closing date must be on or after opening.")
+        # Members by default: other perspectives only when the rep ticks them.
+        if not data.get("meeting_code_perspectives"):
+            data["meeting_code_perspectives"] = [Perspective.MEMBER]
+        data["meeting_code_days"] = data.get("meeting_code_days") or 1
         return data
 
 

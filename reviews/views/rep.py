@@ -19,6 +19,7 @@ from partnerships.access import AuthenticatedRequest
 from partnerships.models import Appointment, Area
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
+from reviews.meeting_codes import code_answers, code_counts
 from reviews.models import Response, Review
 from reviews.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
@@ -38,7 +39,10 @@ def _active_reviews():
                 "invitations", filter=Q(invitations__revoked=False), distinct=True
             ),
             answered=Count(
-                "responses", filter=Q(responses__status=SUBMITTED), distinct=True
+                "responses",
+                filter=Q(responses__status=SUBMITTED)
+                & Q(responses__set_aside_at__isnull=True),
+                distinct=True,
             ),
             invited_answered=Count(
                 "invitations",
@@ -120,11 +124,15 @@ def _invitation_rows(review: Review):
 @login_required
 def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
+    counted, set_aside = code_answers(review)
     context = {
         "review": review,
         "progress": progress_by_perspective(review),
         "invitations": _invitation_rows(review),
         "today": timezone.localdate(),
+        "code_counts": code_counts(review),
+        "code_answers": counted,
+        "code_set_aside": set_aside,
     }
     return render(request, "reviews/workflow/review_detail.html", context)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -36,11 +36,16 @@ from reviews.models import (
 from reviews.reading import scale_of
 from reviews.respondent import (
     LinkProblem,
+    answers_marker,
     can_edit,
     check_link,
     current_response,
+    keep_posted_answers,
+    meeting_browser_response,
+    posted_answers,
     remember_response,
     review_rep,
+    take_kept_answers,
 )
 
 RespondentView = Callable[[HttpRequest, Review, Response], HttpResponse]
@@ -68,7 +73,14 @@ def respondent_view(view: RespondentView) -> Callable[..., HttpResponse]:
             Review.objects.select_related("framework_version").filter(pk=pk).first()
         )
         response = current_response(request, review) if review else None
+        if review is not None and response is None:
+            # A meeting-code browser whose session went finds its response again.
+            response = meeting_browser_response(request, review)
+            if response is not None:
+                remember_response(request, response)
         if review is None or response is None:
+            if posted_answers(request) and keep_posted_answers(request, pk):
+                return problem(request, "answers_kept", 403)
             return problem(request, "no_session", 404)
         return view(request, review, response)
 
@@ -104,6 +116,7 @@ def render_questionnaire(
         "version": review.framework_version,
         "form": form,
         "rows": form.rows(),
+        "answers_for": answers_marker(response),
         "shared_as": SHARED_AS.get(response.perspective)
         if response.perspective in SMALL_GROUP_PERSPECTIVES
         else None,
@@ -130,11 +143,14 @@ def respond(request: HttpRequest, review: Review, response: Response) -> HttpRes
         return problem(request, "closed", 403, review)
     statements = list(review.framework_version.statements.all())
     if request.method != "POST":
+        kept = take_kept_answers(request, response)
+        if kept is not None:
+            return restore_kept(request, review, response, statements, kept)
         initial = initial_from(response, response.answers.all(), statements)
         form = questionnaire_form(review, statements, initial=initial)
         return render_questionnaire(request, review, response, form)
     action = request.POST.get("action", "continue")
-    form, saved = save_posted(request, review, response, statements, action)
+    form, saved = save_posted(request.POST, review, response, statements, action)
     if form.is_valid() and action == "save":
         messages.success(request, "Your answers are saved. Use your link to finish.")
         return redirect("reviews:respond", review.pk)
@@ -143,8 +159,32 @@ def respond(request: HttpRequest, review: Review, response: Response) -> HttpRes
     return render_questionnaire(request, review, response, form, 200 if saved else 400)
 
 
-def save_posted(
+def restore_kept(
     request: HttpRequest,
+    review: Review,
+    response: Response,
+    statements: list[Statement],
+    kept: QueryDict,
+) -> HttpResponse:
+    """Put back what was typed before the session went, and save what is valid."""
+    form, saved = save_posted(kept, review, response, statements, "save")
+    if saved:
+        messages.success(
+            request,
+            "We have put back the answers you typed before your session ended, "
+            "and saved them.",
+        )
+    else:
+        messages.warning(
+            request,
+            "We have put back the answers you typed before your session ended. "
+            "Check them, then continue.",
+        )
+    return render_questionnaire(request, review, response, form)
+
+
+def save_posted(
+    data: QueryDict,
     review: Review,
     response: Response,
     statements: list[Statement],
@@ -157,8 +197,8 @@ def save_posted(
     """
     submitted = response.is_submitted
     complete = action == "continue" or submitted
-    form = questionnaire_form(review, statements, complete, data=request.POST)
-    draft = questionnaire_form(review, statements, data=request.POST)
+    form = questionnaire_form(review, statements, complete, data=data)
+    draft = questionnaire_form(review, statements, data=data)
     saved = draft.is_valid() and (form.is_valid() or not submitted)
     if saved:
         save_answers(
@@ -177,7 +217,7 @@ def autosave(request: HttpRequest, review: Review, response: Response) -> HttpRe
     if not can_edit(response):
         return JsonResponse({"saved": False, "reason": "closed"}, status=403)
     statements = list(review.framework_version.statements.all())
-    form, saved = save_posted(request, review, response, statements, "save")
+    form, saved = save_posted(request.POST, review, response, statements, "save")
     if not saved:
         return JsonResponse({"saved": False, "errors": form.errors}, status=400)
     at = timezone.localtime().strftime("%H:%M")

@@ -36,7 +36,8 @@ def test_one_row_per_response_and_statement_with_perspective_and_key():
         first["statement_key"]
         == Statement.objects.filter(version=review.framework_version, order=1).get().key
     )
-    assert (first["at_first"], first["now"]) == ("5", "4")
+    # Pseudonyms follow a random key, so member 1 is either response.
+    assert (first["at_first"], first["now"]) in {("5", "4"), ("5", "6")}
     assert {r["response"] for r in rows} == {
         "Partnership member 1",
         "Partnership member 2",
@@ -73,10 +74,9 @@ def test_flat_responses_and_paper_entries_are_flagged():
     bulk_responses(review, "member", [[1, 9, 4, 8, 3, 7, 5, 9, 1, 6]],
                    entered_by=UserFactory())  # fmt: skip
     rows = rows_of(answers_csv(review))
-    flags = {r["response"]: r["flags"] for r in rows}
-    assert flags["Partnership member 1"] == "flat response"
-    assert flags["Partnership member 2"] == ""
-    assert flags["Partnership member 3"] == "entered from paper"
+    # Pseudonyms follow a random key: each flag belongs to exactly one response.
+    flags = sorted({r["response"]: r["flags"] for r in rows}.values())
+    assert flags == ["", "entered from paper", "flat response"]
 
 
 def test_drafts_are_not_exported():

@@ -473,7 +473,8 @@ def test_answers_to_statements_outside_the_framework_are_ignored():
 # pseudonyms and small groups
 
 
-def test_individual_labels_number_each_perspective_by_response_id():
+def test_individual_labels_number_each_perspective_in_the_order_given():
+    # Ids follow the order people opened their links, so they never set numbers.
     responses = [
         response(30, "member", {}),
         response(7, "lto_staff", {}),
@@ -482,8 +483,8 @@ def test_individual_labels_number_each_perspective_by_response_id():
     ]
 
     assert individual_labels(responses) == {
-        12: "Partnership member 1",
-        30: "Partnership member 2",
+        30: "Partnership member 1",
+        12: "Partnership member 2",
         7: "LTO staff 1",
         2: "Other respondent 1",
     }

@@ -5,13 +5,16 @@ row fails `test_every_url_pattern_has_an_entry_in_the_role_table`, which says
 which pattern to add: decide who may see it, and write that down here.
 """
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from reviews.models import Review
 from reviews.tokens import hash_token
-from tests.factories import two_partnerships
+from tests.factories import ResponseFactory, two_partnerships
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-open": MANAGER_ONLY,
     "reviews:review-edit": MANAGER_ONLY,
     "reviews:review-audit": MANAGER_ONLY,
+    "reviews:review-meeting-code": MANAGER_ONLY,
+    # A meeting-code answer of review A: set aside asks first, counting again
+    # is POST only.
+    "reviews:response-set-aside": MANAGER_ONLY,
+    "reviews:response-count-again": MANAGER_POST,
     "reviews:audit-log": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "reviews:review-invite": MANAGER_ONLY,
     "reviews:review-invitation-sheet": MANAGER_ONLY,
@@ -100,13 +108,19 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "programme:area-detail": A_SIDE_200,
     "programme:organisation-detail": A_SIDE_200,
     "programme:overview": (302, 404, 404, 404, 404, 404, 404, 200, 200),
+    # The overdue list is Local Trust staff's; the next review date the rep's.
+    "programme:overdue": (302, 404, 404, 404, 404, 404, 404, 200, 200),
+    "programme:review-date": MANAGER_ONLY,
 }
 
 # Which of A's objects a URL's `pk` means; anything not listed is review A.
 PK_OBJECT = {
     "reviews:review-open": "appointment_a",
+    "programme:review-date": "appointment_a",
     "reviews:invitation-revoke": "invitation_a",
     "reviews:invitation-resend": "invitation_a",
+    "reviews:response-set-aside": "code_response_a",
+    "reviews:response-count-again": "code_response_a",
 }
 # Which of A's objects a URL's `slug` means.
 SLUG_OBJECT = {

@@ -1,0 +1,89 @@
+"""What the rep sees of answers through a meeting code: counts by perspective,
+and each submitted answer by its pseudonym, to set aside or count again.
+
+Answers are never shown here, and no time: only the pseudonym the results pages
+already use, so nothing on the review page links a name to a row of ratings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from reviews import analysis
+from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
+from reviews.models import Response, Review
+from reviews.reading import read_review
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    label: str
+    started: int
+    counted: int
+    set_aside: int
+
+
+@dataclass(frozen=True)
+class CodeAnswer:
+    response: Response
+    label: str
+
+
+def code_is_full(review: Review) -> bool:
+    """The cap counts every response started through the code, set aside or not."""
+    cap = review.meeting_code_cap
+    return cap is not None and review.responses.through_code().count() >= cap
+
+
+def code_counts(review: Review) -> list[CodeCount]:
+    """Answers through the code by perspective, in one query."""
+    submitted = Q(status=Response.Status.SUBMITTED)
+    rows = {
+        perspective: (drafts, counted, aside)
+        for perspective, drafts, counted, aside in review.responses.through_code()
+        .values_list("perspective")
+        .annotate(
+            drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
+            counted=Count("id", filter=submitted & Q(set_aside_at__isnull=True)),
+            aside=Count("id", filter=submitted & Q(set_aside_at__isnull=False)),
+        )
+        .order_by()
+    }
+    return [
+        CodeCount(PERSPECTIVE_LABELS[p], *rows[p]) for p in PERSPECTIVES if p in rows
+    ]
+
+
+def code_answers(review: Review) -> tuple[list[CodeAnswer], list[CodeAnswer]]:
+    """(counted, set aside) submitted answers through the code, by pseudonym.
+
+    Counted answers carry the results pages' pseudonyms, in their order; a
+    set-aside answer has none, so it is named by its perspective only.
+    """
+    data, _ = read_review(review)
+    pseudonyms = analysis.individual_labels(data.responses)
+    order = {
+        r.id: (PERSPECTIVES.index(r.perspective), place)
+        for place, r in enumerate(data.responses)
+    }
+    through = list(
+        review.responses.through_code()
+        .filter(status=Response.Status.SUBMITTED)
+        .order_by("pseudonym_key")
+    )
+    counted = sorted(
+        (
+            CodeAnswer(r, pseudonyms[r.pk])
+            for r in through
+            if not r.is_set_aside and r.pk in pseudonyms
+        ),
+        key=lambda answer: order[answer.response.pk],
+    )
+    aside = [
+        CodeAnswer(r, PERSPECTIVE_LABELS[r.perspective])
+        for r in through
+        if r.is_set_aside
+    ]
+    return counted, aside
