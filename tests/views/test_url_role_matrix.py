@@ -172,7 +172,13 @@ def url_for(name: str, world: object | None) -> str:
 def world():
     world = two_partnerships()
     Review.objects.filter(pk=world.review_a.pk).update(
-        meeting_code=CODE_A, meeting_code_active=True
+        meeting_code=CODE_A,
+        meeting_code_active=True,
+        meeting_code_perspectives=["member"],
+        meeting_code_expires=timezone.now() + dt.timedelta(days=1),
+    )
+    world.code_response_a = ResponseFactory(
+        review=world.review_a, via_meeting_code=True, meeting_key="code-browser"
     )
     world.area_a = world.appointment_a.partnership.area
     world.organisation_a = world.appointment_a.organisation
