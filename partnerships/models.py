@@ -5,11 +5,13 @@ LTO for one partnership, dated, with the functions it covers. An area may have
 several at once, and a history of them.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
-from partnerships import access
+from partnerships import access, cadence
 
 
 class Region(models.TextChoices):
@@ -162,6 +164,26 @@ class AppointmentQuerySet(models.QuerySet):
     def current(self) -> "AppointmentQuerySet":
         return self.filter(ended__isnull=True)
 
+    def scheduled(self) -> "AppointmentQuerySet":
+        """Relationships that are due reviews: current appointments of areas
+        that have not completed the programme."""
+        return self.current().exclude(partnership__area__phase=Area.Phase.COMPLETED)
+
+    def with_schedule(self) -> "AppointmentQuerySet":
+        """Annotate `last_closed_review`, the closing date of the appointment's
+        latest closed review, which `next_review_due` reads."""
+        # The reviews app's model through the reverse relation: this app imports
+        # no other.
+        review = self.model._meta.get_field("reviews").related_model
+        last = (
+            review.objects.filter(appointment=OuterRef("pk"), status="closed")
+            .order_by("-closes", "-pk")
+            .values("closes")[:1]
+        )
+        return self.annotate(
+            last_closed_review=Subquery(last, output_field=models.DateField())
+        )
+
     def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
         """Appointments whose reviews this person may open and run."""
         return self.filter(partnership__area__in=Area.objects.represented_by(user))
@@ -192,8 +214,14 @@ class Appointment(models.Model):
     started = models.DateField()
     ended = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    # The rep may move the next review from the date the cadence gives
+    # (programme.schedule), saying why.
+    next_review_override = models.DateField("next review on", null=True, blank=True)
+    next_review_reason = models.CharField("why this date", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
+    # Set by `AppointmentQuerySet.with_schedule()`.
+    last_closed_review: dt.date | None
 
     class Meta:
         ordering = ["partnership", "-started"]
@@ -201,6 +229,13 @@ class Appointment(models.Model):
             models.CheckConstraint(
                 condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
                 name="appointment_ends_after_start",
+                violation_error_message="The appointment ends before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_override__isnull=True)
+                | ~Q(next_review_reason=""),
+                name="appointment_override_has_reason",
+                violation_error_message="Say why the next review is on this date.",
             ),
         ]
 
@@ -214,6 +249,34 @@ class Appointment(models.Model):
     def function_labels(self) -> list[str]:
         labels = dict(self.Function.choices)
         return [labels.get(value, value) for value in self.functions]
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Whether reviews fall due: current, and the area has not completed."""
+        return self.is_current and (self.partnership.area.phase != Area.Phase.COMPLETED)
+
+    @property
+    def next_review_due(self) -> dt.date | None:
+        """When the next review falls due, or None for an ended appointment or a
+        completed area. Needs `AppointmentQuerySet.with_schedule()`."""
+        if not self.is_scheduled:
+            return None
+        return cadence.next_review_date(
+            started=self.started,
+            last_closed=self.last_closed_review,
+            override=self.next_review_override,
+            cadence=cadence.programme_cadence(),
+        )
+
+    @property
+    def next_review_basis(self) -> str:
+        """Where the next review date comes from, in words."""
+        if self.next_review_override is not None:
+            return f"set by the rep: {self.next_review_reason}"
+        every = cadence.programme_cadence()
+        if self.last_closed_review is None:
+            return f"inception review, {every.inception_months} months after it began"
+        return f"{every.regular_months} months after the last closed review"
 
 
 class Person(models.Model):
@@ -262,6 +325,7 @@ class DatedRole(models.Model):
             models.CheckConstraint(
                 condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")),
                 name="%(class)s_ends_after_start",
+                violation_error_message="The role ends before it starts.",
             ),
         ]
 

@@ -88,6 +88,8 @@ class DirectoryFilters:
     kind: str = ""
     attention: bool = False
     sort: str = "name"
+    # "due" or "overdue" (programme.schedule.STATES); "" for any.
+    schedule: str = ""
 
 
 def submitted_count(review_ref: str = "pk") -> Coalesce:

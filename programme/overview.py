@@ -14,14 +14,21 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from partnerships.models import Area, Region
 from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews import charts
 from reviews.analysis import DEFAULT_THRESHOLDS, half_up, one_decimal
-from reviews.models import Review, ReviewSummary, Statement, StatementSummary
+from reviews.models import (
+    Invitation,
+    Response,
+    Review,
+    ReviewSummary,
+    Statement,
+    StatementSummary,
+)
 from reviews.results import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
@@ -87,21 +94,60 @@ def year_totals(
     return [sum(counts[i] for _, counts in by_purpose) for i in range(len(years))]
 
 
-def response_rates_by_year() -> list[tuple[int, int, Share]]:
-    """Per year of closed, summarised reviews: (year, reviews, responses/invited)."""
-    rows = (
+@dataclass(frozen=True)
+class ResponseRate:
+    """A year of closed reviews: who answered, by how they came to answer.
+
+    The invited rate counts invitations answered against invitations sent, so it
+    never exceeds 100%; meeting-code and paper responses have no invitation and
+    are counted beside it, not in it.
+    """
+
+    year: int
+    reviews: int
+    invited: Share
+    through_code: int
+    on_paper: int
+
+
+def response_rates_by_year() -> list[ResponseRate]:
+    """Per year of closed, summarised reviews (by the year they opened)."""
+    reviews = dict(
         ReviewSummary.objects.values_list("review__opens__year")
-        .annotate(
-            reviews=Count("pk"),
-            responses=Coalesce(Sum("responses"), 0),
-            invited=Coalesce(Sum("invited"), 0),
-        )
-        .order_by("review__opens__year")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    return [
-        (year, reviews, Share(str(year), responses, invited))
-        for year, reviews, responses, invited in rows
-    ]
+    answered = Response.objects.submitted().filter(invitation=OuterRef("pk"))
+    invitations = {
+        year: (invited, replied)
+        for year, invited, replied in Invitation.objects.live()
+        .filter(review__summary__isnull=False)
+        .annotate(replied=Exists(answered))
+        .values_list("review__opens__year")
+        .annotate(n=Count("pk"), r=Count("pk", filter=Q(replied=True)))
+        .order_by()
+    }
+    others = {
+        year: (code, paper)
+        for year, code, paper in Response.objects.submitted()
+        .filter(review__summary__isnull=False, invitation__isnull=True)
+        .values_list("review__opens__year")
+        .annotate(
+            code=Count("pk", filter=Q(via_meeting_code=True)),
+            paper=Count("pk", filter=Q(entered_at__isnull=False)),
+        )
+        .order_by()
+    }
+    rows = []
+    for year in sorted(reviews):
+        invited, replied = invitations.get(year, (0, 0))
+        code, paper = others.get(year, (0, 0))
+        rows.append(
+            ResponseRate(
+                year, reviews[year], Share(str(year), replied, invited), code, paper
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -16,4 +16,6 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("programme/", views.programme_overview, name="overview"),
+    path("programme/overdue/", views.overdue_list, name="overdue"),
+    path("appointments/<int:pk>/next-review/", views.review_date, name="review-date"),
 ]

@@ -9,18 +9,19 @@ released reviews, and small groups stay hidden from them.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from partnerships import access
-from partnerships.models import Area, Organisation, Partnership
-from programme import directory, history, overview
+from partnerships.models import Appointment, Area, Organisation, Partnership
+from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
-from programme.forms import DirectoryFilterForm
+from programme.forms import DirectoryFilterForm, ReviewDateForm
 
 PAGE_SIZE = 25
 
@@ -31,7 +32,11 @@ def _directory(
     manager = access.may_manage(request.user)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters(attention_allowed=manager)
-    areas = directory.area_directory(request.user, timezone.localdate(), filters)
+    today = timezone.localdate()
+    areas = directory.area_directory(request.user, today, filters)
+    if filters.schedule:
+        ids = schedule.area_ids(request.user, today, filters.schedule)
+        areas = areas.filter(pk__in=ids)
     return form, areas, manager
 
 
@@ -45,7 +50,11 @@ def area_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
-        "selects": [form[name] for name in ("region", "phase", "kind", "sort")],
+        "selects": [
+            form[name]
+            for name in ("region", "phase", "kind", "due", "sort")
+            if name != "due" or manager
+        ],
         "page": page,
         "manager": manager,
         "query": query.urlencode(),
@@ -76,9 +85,9 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "area": area,
         "partnership": area.partnership,
         "manager": manager,
-        "appointments": area.partnership.appointments.select_related(
-            "organisation"
-        ).order_by("started", "pk"),
+        "appointments": area.partnership.appointments.with_schedule()
+        .select_related("organisation", "partnership__area")
+        .order_by("started", "pk"),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
         "change_charts": history.change_over_time(reviews, protect=not manager),
@@ -114,7 +123,10 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
     labels = overview.statement_labels()
     coverage = overview.coverage_by_region(timezone.localdate())
     years, by_purpose = overview.reviews_by_purpose_and_year()
+    due = schedule.counts_by_region(request.user, timezone.localdate())
     context = {
+        "due": due,
+        "due_total": schedule.all_regions(due),
         "coverage": coverage,
         "coverage_total": overview.all_regions(coverage),
         "years": years,
@@ -126,3 +138,31 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         "gap_threshold": overview.GAP_FLAG,
     }
     return render(request, "programme/overview.html", context)
+
+
+@login_required
+def overdue_list(request: HttpRequest) -> HttpResponse:
+    if not access.is_programme_staff(request.user):
+        raise Http404("The overdue list is for Local Trust staff.")
+    rows = schedule.overdue(request.user, timezone.localdate())
+    page = Paginator(rows, PAGE_SIZE * 2).get_page(request.GET.get("page"))
+    return render(request, "programme/overdue.html", {"page": page})
+
+
+@login_required
+def review_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rep moves a relationship's next review, saying why, or clears it."""
+    appointments = (
+        Appointment.objects.scheduled()
+        .managed_by(request.user)
+        .with_schedule()
+        .select_related("partnership__area", "organisation")
+    )
+    appointment = get_object_or_404(appointments, pk=pk)
+    form = ReviewDateForm(request.POST or None, instance=appointment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The next review date is saved.")
+        return redirect("programme:area-detail", appointment.partnership.area.slug)
+    context = {"appointment": appointment, "form": form}
+    return render(request, "programme/review_date.html", context)

@@ -79,7 +79,10 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
-    appointments = Appointment.objects.current().select_related("organisation")
+    # with_schedule: each relationship's next review date (programme.schedule).
+    appointments = (
+        Appointment.objects.current().with_schedule().select_related("organisation")
+    )
     areas = list(
         Area.objects.represented_by(request.user)
         .select_related("partnership")

@@ -114,8 +114,9 @@ def test_programme_overview_runs_the_same_queries_at_two_sizes(
     assert Area.objects.exists()
 
     # session, user, staff check, statement labels, coverage, purpose by year,
-    # response rates, divergence, distribution
-    with django_assert_num_queries(9):
+    # the schedule, response rates (reviews, invitations, other responses),
+    # divergence, distribution
+    with django_assert_num_queries(12):
         response = client.get(URL)
 
     assert response.status_code == 200

@@ -102,8 +102,8 @@ def test_the_timeline_shows_an_lto_change_and_becoming_its_own_lto(client):
 
     order = [html.index(n) for n in ("Northern CVS", "Riverside", "Hollins Green CIO")]
     assert order == sorted(order)
-    assert "ended because <strong>changed lto</strong>" in html
-    assert "ended because <strong>partnership became its own lto</strong>" in html
+    assert "ended because <strong>Changed LTO</strong>" in html
+    assert "ended because <strong>Partnership became its own LTO</strong>" in html
     assert "The partnership’s own LTO" in html
     assert "July 2022 to now (current)" in html
 
@@ -210,8 +210,8 @@ def test_the_timeline_shows_the_demo_datas_lto_changes_and_own_lto_moves(client)
     seed_demo()
     client.force_login(programme_staff_user())
     for reason, words in [
-        ("own_lto", "partnership became its own lto"),
-        ("changed_lto", "changed lto"),
+        ("own_lto", "Partnership became its own LTO"),
+        ("changed_lto", "Changed LTO"),
     ]:
         ended = (
             Appointment.objects.filter(end_reason=reason)
