@@ -1,140 +1,77 @@
 """Chart figures as plain plotly dicts: lists of numbers in, JSON-ready dicts out.
 
 Nothing here imports plotly, Django or the ORM: pages pay for neither, and the
-figures go to the browser through `json_script`, where one static script calls
-`Plotly.newPlot(element, with_config(figure))`. Tests check every figure against
-`plotly.graph_objects.Figure`.
+figures go to the browser through `json_script`, where one static script
+(`static/js/charts.js`) sizes each to its container and draws it. Tests check
+every figure against `plotly.graph_objects.Figure`.
 
-Colours come from the Okabe–Ito palette, and each series also has its own dash
-and marker symbol, so charts still read in greyscale and for colour-blind readers.
+No figure can be zoomed, panned or rescaled (`layout.dragmode` false, fixed axis
+ranges, and `chart_style.CONFIG`): a rating axis always shows the whole scale.
+`layout.meta.fit` tells charts.js how a figure sizes itself: "radar" (margins,
+height and font follow the width), "grid" (small multiples re-flow into as many
+columns as fit); other figures keep their height and take the container's width.
 Every chart has a table of its numbers beside it on the page; these functions
 only draw. Rating axes follow the framework version's `Scale`, passed as `scale=`
-(Big Local's 1 to 10 by default).
+(Big Local's 1 to 10 by default). Hover texts are formatted here, by the same
+rule as the tables.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reviews.analysis import (
     BIG_LOCAL_SCALE,
     COLUMN_HEADINGS,
-    COLUMN_LABELS,
     LIKE,
     NOW,
     PERSPECTIVE_LABELS,
-    PERSPECTIVES,
     THEN,
     Scale,
 )
+from reviews.axis_charts import (
+    box_by_statement,
+    change_over_time,
+    dot_plot,
+    overlay_dots,
+)
+from reviews.chart_style import (
+    COLUMN_STYLES,
+    CONFIG,
+    GRID_COLOUR,
+    OKABE_ITO,
+    PERSPECTIVE_STYLES,
+    SERIES_STYLES,
+    TEMPLATE,
+    Figure,
+    Values,
+    base_layout,
+    hover_number,
+    ordered,
+    perspective_style,
+    with_config,
+    wrap_label,
+)
 
-Figure = dict[str, Any]
-Values = Sequence[float | None]
-
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
-FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
-TEXT_COLOUR = "#1a1a1a"
-GRID_COLOUR = "#d0d0d0"
-
-CONFIG: dict[str, Any] = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "responsive": True,
-    # Keep the PNG download; selection and spike tools mean nothing on these charts.
-    "modeBarButtonsToRemove": [
-        "select2d",
-        "lasso2d",
-        "autoScale2d",
-        "toggleSpikelines",
-        "hoverClosestCartesian",
-        "hoverCompareCartesian",
-    ],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
-
-# A non-empty template stops plotly.py applying its own default when a figure is
-# validated, and gives the browser our lean look.
-TEMPLATE: dict[str, Any] = {
-    "layout": {
-        "font": {"family": FONT_FAMILY, "size": 14, "color": TEXT_COLOUR},
-        "colorway": list(OKABE_ITO.values()),
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "hovermode": "closest",
-    }
-}
-
-
-def _style(colour: str, dash: str, symbol: str) -> dict[str, str]:
-    return {"color": OKABE_ITO[colour], "dash": dash, "symbol": symbol}
-
-
-# "At first" light and dashed, "now" dark and solid: distinct even when printed grey.
-COLUMN_STYLES = {
-    THEN: _style("orange", "dash", "circle"),
-    NOW: _style("blue", "solid", "square"),
-    LIKE: _style("bluish_green", "dot", "diamond"),
-}
-PERSPECTIVE_STYLES = {
-    "member": _style("blue", "solid", "circle"),
-    "lto_staff": _style("vermillion", "dash", "square"),
-    "worker": _style("bluish_green", "dot", "diamond"),
-    "rep": _style("reddish_purple", "dashdot", "triangle-up"),
-    "lt_staff": _style("black", "longdash", "x"),
-    "other": _style("orange", "longdashdot", "star"),
-}
-SERIES_STYLES = [
-    _style("blue", "solid", "circle"),
-    _style("orange", "dash", "square"),
-    _style("bluish_green", "dot", "diamond"),
-    _style("vermillion", "dashdot", "triangle-up"),
-    _style("reddish_purple", "longdash", "x"),
-    _style("black", "longdashdot", "star"),
-    _style("sky_blue", "8px,3px,2px,3px,2px,3px", "cross"),
+# The straight-axis charts live in `reviews.axis_charts`; pages ask for every
+# figure and the style they share here.
+__all__ = [
+    "CONFIG",
+    "OKABE_ITO",
+    "PERSPECTIVE_STYLES",
+    "TEMPLATE",
+    "box_by_statement",
+    "change_over_time",
+    "dot_plot",
+    "overlay_dots",
+    "overlay_now",
+    "perspective_radar",
+    "radar",
+    "small_multiples",
+    "with_config",
 ]
-
-
-def with_config(figure: Figure) -> Figure:
-    """The object `Plotly.newPlot(element, ...)` takes: figure plus CONFIG."""
-    return {**figure, "config": CONFIG}
-
-
-def _ordered(by_perspective: Mapping[str, Any]) -> list[str]:
-    known = [p for p in PERSPECTIVES if p in by_perspective]
-    return known + sorted(p for p in by_perspective if p not in PERSPECTIVES)
-
-
-def _perspective_style(perspective: str, index: int) -> dict[str, str]:
-    return PERSPECTIVE_STYLES.get(
-        perspective, SERIES_STYLES[index % len(SERIES_STYLES)]
-    )
-
-
-def _layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
-    layout: dict[str, Any] = {
-        "template": TEMPLATE,
-        "height": height,
-        "margin": {"l": 40, "r": 40, "t": 48 if title else 24, "b": 24},
-        "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"},
-    }
-    if title:
-        layout["title"] = {"text": title, "x": 0, "xanchor": "left"}
-    layout.update(extra)
-    return layout
 
 
 def _polar(
@@ -145,22 +82,25 @@ def _polar(
         "rotation": 90,
         "gridcolor": GRID_COLOUR,
         "linecolor": GRID_COLOUR,
+        "tickmode": "array",
+        "tickvals": list(labels),
+        # Wrapped, so a label needs less room beside the circle.
+        "ticktext": [wrap_label(label) for label in labels],
     }
     if numbered:
         # Small radars cannot fit ten labels; number the axes and keep the
         # labels for hover text and the table beside the chart.
         angular.update(
-            tickmode="array",
-            tickvals=list(labels),
             ticktext=[str(i) for i in range(1, len(labels) + 1)],
             tickfont={"size": 10},
         )
     return {
         "bgcolor": "white",
         "radialaxis": {
-            # One step below the lowest rating at the centre, so the lowest
-            # ratings draw a ring rather than meeting in a point.
+            # The whole scale, always: one step below the lowest rating at the
+            # centre, so the lowest ratings draw a ring rather than meet in a point.
             "range": [scale.min - 1, scale.max],
+            "autorange": False,
             "tickvals": list(scale.ratings),
             "gridcolor": GRID_COLOUR,
             "linecolor": GRID_COLOUR,
@@ -193,11 +133,12 @@ def _radar_trace(
         "subplot": subplot,
         "r": _closed(values),
         "theta": _closed(labels),
+        "text": _closed([hover_number(v) for v in values]),
         "mode": "lines+markers",
         "connectgaps": False,
         "line": {"color": style["color"], "dash": style["dash"], "width": 2},
         "marker": {"color": style["color"], "symbol": style["symbol"], "size": 7},
-        "hovertemplate": f"{name}<br>%{{theta}}: %{{r:.1f}}<extra></extra>",
+        "hovertemplate": f"{name}<br>%{{theta}}: %{{text}}<extra></extra>",
         **extra,
     }
 
@@ -210,7 +151,11 @@ def radar(
     *,
     scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
-    """One closed line per series over the statements' axes, ratings outwards."""
+    """One closed line per series over the statements' axes, ratings outwards.
+
+    The margins, height and font here suit a desktop column; charts.js sizes
+    the radar to its container and widens a margin until every label fits.
+    """
     styles = styles or [
         SERIES_STYLES[i % len(SERIES_STYLES)] for i in range(len(series))
     ]
@@ -218,11 +163,10 @@ def radar(
         _radar_trace(name, labels, values, style)
         for (name, values), style in zip(series, styles, strict=True)
     ]
-    # Axis labels sit outside the circle: leave room for two-line labels all round.
     margin = {"l": 100, "r": 100, "t": 80 if title else 56, "b": 56}
     legend = {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}
     polar = _polar(labels, scale)
-    layout = _layout(title, 500, polar=polar, margin=margin, legend=legend)
+    layout = base_layout(title, 500, "radar", polar=polar, margin=margin, legend=legend)
     return {"data": data, "layout": layout}
 
 
@@ -254,15 +198,25 @@ def overlay_now(
     *,
     scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
-    """Every perspective's mean "now" on one radar, so gaps show as distance."""
-    order = _ordered(now_by_perspective)
+    """Every perspective's mean "now" on one radar, so gaps show as distance.
+
+    On a phone four lines on a radar a few centimetres across are a tangle:
+    pages draw `overlay_dots` there instead.
+    """
+    order = ordered(now_by_perspective)
     return radar(
         labels,
         [(PERSPECTIVE_LABELS.get(p, p), now_by_perspective[p]) for p in order],
         title,
-        styles=[_perspective_style(p, i) for i, p in enumerate(order)],
+        styles=[perspective_style(p, i) for i, p in enumerate(order)],
         scale=scale,
     )
+
+
+# Small multiples, in pixels: each radar's caption, the room its numbered ticks
+# take above and below the circle, and the legend above the grid. charts.js
+# re-flows the grid with the same room when it knows the container's width.
+CAPTION_PX, TICK_PX, FOOT_PX, LEGEND_PX, CELL_PX = 22, 20, 24, 36, 280
 
 
 def small_multiples(
@@ -280,21 +234,24 @@ def small_multiples(
     """
     rows = max(1, math.ceil(len(individuals) / per_row))
     cell_w, cell_h = 1 / per_row, 1 / rows
-    # Leave room for each radar's pseudonym above it.
-    pad_x, pad_top, pad_bottom = 0.06 * cell_w, 0.16 * cell_h, 0.04 * cell_h
+    plot_h = rows * CELL_PX
     data: list[dict[str, Any]] = []
     annotations = []
     polars = {}
     for i, (pseudonym, then, now) in enumerate(individuals):
         row, col = divmod(i, per_row)
         subplot = "polar" if i == 0 else f"polar{i + 1}"
-        x0, y1 = col * cell_w, 1 - row * cell_h
+        x0, top = col * cell_w, 1 - row * cell_h
         domain = {
-            "x": [x0 + pad_x, x0 + cell_w - pad_x],
-            "y": [y1 - cell_h + pad_bottom, y1 - pad_top],
+            "x": [x0 + 0.06 * cell_w, x0 + 0.94 * cell_w],
+            # The caption and the top tick sit above the circle, never on it.
+            "y": [
+                top - cell_h + FOOT_PX / plot_h,
+                top - (CAPTION_PX + TICK_PX) / plot_h,
+            ],
         }
         polars[subplot] = _polar(labels, scale, numbered=True, domain=domain)
-        annotations.append(_caption(pseudonym, x0 + cell_w / 2, y1))
+        annotations.append(_caption(pseudonym, x0 + cell_w / 2, top))
         for column, values in ((THEN, then), (NOW, now)):
             if values is None:
                 continue
@@ -309,7 +266,16 @@ def small_multiples(
             )
             trace["marker"]["size"] = 4
             data.append(trace)
-    layout = _layout(title, 60 + 280 * rows, annotations=annotations, **polars)
+    layout = base_layout(
+        title,
+        LEGEND_PX + plot_h,
+        "grid",
+        annotations=annotations,
+        margin={"l": 0, "r": 0, "t": LEGEND_PX, "b": 0},
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        **polars,
+    )
+    layout["meta"]["cells"] = len(individuals)
     return {"data": data, "layout": layout}
 
 
@@ -326,201 +292,3 @@ def _caption(text: str, x: float, y: float) -> dict[str, Any]:
         "showarrow": False,
         "font": {"size": 13},
     }
-
-
-def dot_plot(
-    labels: Sequence[str],
-    ratings_by_perspective: Mapping[str, Sequence[Sequence[int]]],
-    title: str = "",
-    column: str = NOW,
-    *,
-    scale: Scale = BIG_LOCAL_SCALE,
-) -> Figure:
-    """Every rating, one row per statement and one lane per perspective.
-
-    `ratings_by_perspective[p][i]` lists the ratings of perspective p for
-    statement i. Equal ratings are spread sideways around their value, without
-    randomness, so the figure is the same every time it is drawn.
-    """
-    order = _ordered(ratings_by_perspective)
-    n, lanes = len(labels), max(1, len(order))
-    lane_height = 0.8 / lanes
-    data = [
-        _dot_trace(
-            p,
-            _perspective_style(p, j),
-            ratings_by_perspective[p],
-            top=n - 1,
-            # Lanes sit side by side, centred on each statement's row.
-            offset=(j - (lanes - 1) / 2) * lane_height,
-        )
-        for j, p in enumerate(order)
-    ]
-    layout = _layout(
-        title,
-        90 + n * (22 + 14 * lanes),
-        xaxis={
-            # Room for equal ratings spread sideways at either end.
-            "range": [scale.min - 0.6, scale.max + 0.6],
-            "tickvals": list(scale.ratings),
-            "title": {"text": f"Rating {COLUMN_LABELS[column]}"},
-            "gridcolor": GRID_COLOUR,
-            "zeroline": False,
-        },
-        yaxis={
-            "range": [-0.6, n - 0.4],
-            "tickvals": list(range(n - 1, -1, -1)),
-            "ticktext": list(labels),
-            "showgrid": False,
-            "zeroline": False,
-            "automargin": True,
-        },
-    )
-    layout["shapes"] = _row_separators(n)
-    return {"data": data, "layout": layout}
-
-
-def _dot_trace(
-    perspective: str,
-    style: Mapping[str, str],
-    ratings_by_statement: Sequence[Sequence[int]],
-    top: int,
-    offset: float,
-) -> dict[str, Any]:
-    """One perspective's dots, equal ratings spread sideways on each row."""
-    xs: list[float] = []
-    ys: list[float] = []
-    shown: list[int] = []
-    for i, ratings in enumerate(ratings_by_statement):
-        # Statement 1 at the top.
-        y = top - i - offset
-        for rating, count in sorted(Counter(ratings).items()):
-            step = min(0.12, 0.8 / count)
-            for k in range(count):
-                xs.append(rating + (k - (count - 1) / 2) * step)
-                ys.append(y)
-                shown.append(rating)
-    name = PERSPECTIVE_LABELS.get(perspective, perspective)
-    return {
-        "type": "scatter",
-        "mode": "markers",
-        "name": name,
-        "x": xs,
-        "y": ys,
-        "customdata": shown,
-        "marker": {
-            "color": style["color"],
-            "symbol": style["symbol"],
-            "size": 8,
-            "opacity": 0.85,
-        },
-        "hovertemplate": f"{name}: %{{customdata}}<extra></extra>",
-    }
-
-
-def _row_separators(n: int) -> list[dict[str, Any]]:
-    """Faint lines between the statements' rows."""
-    return [
-        {
-            "type": "line",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "y0": i - 0.5,
-            "y1": i - 0.5,
-            "line": {"color": GRID_COLOUR, "width": 1},
-        }
-        for i in range(1, n)
-    ]
-
-
-def change_over_time(
-    review_labels: Sequence[str],
-    means_by_perspective: Mapping[str, Values],
-    title: str = "",
-    *,
-    scale: Scale = BIG_LOCAL_SCALE,
-) -> Figure:
-    """One statement's mean "now" per perspective across successive reviews."""
-    data = []
-    for j, p in enumerate(_ordered(means_by_perspective)):
-        values = list(means_by_perspective[p])
-        if len(values) != len(review_labels):
-            raise ValueError("one mean per review")
-        style = _perspective_style(p, j)
-        name = PERSPECTIVE_LABELS.get(p, p)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": name,
-                "x": list(review_labels),
-                "y": values,
-                "connectgaps": False,
-                "line": {"color": style["color"], "dash": style["dash"], "width": 2},
-                "marker": {"color": style["color"], "symbol": style["symbol"]},
-                "hovertemplate": f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
-            }
-        )
-    layout = _layout(
-        title,
-        380,
-        xaxis={"type": "category", "gridcolor": GRID_COLOUR},
-        yaxis={
-            "range": [scale.min - 1, scale.max + 0.5],
-            "tickvals": list(scale.ratings),
-            "title": {"text": "Average rating now"},
-            "gridcolor": GRID_COLOUR,
-            "zeroline": False,
-        },
-    )
-    return {"data": data, "layout": layout}
-
-
-def box_by_statement(
-    labels: Sequence[str],
-    ratings: Sequence[Sequence[int]],
-    title: str = "",
-    *,
-    scale: Scale = BIG_LOCAL_SCALE,
-) -> Figure:
-    """Spread of "now" ratings for each statement, across many reviews."""
-    if len(ratings) != len(labels):
-        raise ValueError("one list of ratings per label")
-    xs = [rating for values in ratings for rating in values]
-    ys = [label for label, values in zip(labels, ratings, strict=True) for _ in values]
-    style = COLUMN_STYLES[NOW]
-    data = [
-        {
-            "type": "box",
-            "orientation": "h",
-            "name": COLUMN_HEADINGS[NOW],
-            "x": xs,
-            "y": ys,
-            "boxpoints": "outliers",
-            "marker": {"color": style["color"]},
-            "line": {"color": style["color"]},
-            "fillcolor": "rgba(0, 114, 178, 0.15)",
-            "hoverinfo": "x",
-        }
-    ]
-    layout = _layout(
-        title,
-        90 + 36 * len(labels),
-        showlegend=False,
-        xaxis={
-            "range": [scale.min - 0.5, scale.max + 0.5],
-            "tickvals": list(scale.ratings),
-            "title": {"text": "Rating now"},
-            "gridcolor": GRID_COLOUR,
-            "zeroline": False,
-        },
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": list(labels),
-            "autorange": "reversed",
-            "automargin": True,
-        },
-    )
-    return {"data": data, "layout": layout}

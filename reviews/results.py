@@ -62,11 +62,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
+    """A figure and the table of its numbers. `narrow_figure`, when given, is what
+    charts.js draws instead on a phone-width screen."""
+
     id: str
     title: str
     figure: dict[str, Any]
     table: Table
     wide: bool = False
+    narrow_figure: dict[str, Any] | None = None
 
     @property
     def table_id(self) -> str:
@@ -75,6 +79,26 @@ class Chart:
     @property
     def data_id(self) -> str:
         return f"{self.id}-data"
+
+    @property
+    def narrow_data_id(self) -> str:
+        return f"{self.id}-narrow-data"
+
+    @property
+    def fit(self) -> str:
+        """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""
+        return str(self.figure["layout"].get("meta", {}).get("fit", "fixed"))
+
+    @property
+    def reserved(self) -> str:
+        """CSS custom properties that reserve the chart's height before it draws."""
+        layout = self.figure["layout"]
+        style = [f"--chart-height: {layout['height']}px"]
+        if "cells" in layout.get("meta", {}):
+            style.append(f"--cells: {layout['meta']['cells']}")
+        if self.narrow_figure:
+            style.append(f"--narrow-height: {self.narrow_figure['layout']['height']}px")
+        return "; ".join(style)
 
 
 @dataclass(frozen=True)
@@ -128,21 +152,10 @@ def _means_table(
     )
 
 
-def _wrapped(label: str, width: int = 12) -> str:
-    """A radar axis label broken over short lines, so it fits beside a phone-width
-    chart instead of running off the edge."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+def _group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
+    """The overlay of every perspective's "now", then one radar per perspective.
 
-
-def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list[Chart]:
-    """The overlay of every perspective's "now", then one radar per perspective."""
-    labels = [_wrapped(label) for label in statement_labels]
+    On a phone the overlay is drawn as rows of dots (`charts.overlay_dots`)."""
     shown = [p for p in a.perspectives if p not in a.suppressed_perspectives]
     result = []
     if len(shown) > 1:
@@ -153,6 +166,9 @@ def _group_charts(a: Analysis, statement_labels: list[str], prefix: str) -> list
                 title="How each group sees the relationship now",
                 figure=charts.with_config(
                     charts.overlay_now(labels, now, scale=a.scale)
+                ),
+                narrow_figure=charts.with_config(
+                    charts.overlay_dots(labels, now, scale=a.scale)
                 ),
                 table=_means_table(
                     "Average rating now, by perspective",
@@ -233,9 +249,9 @@ def _individual_charts(
                 ),
                 table=Table(
                     caption=f"{PERSPECTIVE_LABELS[p]}: each response's ratings, at "
-                    "first \u2192 now, by statement number (DK don\u2019t know, NR "
-                    "not relevant)",
-                    headers=("Response", *(str(s.order) for s in a.statements)),
+                    "first \u2192 now, by statement (DK don\u2019t know, NR not "
+                    "relevant)",
+                    headers=("Response", *labels),
                     rows=rows,
                 ),
                 wide=True,

@@ -1,40 +1,225 @@
 /*
  * Draws every chart on a page. Each chart is an element with
  * data-figure="<id>", where <id> names a json_script element holding a plotly
- * figure ({data, layout, config}). Charts inside a closed <details> are drawn
- * when it opens: plotly measures its container, and a hidden one has no width.
+ * figure ({data, layout, config}) from reviews/charts.py; data-figure-narrow
+ * names the figure to draw instead on a phone-width screen. The element's box
+ * is reserved by charts.css; this script draws the figure to fit that box:
+ *
+ * - layout.meta.fit "radar": font, margins and legend follow the width, then
+ *   the margins are corrected until every axis label lies inside the chart.
+ * - layout.meta.fit "grid": small multiples re-flow into --per-row columns
+ *   (set by charts.css), each caption above its radar, never on it.
+ * - anything else keeps its height and takes the container's width.
+ *
+ * Charts are redrawn when their width changes. Charts inside a closed
+ * <details> are drawn when it opens: a hidden container has no width.
  * Also wires any [data-print] button to the browser's print dialog, since the
  * Content-Security-Policy allows no inline handlers.
  */
 (function () {
   "use strict";
 
-  function draw(element) {
-    if (element.dataset.drawn || typeof Plotly === "undefined") {
-      return;
-    }
-    var source = document.getElementById(element.dataset.figure);
-    if (!source) {
-      return;
-    }
-    var figure = JSON.parse(source.textContent);
-    element.dataset.drawn = "true";
-    Plotly.newPlot(element, figure.data, figure.layout, figure.config);
+  // The same breakpoint as the phone rule in charts.css.
+  var NARROW = "(max-width: 575.98px)";
+  // Label corrections per radar draw; two usually suffice.
+  var FIT_PASSES = 4;
+  // Small multiples, in pixels, as in reviews/charts.py and charts.css: the
+  // legend, each caption, room for the numbered ticks above, below and beside.
+  var GRID = { legend: 36, caption: 22, tick: 20, foot: 24, side: 16 };
+
+  function fontSize(width) {
+    return width < 420 ? 11 : width < 640 ? 12 : 13;
   }
 
-  function drawVisible(root) {
-    root.querySelectorAll("[data-figure]").forEach(function (element) {
-      var closed = element.closest("details:not([open])");
-      if (!closed) {
-        draw(element);
+  function chosenFigure(element) {
+    var id = element.dataset.figure;
+    if (element.dataset.figureNarrow && window.matchMedia(NARROW).matches) {
+      id = element.dataset.figureNarrow;
+    }
+    var source = document.getElementById(id);
+    return source ? { id: id, figure: JSON.parse(source.textContent) } : null;
+  }
+
+  function radarLayout(layout, width, height) {
+    var font = fontSize(width);
+    var ticks = layout.polar.angularaxis.ticktext || [];
+    var lines = ticks.map(function (t) { return String(t).split("<br>"); });
+    var rows = Math.max.apply(null, lines.map(function (l) { return l.length; }).concat(1));
+    var chars = Math.max.apply(null, [].concat.apply([], lines).map(function (l) {
+      return l.length;
+    }).concat(1));
+    var labelHeight = Math.ceil(rows * font * 1.3) + 6;
+    var titled = Boolean(layout.title && layout.title.text);
+    // A first guess; fitLabels() measures and corrects it.
+    var side = Math.round(Math.min(width * 0.3, chars * font * 0.55 + 10));
+    var legendHeight = Math.ceil(font * 2.2);
+    return Object.assign({}, layout, {
+      width: width,
+      height: height,
+      font: Object.assign({}, layout.font, { size: font }),
+      margin: {
+        l: side,
+        r: side,
+        t: labelHeight + (titled ? Math.ceil(font * 2.2) : 4),
+        b: labelHeight + legendHeight + 8,
+      },
+      // Pinned to the chart's foot and top, clear of the axis labels.
+      legend: Object.assign({}, layout.legend, {
+        yref: "container", y: 0, yanchor: "bottom", font: { size: font },
+      }),
+      title: titled ? Object.assign({}, layout.title, {
+        yref: "container", y: 1, yanchor: "top", pad: { t: 6 },
+        font: { size: font + 2 },
+      }) : layout.title,
+    });
+  }
+
+  function gridLayout(layout, width, height, perRow) {
+    var cells = layout.meta.cells;
+    var rows = Math.max(1, Math.ceil(cells / perRow));
+    var plotHeight = height - GRID.legend;
+    var cellWidth = width / perRow;
+    var cellHeight = plotHeight / rows;
+    var sized = Object.assign({}, layout, {
+      width: width,
+      height: height,
+      margin: { l: 0, r: 0, t: GRID.legend, b: 0 },
+    });
+    sized.annotations = (layout.annotations || []).map(function (caption, i) {
+      var top = 1 - Math.floor(i / perRow) * cellHeight / plotHeight;
+      var centre = ((i % perRow) + 0.5) * cellWidth / width;
+      return Object.assign({}, caption, { x: centre, y: top });
+    });
+    for (var i = 0; i < cells; i += 1) {
+      var name = i ? "polar" + (i + 1) : "polar";
+      var left = (i % perRow) * cellWidth;
+      var top = plotHeight - Math.floor(i / perRow) * cellHeight;
+      sized[name] = Object.assign({}, layout[name], {
+        domain: {
+          x: [(left + GRID.side) / width, (left + cellWidth - GRID.side) / width],
+          y: [
+            (top - cellHeight + GRID.foot) / plotHeight,
+            (top - GRID.caption - GRID.tick) / plotHeight,
+          ],
+        },
+      });
+    }
+    return sized;
+  }
+
+  function sizedLayout(element, layout, width) {
+    var fit = (layout.meta || {}).fit;
+    var height = element.clientHeight;
+    if (fit === "radar") {
+      return radarLayout(layout, width, height || layout.height);
+    }
+    if (fit === "grid") {
+      var perRow = parseInt(getComputedStyle(element).getPropertyValue("--per-row"), 10);
+      return gridLayout(layout, width, height || layout.height, perRow || 3);
+    }
+    return Object.assign({}, layout, { width: width });
+  }
+
+  // How far the radar's axis labels reach past the chart's edges, its title
+  // and its legend, per side (negative: room to spare).
+  function labelOverflow(element) {
+    var box = element.querySelector(".main-svg").getBoundingClientRect();
+    var top = box.top;
+    var bottom = box.bottom;
+    var title = element.querySelector(".gtitle");
+    var legend = element.querySelector(".legend");
+    if (title) { top = Math.max(top, title.getBoundingClientRect().bottom + 2); }
+    if (legend) { bottom = Math.min(bottom, legend.getBoundingClientRect().top - 2); }
+    var reach = { l: -Infinity, r: -Infinity, t: -Infinity, b: -Infinity };
+    element.querySelectorAll(".angularaxistick text").forEach(function (text) {
+      var r = text.getBoundingClientRect();
+      reach.l = Math.max(reach.l, box.left - r.left);
+      reach.r = Math.max(reach.r, r.right - box.right);
+      reach.t = Math.max(reach.t, top - r.top);
+      reach.b = Math.max(reach.b, r.bottom - bottom);
+    });
+    return reach;
+  }
+
+  // Marks the chart settled (drawn and fitted) when its labels fit.
+  function fitLabels(element, passes) {
+    if (!passes || !element.querySelector(".angularaxistick text")) {
+      element.dataset.settled = "true";
+      return;
+    }
+    var reach = labelOverflow(element);
+    var margin = Object.assign({}, element._fullLayout.margin);
+    var changed = false;
+    ["l", "r", "t", "b"].forEach(function (side) {
+      // Keep 4 px clear; give back spare room so the circle stays large.
+      var shift = Math.ceil(reach[side] + 4);
+      if (shift > 0 || shift < -2) {
+        margin[side] = Math.max(4, margin[side] + shift);
+        changed = true;
+      }
+    });
+    if (changed) {
+      Plotly.relayout(element, { margin: margin }).then(function () {
+        fitLabels(element, passes - 1);
+      });
+    } else {
+      element.dataset.settled = "true";
+    }
+  }
+
+  function draw(element) {
+    if (typeof Plotly === "undefined") {
+      return;
+    }
+    var chosen = chosenFigure(element);
+    var width = element.clientWidth;
+    if (!chosen || !width) {
+      return;
+    }
+    var figure = chosen.figure;
+    var layout = sizedLayout(element, figure.layout, width);
+    element.dataset.drawn = chosen.id;
+    element.dataset.width = String(width);
+    delete element.dataset.settled;
+    Plotly.react(element, figure.data, layout, figure.config).then(function () {
+      if ((layout.meta || {}).fit === "radar") {
+        fitLabels(element, FIT_PASSES);
+      } else {
+        element.dataset.settled = "true";
       }
     });
   }
 
-  function resizeAll() {
-    document.querySelectorAll("[data-figure][data-drawn]").forEach(function (el) {
-      Plotly.Plots.resize(el);
+  var pending = new Set();
+  var observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(
+    function (entries) {
+      entries.forEach(function (entry) {
+        var element = entry.target;
+        if (element.dataset.drawn && String(element.clientWidth) !== element.dataset.width) {
+          pending.add(element);
+        }
+      });
+      window.requestAnimationFrame(function () {
+        pending.forEach(draw);
+        pending.clear();
+      });
+    }
+  );
+
+  function drawVisible(root) {
+    root.querySelectorAll("[data-figure]").forEach(function (element) {
+      if (element.dataset.drawn || element.closest("details:not([open])")) {
+        return;
+      }
+      draw(element);
+      if (observer) {
+        observer.observe(element);
+      }
     });
+  }
+
+  function redrawAll() {
+    document.querySelectorAll("[data-figure][data-drawn]").forEach(draw);
   }
 
   function start() {
@@ -51,9 +236,11 @@
         window.print();
       });
     });
+    // Crossing the phone breakpoint swaps figures even if a width is unchanged.
+    window.matchMedia(NARROW).addEventListener("change", redrawAll);
     // Paper is narrower than most screens: fit the charts before printing.
-    window.addEventListener("beforeprint", resizeAll);
-    window.addEventListener("afterprint", resizeAll);
+    window.addEventListener("beforeprint", redrawAll);
+    window.addEventListener("afterprint", redrawAll);
   }
 
   if (document.readyState === "loading") {

@@ -29,6 +29,9 @@ def all_figures() -> dict[str, dict]:
                 ("Worker 1", THEN, THEN),
             ],
         ),
+        "overlay_dots": charts.overlay_dots(
+            LABELS, {"lto_staff": NOW, "member": THEN, "rep": NOW}
+        ),
         "dot_plot": charts.dot_plot(
             LABELS[:3],
             {"member": [[5, 5, 5, 9], [1], []], "lto_staff": [[8], [8, 8], [2]]},
@@ -140,9 +143,63 @@ def test_config_has_no_logo_or_cloud_and_keeps_png_download():
     assert config["displaylogo"] is False
     assert config["showSendToCloud"] is False
     assert config["showEditInChartStudio"] is False
-    assert "toImage" not in config["modeBarButtonsToRemove"]
-    assert {"select2d", "lasso2d"} <= set(config["modeBarButtonsToRemove"])
+    assert config["modeBarButtons"] == [["toImage"]]  # no zoom, pan or reset
     assert charts.with_config({"data": []})["config"] is config
+
+
+def test_config_turns_off_every_zoom_that_is_not_a_drag():
+    config = charts.CONFIG
+
+    assert config["scrollZoom"] is False
+    assert config["doubleClick"] is False
+    assert config["showAxisDragHandles"] is False
+
+
+@pytest.mark.parametrize("name", list(all_figures()))
+def test_no_figure_can_be_dragged_zoomed_or_panned(name):
+    layout = all_figures()[name]["layout"]
+
+    assert layout["dragmode"] is False
+    cartesian = [v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))]
+    assert all(axis["fixedrange"] is True for axis in cartesian)
+    for key in (k for k in layout if k.startswith("polar")):
+        radial = layout[key]["radialaxis"]
+        assert radial["autorange"] is False
+        assert radial["range"] == [0, 10]
+
+
+def test_radar_wraps_long_axis_labels_but_hovers_the_whole_label():
+    labels = ["Sustainable partnership", *LABELS[1:]]
+
+    figure = charts.perspective_radar(labels, THEN, NOW)
+
+    angular = figure["layout"]["polar"]["angularaxis"]
+    assert angular["ticktext"][0] == "Sustainable<br>partnership"
+    assert angular["tickvals"][0] == "Sustainable partnership"
+    assert figure["data"][0]["theta"][0] == "Sustainable partnership"
+    assert figure["layout"]["meta"] == {"fit": "radar"}
+
+
+def test_hover_shows_the_formatted_number_not_plotlys_rounding():
+    figure = charts.overlay_now(LABELS, {"member": [5.25] + NOW[1:]})
+
+    [trace] = figure["data"]
+    assert trace["text"][0] == "5.3"
+    assert trace["hovertemplate"].endswith("%{text}<extra></extra>")
+
+
+def test_overlay_dots_put_each_perspective_on_each_statement_row():
+    figure = charts.overlay_dots(
+        LABELS[:2], {"lto_staff": [9.0, 8.0], "member": [4.0, None]}
+    )
+
+    span, member, staff = figure["data"]
+    assert span["x"] == [4.0, 9.0, None]  # the gap on statement 1 only
+    assert span["showlegend"] is False
+    assert member["name"] == "Partnership members"
+    assert member["y"] == [1, 0]  # statement 1 at the top
+    assert staff["text"] == ["9.0", "8.0"]
+    assert figure["layout"]["xaxis"]["range"] == [0.5, 10.5]
 
 
 @pytest.mark.parametrize(
@@ -171,6 +228,8 @@ def test_colours_come_from_the_okabe_ito_palette():
     palette = set(charts.OKABE_ITO.values())
     for figure in all_figures().values():
         for trace in figure["data"]:
+            if trace.get("showlegend") is False and "marker" not in trace:
+                continue  # a grey backdrop, not a series
             assert trace["marker"]["color"] in palette
 
 
@@ -200,6 +259,7 @@ def test_small_multiples_give_each_person_their_own_radar():
     assert sum(t["showlegend"] for t in figure["data"]) == 2
     domain = figure["layout"]["polar4"]["domain"]
     assert domain["y"][1] <= 0.5  # second row
+    assert figure["layout"]["meta"] == {"fit": "grid", "cells": 4}
 
 
 def test_dot_plot_shows_every_rating():
