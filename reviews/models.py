@@ -20,6 +20,7 @@ from reviews.analysis.words import (
     LIKE,
     NOW,
     PERSPECTIVE_CHOICES,
+    PERSPECTIVE_LABELS,
     THEN,
 )
 
@@ -359,8 +360,11 @@ class Review(models.Model):
 
     @property
     def meeting_code_perspective_labels(self) -> list[str]:
-        labels = dict(Perspective.choices)
-        return [labels[p] for p in self.meeting_code_perspectives if p in labels]
+        return [
+            PERSPECTIVE_LABELS[p]
+            for p in self.meeting_code_perspectives
+            if p in PERSPECTIVE_LABELS
+        ]
 
     @property
     def can_set_aside(self) -> bool:
