@@ -38,7 +38,7 @@ test: lint typecheck
 	$(VENV)/bin/pytest --ignore=tests/e2e -q
 
 # Part of `make test`. Folders that do not exist are skipped.
-TYPECHECK_DIRS := partnerships reviews ltoreview programme demo
+TYPECHECK_DIRS := partnerships reviews ltoreview programme demo accounts
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(wildcard $(TYPECHECK_DIRS))
 

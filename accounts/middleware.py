@@ -45,7 +45,7 @@ def _limits(request: HttpRequest) -> dict[str, Any] | None:
         return None
     limits = request.session.get(SESSION_KEY)
     if limits is None:  # signed in before this record existed
-        limits = start_session_record(request, request.user)  # type: ignore[arg-type]
+        limits = start_session_record(request, request.user)
     return limits
 
 

@@ -7,8 +7,11 @@ so when REQUIRE_TWO_FACTOR is on a password alone never gets them past sign-in.
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_static.models import (  # type: ignore[import-untyped]
+    StaticDevice,
+    StaticToken,
+)
+from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
 
 from partnerships.access import is_programme_staff, is_rep
 

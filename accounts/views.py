@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
-from django_otp import login as otp_login
+from django_otp import login as otp_login  # type: ignore[import-untyped]
 from django_otp import match_token
 
 from accounts.forms import CodeForm

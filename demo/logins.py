@@ -76,3 +76,8 @@ def print_logins(out: OutputWrapper) -> None:
             checked[user.password] = check_password(DEMO_PASSWORD, user.password)
         password = DEMO_PASSWORD if checked[user.password] else "(changed)"
         out.write(f"  {role:<30} {username:<10} {password}")
+    out.write(
+        "Two-factor sign-in: start with REQUIRE_TWO_FACTOR=1 and sign in as staff, rep"
+        " or admin;\n  the first time, scan the QR code with an authenticator app and"
+        " keep the backup codes."
+    )

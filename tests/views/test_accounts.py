@@ -163,3 +163,12 @@ def test_production_cookies_are_secure_httponly_and_samesite():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [True, True, "Lax", True]
+
+
+@override_settings(AXES_ENABLED=True)
+@pytest.mark.parametrize("length", [151, 300, 5000])
+def test_a_username_of_any_length_gets_a_form_error_not_a_500(length):
+    _, response = log_in("x" * length, "whatever")
+    assert response.status_code == 200
+    assert b"Please enter a correct username and password" in response.content
+    assert not AccessAttempt.objects.filter(username__startswith="x" * 151).exists()
