@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "import_export",
     "accounts",
     "partnerships",
     "reviews",
@@ -175,6 +176,11 @@ STAFF_SESSION_LIMIT = timedelta(hours=int(os.environ.get("STAFF_SESSION_HOURS", 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reviews:my-areas"
 LOGOUT_REDIRECT_URL = "reviews:home"
+
+# The review schedule (partnerships.cadence): a regular review this many months
+# after the last closed one; an inception review this many after an LTO starts.
+REVIEW_CADENCE_MONTHS = int(os.environ.get("REVIEW_CADENCE_MONTHS", "12"))
+INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

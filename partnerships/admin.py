@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import path
+from import_export.admin import ImportExportMixin
 
+from partnerships import imports
 from partnerships.models import (
     Appointment,
     Area,
@@ -12,8 +16,44 @@ from partnerships.models import (
 )
 
 
+class ProgrammeImportMixin(ImportExportMixin):
+    """Import and export (CSV, XLSX) through `partnerships.imports`, for those
+    who may add and change the rows, with a template to download."""
+
+    import_kind = ""
+    import_template_name = "admin/partnerships/import.html"
+
+    def get_resource_classes(self, request: HttpRequest) -> list:
+        return [imports.RESOURCES[self.import_kind]]
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_urls(self) -> list:
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import_template"
+        view = self.admin_site.admin_view(self.import_template_view)
+        return [path("import-template.<str:fmt>", view, name=name)] + super().get_urls()
+
+    def import_template_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        if fmt not in imports.FORMATS or not self.has_import_permission(request):
+            raise Http404
+        content = imports.dump(imports.template(self.import_kind), fmt)
+        response = HttpResponse(content, content_type=imports.CONTENT_TYPES[fmt])
+        filename = f"{self.import_kind}-template.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def get_import_context_data(self, **kwargs) -> dict:
+        context = super().get_import_context_data(**kwargs)
+        context["template_url_name"] = (
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template"
+        )
+        return context
+
+
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "areas"
     list_display = ["name", "region", "local_authority", "phase"]
     list_filter = ["region", "phase"]
     search_fields = ["name", "local_authority"]
@@ -27,7 +67,8 @@ class AppointmentInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "partnerships"
     list_display = ["name", "area", "formed"]
     list_filter = ["area__region", "area__phase"]
     search_fields = ["name", "area__name"]
@@ -36,7 +77,8 @@ class PartnershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "organisations"
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -44,7 +86,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "appointments"
     list_display = ["partnership", "organisation", "started", "ended", "end_reason"]
     list_filter = ["end_reason", "organisation__kind"]
     search_fields = ["partnership__name", "organisation__name"]
@@ -81,7 +124,8 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "memberships"
     list_display = ["person", "partnership", "role", "started", "ended"]
     list_filter = ["role"]
     search_fields = ["person__name", "partnership__name"]
@@ -90,7 +134,8 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaffRole)
-class StaffRoleAdmin(admin.ModelAdmin):
+class StaffRoleAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "staff"
     list_display = ["person", "organisation", "job_title", "started", "ended"]
     search_fields = ["person__name", "organisation__name"]
     list_select_related = ["person", "organisation"]
@@ -98,7 +143,8 @@ class StaffRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(RepAssignment)
-class RepAssignmentAdmin(admin.ModelAdmin):
+class RepAssignmentAdmin(ProgrammeImportMixin, admin.ModelAdmin):
+    import_kind = "reps"
     list_display = ["person", "area", "started", "ended"]
     list_filter = ["area__region"]
     search_fields = ["person__name", "area__name"]
