@@ -9,7 +9,11 @@ page costs a fixed number of queries however much history there is.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from partnerships.access import AnyUser
 from partnerships.models import Area, Organisation
@@ -92,22 +96,101 @@ def _now_means(
     return means, labels, order
 
 
+@dataclass(frozen=True)
+class LtoChange:
+    """Where a review first concerns a different LTO from the one before."""
+
+    index: int
+    organisation: str
+    started: dt.date
+
+
+def lto_changes(reviews: Sequence[Review]) -> list[LtoChange]:
+    changes = []
+    for i in range(1, len(reviews)):
+        before, now = reviews[i - 1].appointment, reviews[i].appointment
+        if now.organisation_id != before.organisation_id:
+            changes.append(LtoChange(i, now.organisation.name, now.started))
+    return changes
+
+
+def _split_by_lto(
+    figure: dict[str, Any], x: list[str], changes: Sequence[LtoChange]
+) -> dict[str, Any]:
+    """One LTO staff line per LTO, so no line joins two organisations' staff,
+    and a marked line where each new LTO's reviews begin."""
+    name = PERSPECTIVE_LABELS["lto_staff"]
+    bounds = [0, *(c.index for c in changes), len(x)]
+    data = []
+    for trace in figure["data"]:
+        if trace.get("name") != name or not changes:
+            data.append(trace)
+            continue
+        for n, (start, end) in enumerate(itertools.pairwise(bounds)):
+            ys = [y if start <= i < end else None for i, y in enumerate(trace["y"])]
+            part = dict(trace, y=ys, showlegend=n == 0, legendgroup=name)
+            data.append(part)
+    layout = dict(figure["layout"])
+    layout["shapes"] = [
+        *layout.get("shapes", []),
+        *(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x[c.index],
+                "x1": x[c.index],
+                "y0": 0,
+                "y1": 1,
+                "line": {"dash": "dot", "width": 1, "color": "#555"},
+            }
+            for c in changes
+        ),
+    ]
+    layout["annotations"] = [
+        *layout.get("annotations", []),
+        *(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": x[c.index],
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"New LTO: {c.organisation} ({c.started:%b %Y})",
+            }
+            for c in changes
+        ),
+    ]
+    return dict(figure, data=data, layout=layout)
+
+
 def _change_chart(
-    key: str, label: str, x: list[str], series: dict[str, list[float | None]]
+    key: str,
+    label: str,
+    x: list[str],
+    series: dict[str, list[float | None]],
+    ltos: Sequence[str],
+    changes: Sequence[LtoChange],
 ) -> Chart:
+    figure = _split_by_lto(charts.change_over_time(x, series), x, changes)
     return Chart(
         id=f"change-{key}",
         title=label,
-        figure=charts.with_config(charts.change_over_time(x, series)),
+        figure=charts.with_config(figure),
         table=Table(
-            caption=f"{label}: average rating now, by review and perspective",
-            headers=("Review", *(PERSPECTIVE_LABELS[p] for p in series)),
+            caption=f"{label}: average rating now, by review and perspective, "
+            "with the LTO each review concerned",
+            headers=("Review", "LTO", *(PERSPECTIVE_LABELS[p] for p in series)),
             rows=tuple(
                 (
                     review,
-                    tuple(
-                        DASH if v[i] is None else one_decimal(v[i])
-                        for v in series.values()
+                    (
+                        ltos[i],
+                        *(
+                            DASH if v[i] is None else one_decimal(v[i])
+                            for v in series.values()
+                        ),
                     ),
                 )
                 for i, review in enumerate(x)
@@ -128,12 +211,16 @@ def change_over_time(reviews: Sequence[Review], *, protect: bool) -> list[Chart]
         return []
     means, labels, order = _now_means(summarised, protect=protect)
     x = _unique_labels(summarised)
+    ltos = [r.appointment.organisation.name for r in summarised]
+    changes = lto_changes(summarised)
     return [
         _change_chart(
             key,
             labels[key],
             x,
             {p: means[key][p] for p in PERSPECTIVES if p in means[key]},
+            ltos,
+            changes,
         )
         for key in sorted(means, key=lambda k: (order[k], k))
     ]

@@ -91,6 +91,9 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
         "change_charts": history.change_over_time(reviews, protect=not manager),
+        "lto_changes": history.lto_changes(
+            [r for r in reviews if getattr(r, "summary", None) is not None]
+        ),
     }
     return render(request, "programme/area_detail.html", context)
 

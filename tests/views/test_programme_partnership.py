@@ -148,7 +148,12 @@ def test_change_over_time_joins_reviews_across_framework_versions_by_key(client)
     members = first.figure["data"][0]
     assert members["name"] == "Partnership members"
     assert members["y"] == [4.0, 6.0]
-    assert [row[1] for row in first.table.rows] == [("4.0", "8.0"), ("6.0", "7.0")]
+    # The LTO each review concerned, then the means.
+    lto = appointment.organisation.name
+    assert [row[1] for row in first.table.rows] == [
+        (lto, "4.0", "8.0"),
+        (lto, "6.0", "7.0"),
+    ]
     assert 'data-figure="change-confidence-voice-data"' in response.content.decode()
 
 
