@@ -3,6 +3,7 @@ from django.http import JsonResponse
 
 from partnerships.admin import PersonAdmin
 from partnerships.models import Person
+from reviews.actions.frameworks import copy_last_version
 from reviews.models import (
     Answer,
     AuditEvent,
@@ -44,6 +45,25 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
     list_display = ["framework", "number", "created"]
     list_filter = ["framework"]
     inlines = [StatementInline]
+    actions = ["make_new_version"]
+
+    @admin.action(
+        description="Make a new version by copying the last one", permissions=["add"]
+    )
+    def make_new_version(self, request, queryset):
+        """One new version per framework among those selected, copied from that
+        framework's last version (whichever version was ticked): editing a
+        frozen version always means starting from the newest wording."""
+        frameworks = Framework.objects.filter(versions__in=queryset).distinct()
+        for framework in frameworks:
+            copy = copy_last_version(framework=framework)
+            self.message_user(
+                request,
+                f"Made {copy} from v{copy.number - 1}, with "
+                f"{copy.statements.count()} statements. It is not in use yet, so "
+                "you can edit it.",
+                messages.SUCCESS,
+            )
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.is_frozen:

@@ -5,6 +5,7 @@ from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
+from reviews.views import pages as page_views
 from reviews.views import paper as paper_views
 from reviews.views import rep as rep_views
 from reviews.views import respond as respond_views
@@ -14,6 +15,9 @@ app_name = "reviews"
 
 urlpatterns = [
     path("", landing.home, name="home"),
+    path("glossary/", page_views.glossary, name="glossary"),
+    path("privacy/", page_views.privacy, name="privacy"),
+    path("accessibility/", page_views.accessibility, name="accessibility"),
     # Respondents (issue 3).
     path("r/<str:token>/", respond_views.respond_link, name="respond-link"),
     path("respond/<int:pk>/", respond_views.respond, name="respond"),

@@ -2,7 +2,8 @@
 
 `framework_rows` puts the Big Local framework back for tests that run in real
 transactions: those tests flush every table afterwards, including the rows the
-framework's data migration wrote, so the next such test would find no questions.
+framework's data migrations wrote (the questions and their help), so the next
+such test would find no questions.
 """
 
 from importlib import import_module
@@ -11,6 +12,7 @@ import pytest
 from django.apps import apps as django_apps
 
 FRAMEWORK_MIGRATION = "reviews.migrations.0002_big_local_framework_v1"
+HELP_MIGRATION = "reviews.migrations.0011_big_local_statement_help"
 
 
 @pytest.fixture
@@ -19,3 +21,4 @@ def framework_rows(transactional_db) -> None:
 
     if not FrameworkVersion.objects.exists():
         import_module(FRAMEWORK_MIGRATION).load_framework(django_apps, None)
+        import_module(HELP_MIGRATION).add_help(django_apps, None)

@@ -65,3 +65,28 @@ PERSPECTIVE_ONE_PERSON: Final = {
     "other": "the one other respondent who answered",
 }
 PERSPECTIVE_CHOICES: Final = [(p, PERSPECTIVE_SINGULAR[p]) for p in PERSPECTIVES]
+
+# What each capital (the group a statement belongs to) means, for a reading age of
+# about 11. The capitals are a closed list held by a database constraint on every
+# statement, whatever the framework, so what they mean is the product's vocabulary
+# like the perspectives, not data of one framework version.
+CAPITAL_HELP: Final = {
+    "social": (
+        "Social capital is about people: how confident residents feel, whether "
+        "they are listened to, the skills they have, and their ideas and hopes "
+        "for the area."
+    ),
+    "economic": (
+        "Economic capital is about the things a group needs to get things done: "
+        "places to meet, paid workers, money, buildings and contracts."
+    ),
+    "cultural": (
+        "Cultural capital is about standing and connections: how well the "
+        "partnership is run, whether others trust it, who it knows, and whether "
+        "it can reach the people who make decisions."
+    ),
+    "overarching": (
+        "This looks beyond the programme: whether the partnership will last when "
+        "the money ends."
+    ),
+}

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from reviews.analysis.words import CAPITAL_HELP
 from reviews.models import Capital, FrameworkVersion, Review
 
 
@@ -17,7 +18,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if version is not None:
         statements = list(version.statements.all())
         groups = [
-            (label, [s for s in statements if s.capital == value])
+            (
+                value,
+                label,
+                CAPITAL_HELP[value],
+                [s for s in statements if s.capital == value],
+            )
             for value, label in Capital.choices
         ]
     return render(

@@ -61,6 +61,10 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "accounts:enrol": LOGIN_200,
     "accounts:backup-codes": (302,) + (405,) * 8,
     "reviews:home": ALL_200,
+    # Help pages: public, like the landing page.
+    "reviews:glossary": ALL_200,
+    "reviews:privacy": ALL_200,
+    "reviews:accessibility": ALL_200,
     # Respondents: a personal link works for whoever holds it; the other pages
     # need this browser's own response in the session, which none of these has.
     "reviews:respond-link": (302,) * 9,

@@ -1,0 +1,45 @@
+"""Framework versions: a new version is made by copying the last one.
+
+A version in use by a review is frozen, so rewording a statement or its help
+means a new version. Copying keeps every statement's stable key, so answers to a
+reworded statement still line up with earlier reviews.
+"""
+
+from django.db import transaction
+
+from reviews.models import Framework, FrameworkVersion, Statement
+
+# Everything a version says, apart from its framework, number and creation time.
+VERSION_FIELDS = (
+    "instruction",
+    "then_label",
+    "now_label",
+    "like_label",
+    "comments_prompt",
+    "scale_min",
+    "scale_max",
+)
+STATEMENT_FIELDS = ("key", "order", "text", "short_label", "capital", "help_text")
+
+
+@transaction.atomic
+def copy_last_version(*, framework: Framework) -> FrameworkVersion:
+    """Make version last + 1 of `framework`, a copy of its last version.
+
+    The copy is in use by no review, so it is not frozen: it can be edited.
+    """
+    # Lock the framework row so two copies at once cannot both take last + 1.
+    Framework.objects.select_for_update().filter(pk=framework.pk).first()
+    last = framework.versions.order_by("-number").first()
+    if last is None:
+        raise ValueError(f"{framework} has no version to copy")
+    copy = FrameworkVersion.objects.create(
+        framework=framework,
+        number=last.number + 1,
+        **{name: getattr(last, name) for name in VERSION_FIELDS},
+    )
+    Statement.objects.bulk_create(
+        Statement(version=copy, **{name: getattr(s, name) for name in STATEMENT_FIELDS})
+        for s in last.statements.order_by("order")
+    )
+    return copy
