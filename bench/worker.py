@@ -20,6 +20,8 @@ SIZES = {
     "full": {},
     # A fifth of the areas and a third of the years: enough to show growth.
     "small": {"areas": 30, "years": 2},
+    # Ten times Big Local (a national fund's reuse): only the programme pages.
+    "tenfold": {"areas": 1500},
 }
 
 
@@ -34,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from django.core.management import call_command
 
-    from bench.measure import Settings, measure
+    from bench.measure import PROGRAMME_PAGES, Settings, measure
     from demo.scale import ScaleSize, build_scale_data, scale_present
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -47,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(timed=not args.counts_only)
     if args.size != "full":
         settings.big_review = 0
+    if args.size == "tenfold":
+        settings.only = PROGRAMME_PAGES
     result = measure(settings)
     with open(args.out, "w", encoding="utf-8") as out:
         json.dump(result, out, indent=2)

@@ -286,7 +286,7 @@ class MembershipResource(RoleResource):
     )
 
     def people_here(self, place: Model) -> QuerySet[Person]:
-        return Person.objects.filter(memberships__partnership=place)
+        return Person.objects.filter(memberships__partnership_id=place.pk)
 
 
 class StaffRoleResource(RoleResource):
@@ -311,7 +311,7 @@ class StaffRoleResource(RoleResource):
     )
 
     def people_here(self, place: Model) -> QuerySet[Person]:
-        return Person.objects.filter(staff_roles__organisation=place)
+        return Person.objects.filter(staff_roles__organisation_id=place.pk)
 
 
 AREA = NaturalKeyWidget(Area, "slug", "area with the slug")

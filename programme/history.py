@@ -165,6 +165,10 @@ def _split_by_lto(
     return dict(figure, data=data, layout=layout)
 
 
+def _figure(value: float | None) -> str:
+    return DASH if value is None else one_decimal(value)
+
+
 def _change_chart(
     key: str,
     label: str,
@@ -187,10 +191,7 @@ def _change_chart(
                     review,
                     (
                         ltos[i],
-                        *(
-                            DASH if v[i] is None else one_decimal(v[i])
-                            for v in series.values()
-                        ),
+                        *(_figure(v[i]) for v in series.values()),
                     ),
                 )
                 for i, review in enumerate(x)
