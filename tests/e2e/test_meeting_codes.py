@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from reviews.models import Response, Review
-from tests.e2e.conftest import DESKTOP, PHONE, log_in, open_page
+from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, log_in, open_page
 from tests.factories import RepAssignmentFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -125,11 +125,13 @@ def test_the_rep_sets_an_answer_aside_and_counts_it_again(
     page.get_by_role("link", name="Show the code on a screen").click()
     expect(page.locator("#the-code")).to_have_text("ABCD 2345")
     expect(page.get_by_role("img", name="QR code")).to_be_visible()
+    assert_accessible(page)
     page.go_back()
 
     counts = page.locator("#code-counts tbody tr").first
     expect(counts).to_contain_text("Partnership members")
     page.get_by_role("link", name="Set aside Partnership member 1").click()
+    assert_accessible(page)
     page.get_by_role("button", name="Set this answer aside").click()
     expect(page.locator(".error-summary, .invalid-feedback").first).to_be_visible()
     page.get_by_label("Why are you setting this answer aside?").fill(
@@ -139,6 +141,7 @@ def test_the_rep_sets_an_answer_aside_and_counts_it_again(
     expect(page.locator("#code-set-aside-list")).to_contain_text(
         "Answered twice from two phones"
     )
+    assert_accessible(page)
     expect(page.locator("#code-counts tbody tr").first).to_contain_text("0")
     assert Response.objects.submitted().filter(review=review).count() == 0
 

@@ -153,9 +153,19 @@ def test_answers_are_saved_automatically_and_restored(phone_page, live_server):
 
 
 def test_a_workshop_participant_joins_with_a_meeting_code(phone_page, live_server):
+    import datetime as dt
+
+    from django.utils import timezone
+
     from tests.factories import ReviewFactory
 
-    ReviewFactory(meeting_code="ABCD2345", meeting_code_active=True)
+    # The rep chose to let LTO staff answer through this code too.
+    ReviewFactory(
+        meeting_code="ABCD2345",
+        meeting_code_active=True,
+        meeting_code_perspectives=["member", "lto_staff"],
+        meeting_code_expires=timezone.now() + dt.timedelta(days=1),
+    )
     page = phone_page
     page.goto(f"{live_server.url}/meet/")
     assert_accessible(page)
