@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what every later middleware has finished writing; below
+    # WhiteNoise, so static files keep their own pre-compressed copies.
+    "ltoreview.compression.TextGZipMiddleware",
     "ltoreview.caching.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

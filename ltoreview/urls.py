@@ -1,14 +1,24 @@
 from django.contrib import admin
 from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from accounts.forms import LoginForm
 from accounts.views import admin_login
 from ltoreview import health
 
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Pages name their icon; this answers browsers and tools that ask anyway."""
+    # Resolved per request: the hashed name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("favicon.ico", favicon, name="favicon"),
     # One sign-in page for everyone, the admin too, so every account meets the
     # same username check and second factor.
     path("admin/login/", admin_login, name="admin-login"),
