@@ -69,7 +69,7 @@ def test_results_page_is_accessible_local_and_draws_the_radars(
     assert (
         page.locator(".discussion-list li")
         .first.inner_text()
-        .startswith("Partnership members rate Governance and risk")
+        .startswith("Governance and risk: partnership members")
     )
     assert_accessible(page)
     assert_stays_local(page)
