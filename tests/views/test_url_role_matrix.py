@@ -115,15 +115,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     # The overdue list is Local Trust staff's; the next review date the rep's.
     "programme:overdue": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "programme:review-date": MANAGER_ONLY,
-    # The overdue list is Local Trust staff's; the next review date the rep's.
-    "programme:overdue": (302, 404, 404, 404, 404, 404, 404, 200, 200),
-    "programme:review-date": MANAGER_ONLY,
 }
 
 # Which of A's objects a URL's `pk` means; anything not listed is review A.
 PK_OBJECT = {
     "reviews:review-open": "appointment_a",
-    "programme:review-date": "appointment_a",
     "programme:review-date": "appointment_a",
     "reviews:invitation-revoke": "invitation_a",
     "reviews:invitation-resend": "invitation_a",
