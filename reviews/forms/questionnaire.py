@@ -106,6 +106,8 @@ class QuestionnaireForm(forms.Form):
         self.statements = list(statements)
         self.columns = list(columns)
         self.complete = complete
+        # column key -> statements left without an answer, filled by clean().
+        self.missing: dict[str, list[Statement]] = {}
         self.choices = [(str(n), str(n)) for n in scale] + STATES
         for statement in self.statements:
             for column in self.columns:
@@ -126,6 +128,7 @@ class QuestionnaireForm(forms.Form):
                     continue
                 if name in self.errors or cleaned.get(name):
                     continue
+                self.missing.setdefault(column.key, []).append(statement)
                 self.add_error(
                     name,
                     f"Statement {statement.order}: choose an answer for "
@@ -171,12 +174,36 @@ class QuestionnaireForm(forms.Form):
             ]
         return links
 
+    def summary_links(self) -> list[tuple[str, str]]:
+        """(href, message) for the error summary: one line per column that has
+        statements without an answer ("Statements 3, 5 and 8 have no rating yet
+        for now"), then any other error as `error_links` gives it."""
+        links = []
+        grouped = set()
+        for column in self.columns:
+            statements = self.missing.get(column.key, [])
+            if not statements:
+                continue
+            hrefs = [f"#{self.anchor(field_name(column.key, s))}" for s in statements]
+            grouped.update(hrefs)
+            links.append((hrefs[0], missing_message(statements, column)))
+        return links + [link for link in self.error_links() if link[0] not in grouped]
+
     def anchor(self, name: str) -> str:
         """The id of a field's first input: where an error link takes focus."""
         if name in self.base_fields or name.split("-", 1)[0] not in COLUMN_HEADINGS:
             radios = isinstance(self.fields[name].widget, forms.RadioSelect)
             return f"id_{name}_0" if radios else f"id_{name}"
         return f"{name}-{self.choices[0][0]}"
+
+
+def missing_message(statements: Sequence[Statement], column: Column) -> str:
+    numbers = [str(s.order) for s in statements]
+    if len(numbers) == 1:
+        listed = f"Statement {numbers[0]} has"
+    else:
+        listed = f"Statements {', '.join(numbers[:-1])} and {numbers[-1]} have"
+    return f"{listed} no rating yet for {column.short.lower()}"
 
 
 def initial_from(

@@ -79,3 +79,29 @@ def test_rows_keep_the_posted_choice_checked():
     assert now.chosen == "9"
     assert [o.value for o in now.options if o.checked] == ["9"]
     assert bound.rows()[1].has_errors
+
+
+def test_the_error_summary_groups_missing_answers_by_column():
+    bound = form(full(**{"now-voice": "", "now-networks": "", "then-skills": ""}))
+    bound.is_valid()
+    assert bound.summary_links() == [
+        ("#then-skills-1", "Statement 2 has no rating yet for at first"),
+        ("#now-voice-1", "Statements 1 and 3 have no rating yet for now"),
+    ]
+
+
+def test_the_error_summary_lists_three_or_more_statements_in_one_line():
+    bound = form({}, complete=True)
+    bound.is_valid()
+    messages = [message for _, message in bound.summary_links()]
+    assert messages == [
+        "Statements 1, 2 and 3 have no rating yet for at first",
+        "Statements 1, 2 and 3 have no rating yet for now",
+    ]
+
+
+def test_the_error_summary_keeps_other_errors_as_their_own_links():
+    bound = form(full(**{"now-voice": "", "now-skills": "99"}))
+    bound.is_valid()
+    hrefs = [href for href, _ in bound.summary_links()]
+    assert hrefs == ["#now-voice-1", "#now-skills-1"]

@@ -132,6 +132,23 @@ def test_missing_answers_keep_every_given_answer_and_link_to_each_gap(client):
     assert stored(review).answers.count() == 10
 
 
+def test_the_error_summary_groups_the_statements_left_without_a_rating(client):
+    review = start(client)
+    statements = list(review.framework_version.statements.order_by("order"))
+    data = answers(review)
+    for statement in (statements[2], statements[4], statements[7]):
+        del data[f"now-{statement.key}"]
+    reply = client.post(url("respond", review), {**data, "action": "continue"})
+    body = html.unescape(reply.content.decode())
+    links = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a>', body)
+    assert links == [
+        (
+            f"now-{statements[2].key}-1",
+            "Statements 3, 5 and 8 have no rating yet for now",
+        )
+    ]
+
+
 def test_not_involved_at_the_start_removes_column_a(client):
     review = start(client)
     data = answers(review, then=None, not_involved_at_start="on")
