@@ -11,6 +11,11 @@
  *   (set by charts.css), each caption above its radar, never on it.
  * - anything else keeps its height and takes the container's width.
  *
+ * A chart costs nothing until it is seen: plotly.js (named by this script's
+ * data-plotly) is fetched when the first chart comes near the viewport, and
+ * each chart is drawn when it comes within NEAR of it; its table is in the page
+ * from the start. A page marked data-charts="eager" (the meeting pack, made to
+ * be printed) draws every chart at once, and printing draws any not yet drawn.
  * Charts are redrawn when their width changes. Charts inside a closed
  * <details> are drawn when it opens: a hidden container has no width.
  * Also wires any [data-print] button to the browser's print dialog, since the
@@ -21,6 +26,10 @@
 
   // The same breakpoint as the phone rule in charts.css.
   var NARROW = "(max-width: 575.98px)";
+  // How close to the viewport a chart must come to be drawn: about half a
+  // phone screen ahead, so a scrolling reader rarely sees an empty box.
+  var NEAR = "400px 0px";
+  var PLOTLY_URL = document.currentScript ? document.currentScript.dataset.plotly : null;
   // Label corrections per radar draw; two usually suffice.
   var FIT_PASSES = 4;
   // Small multiples, in pixels, as in reviews/charts.py and charts.css: the
@@ -206,14 +215,58 @@
     }
   );
 
-  function drawVisible(root) {
+  function drawAndWatch(element) {
+    if (element.dataset.drawn) {
+      return;
+    }
+    draw(element);
+    if (observer) {
+      observer.observe(element);
+    }
+  }
+
+  // Charts waiting for plotly.js, which is fetched once, on first need.
+  var queued = new Set();
+  var fetching = false;
+
+  function drawSoon(element) {
+    if (typeof Plotly !== "undefined") {
+      drawAndWatch(element);
+      return;
+    }
+    queued.add(element);
+    if (fetching || !PLOTLY_URL) {
+      return;
+    }
+    fetching = true;
+    var script = document.createElement("script");
+    script.src = PLOTLY_URL;
+    script.addEventListener("load", function () {
+      queued.forEach(drawAndWatch);
+      queued.clear();
+    });
+    document.head.appendChild(script);
+  }
+
+  var near = typeof IntersectionObserver === "undefined" ? null :
+    new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          near.unobserve(entry.target);
+          drawSoon(entry.target);
+        }
+      });
+    }, { rootMargin: NEAR });
+
+  function schedule(root, eager) {
     root.querySelectorAll("[data-figure]").forEach(function (element) {
       if (element.dataset.drawn || element.closest("details:not([open])")) {
         return;
       }
-      draw(element);
-      if (observer) {
-        observer.observe(element);
+      if (near && !eager) {
+        near.observe(element);
+      } else {
+        drawSoon(element);
       }
     });
   }
@@ -222,12 +275,17 @@
     document.querySelectorAll("[data-figure][data-drawn]").forEach(draw);
   }
 
+  function drawAll() {
+    schedule(document, true);
+    redrawAll();
+  }
+
   function start() {
-    drawVisible(document);
+    schedule(document, Boolean(document.querySelector('[data-charts="eager"]')));
     document.querySelectorAll("details").forEach(function (details) {
       details.addEventListener("toggle", function () {
         if (details.open) {
-          drawVisible(details);
+          schedule(details, false);
         }
       });
     });
@@ -238,8 +296,9 @@
     });
     // Crossing the phone breakpoint swaps figures even if a width is unchanged.
     window.matchMedia(NARROW).addEventListener("change", redrawAll);
-    // Paper is narrower than most screens: fit the charts before printing.
-    window.addEventListener("beforeprint", redrawAll);
+    // Paper is narrower than most screens: fit the charts before printing,
+    // and draw those the reader never scrolled to.
+    window.addEventListener("beforeprint", drawAll);
     window.addEventListener("afterprint", redrawAll);
   }
 

@@ -55,15 +55,12 @@
   var narrow = window.matchMedia("(max-width: 575.98px)");
   var current = 0;
 
-  var nav = document.createElement("div");
-  nav.className = "step-nav";
-  nav.innerHTML = '<p class="step-progress" aria-live="polite"></p>' +
-    '<button type="button" class="btn btn-outline-secondary" data-back>Back</button>' +
-    '<button type="button" class="btn btn-primary" data-next>Next</button>';
+  // The buttons are in the page, and questionnaire.css already shows a phone
+  // only the first step, so nothing moves when the stepper starts.
+  var nav = form.querySelector("[data-step-nav]");
   var progress = nav.querySelector(".step-progress");
   var back = nav.querySelector("[data-back]");
   var next = nav.querySelector("[data-next]");
-  steps[steps.length - 1].after(nav);
 
   function label(step) {
     var index = statements.indexOf(step);
@@ -133,6 +130,7 @@
     current = steps.indexOf(firstError);
   }
   apply();
+  form.dataset.stepper = "on";
   if (window.location.hash) {
     reveal(window.location.hash.slice(1));
   } else if (document.querySelector("[data-error-summary]")) {

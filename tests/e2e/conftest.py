@@ -117,3 +117,16 @@ def log_in(page: Page, live_server, user) -> None:
     page.context.add_cookies(
         [{"name": "sessionid", "value": cookie, "url": live_server.url}]
     )
+
+
+def draw_every_chart(page: Page) -> None:
+    """Scroll each chart into view: charts.js draws a chart only when it comes
+    near the viewport. Charts in a closed <details> stay undrawn."""
+    page.wait_for_load_state("load")
+    count = page.locator("[data-figure]").count()
+    for index in range(count):
+        chart = page.locator("[data-figure]").nth(index)
+        if chart.evaluate("el => !el.closest('details:not([open])')"):
+            chart.scroll_into_view_if_needed()
+            page.wait_for_function("el => el.dataset.drawn", arg=chart.element_handle())
+    page.evaluate("window.scrollTo(0, 0)")

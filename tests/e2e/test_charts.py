@@ -14,6 +14,7 @@ from tests.e2e.conftest import (
     PHONE,
     assert_accessible,
     assert_stays_local,
+    draw_every_chart,
     log_in,
     open_page,
 )
@@ -84,6 +85,7 @@ def visit(page: Page, live_server, review_and_rep, name: str) -> None:
 
 def wait_for_charts(page: Page) -> None:
     """Until every chart not folded away has drawn and fitted its labels."""
+    draw_every_chart(page)
     page.wait_for_function(
         """() => {
           const charts = [...document.querySelectorAll('[data-figure]')]

@@ -13,7 +13,14 @@ from playwright.sync_api import Page
 
 from demo.scale import ScaleSize, build_scale_data
 from reviews.models import Review
-from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, log_in, open_page
+from tests.e2e.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    draw_every_chart,
+    log_in,
+    open_page,
+)
 from tests.factories import (
     InvitationFactory,
     PersonFactory,
@@ -150,6 +157,7 @@ def overflow(page: Page) -> str | None:
 
 
 def wait_for_charts(page: Page) -> None:
+    draw_every_chart(page)
     page.wait_for_load_state("networkidle")
     page.wait_for_function(
         "[...document.querySelectorAll('[data-figure]')]"
