@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # writes it from pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: run test e2e lint typecheck bench load lock plotly clean
+.PHONY: run test e2e lint typecheck bench load lighthouse lock plotly clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ bench: $(STAMP)
 # 100 respondents on two gunicorn servers and PostgreSQL, with a worker killed.
 load: $(STAMP)
 	$(PY) -m bench.load.run
+
+# Lighthouse (mobile) on five pages of a production-like server with the demo data.
+# Installs the pinned Lighthouse from the npm registry into the git-ignored
+# bench/lighthouse/node_modules on first use. Not part of `make test` or CI.
+lighthouse: $(STAMP)
+	@test -x bench/lighthouse/node_modules/.bin/lighthouse || \
+	  (cd bench/lighthouse && npm ci --no-audit --no-fund)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.lighthouse.run
 
 # Rebuild the vendored plotly.js bundle from its committed inputs (npm registry only)
 # in a scratch folder, and check it is byte-for-byte the committed file. Not part of
