@@ -24,7 +24,7 @@ from reviews.analysis import (
     is_suppressed,
     one_decimal,
 )
-from reviews.models import Review, StatementSummary
+from reviews.models import AgreedAction, Review, StatementSummary
 from reviews.results import DASH, RELEASE_PROTECTED, Chart, Table
 
 # Statement key -> perspective -> the "now" mean at each review (None: no figure).
@@ -38,6 +38,20 @@ def partnership_reviews(user: AnyUser, area: Area) -> list[Review]:
         .filter(appointment__partnership__area=area)
         .for_history()
         .order_by("opens", "pk")
+    )
+
+
+def partnership_actions(user: AnyUser, area: Area) -> list[AgreedAction]:
+    """Agreed actions of every review of the partnership this person may see,
+    newest review first."""
+    return list(
+        AgreedAction.objects.filter(
+            review__in=Review.objects.visible_to(user).filter(
+                appointment__partnership__area=area
+            )
+        )
+        .for_display()
+        .order_by("-review__opens", "-review_id", "due", "pk")
     )
 
 

@@ -90,6 +90,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("started", "pk"),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
+        "actions": history.partnership_actions(request.user, area),
         "change_charts": history.change_over_time(reviews, protect=not manager),
         "lto_changes": history.lto_changes(
             [r for r in reviews if getattr(r, "summary", None) is not None]

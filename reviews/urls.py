@@ -1,5 +1,6 @@
 from django.urls import path
 
+from reviews.views import agreed as agreed_views
 from reviews.views import audit as audit_views
 from reviews.views import invitations as invitation_views
 from reviews.views import landing
@@ -116,3 +117,11 @@ urlpatterns = [
         name="review-released",
     ),
 ]
+    # Agreed actions (issue 12).
+    path(
+        "reviews/<int:pk>/actions/",
+        agreed_views.review_actions,
+        name="review-actions",
+    ),
+    path("actions/<int:pk>/edit/", agreed_views.action_edit, name="action-edit"),
+    path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),

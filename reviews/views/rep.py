@@ -20,7 +20,7 @@ from partnerships.models import Appointment, Area
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
 from reviews.meeting_codes import code_answers, code_counts
-from reviews.models import Response, Review
+from reviews.models import AgreedAction, Response, Review
 from reviews.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
@@ -108,7 +108,18 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
         for appointment in partnership.appointments.all() if partnership else []:
             for review in appointment.active_reviews:
                 review.next_step = next_step(review, today)
-    context = {"areas": areas, "shared": shared}
+    # Open actions of the areas this person represents: overdue and due soon first.
+    actions = (
+        AgreedAction.objects.still_open()
+        .filter(
+            review__appointment__partnership__area__in=Area.objects.represented_by(
+                request.user
+            )
+        )
+        .for_display()
+        .by_due_date()
+    )
+    context = {"areas": areas, "shared": shared, "actions": actions}
     return render(request, "reviews/workflow/my_areas.html", context)
 
 
@@ -136,6 +147,8 @@ def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "code_counts": code_counts(review),
         "code_answers": counted,
         "code_set_aside": set_aside,
+        "last_time": list(AgreedAction.objects.last_time(review).for_display()),
+        "agreed_count": review.agreed_actions.count(),
     }
     return render(request, "reviews/workflow/review_detail.html", context)
 

@@ -17,11 +17,21 @@ from django.utils.text import slugify
 
 from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
-from reviews.models import AuditEvent, Review
+from reviews.models import AgreedAction, AuditEvent, Review
 from reviews.progress import progress_by_perspective
 from reviews.respondent import current_response
 from reviews.results import build_individuals, build_results
 from reviews.views.lookup import managed_review, released_review
+
+PACK_BLANK_LINES = 8
+
+
+def _agreed(review: Review) -> dict[str, list[AgreedAction]]:
+    """This review's actions, and the previous review's ("Last time you agreed")."""
+    return {
+        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "last_time": list(AgreedAction.objects.last_time(review).for_display()),
+    }
 
 
 def _audit(request: HttpRequest, review: Review, action: str) -> None:
@@ -37,6 +47,7 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        **_agreed(review),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
     return render(request, "reviews/results/results.html", context)
@@ -53,10 +64,14 @@ def review_individuals(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
+    agreed = _agreed(review)
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
-        "action_lines": range(8),
+        **agreed,
+        # Room to write new actions by hand, fewer once some are recorded, so
+        # the pack keeps to four pages.
+        "action_lines": range(max(PACK_BLANK_LINES - len(agreed["actions"]), 3)),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_PACK)
     return render(request, "reviews/results/pack.html", context)
@@ -83,5 +98,8 @@ def review_released(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         review = released_review(request, pk)
-    context = {"results": build_results(review, released=True)}
+    context = {
+        "results": build_results(review, released=True),
+        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+    }
     return render(request, "reviews/results/released.html", context)

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from reviews.models import Review
+from reviews.models import AgreedAction, Review
 from reviews.tokens import hash_token
 from tests.factories import ResponseFactory, two_partnerships
 
@@ -106,6 +106,10 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
     # Directory pages: lists filtered to what each person may see; A's own
+    # Agreed actions: recorded and changed by the review's rep and staff only.
+    "reviews:review-actions": MANAGER_ONLY,
+    "reviews:action-edit": MANAGER_ONLY,
+    "reviews:action-status": MANAGER_ONLY,
     # area and organisation are 404 to B's people; the overview is for staff.
     "programme:area-list": LOGIN_200,
     "programme:area-export": LOGIN_200,
@@ -122,6 +126,8 @@ PK_OBJECT = {
     "reviews:review-open": "appointment_a",
     "programme:review-date": "appointment_a",
     "reviews:invitation-revoke": "invitation_a",
+    "reviews:action-edit": "action_a",
+    "reviews:action-status": "action_a",
     "reviews:invitation-resend": "invitation_a",
     "reviews:response-set-aside": "code_response_a",
     "reviews:response-count-again": "code_response_a",
@@ -186,6 +192,9 @@ def world():
     )
     world.area_a = world.appointment_a.partnership.area
     world.organisation_a = world.appointment_a.organisation
+    world.action_a = AgreedAction.objects.create(
+        review=world.review_a, what="Meet monthly", lead="lto", due=timezone.localdate()
+    )
     invitation = world.invitation_a
     invitation.token_hash = hash_token(TOKEN_A)
     invitation.save(update_fields=["token_hash"])
