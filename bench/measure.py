@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
@@ -39,7 +40,8 @@ BIG_REVIEW_TITLE = "Bench review with many responses"
 # Statements that open or close a transaction, not work the page asked for.
 CONTROL = ("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT")
 WRITES = ("INSERT", "UPDATE", "DELETE")
-ASSET = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
+# data-plotly: the chart pages name plotly.js for charts.js to fetch when needed.
+ASSET = re.compile(r'(?:href|src|data-plotly)="(/static/[^"]+\.(?:css|js))"')
 
 
 @dataclass
@@ -272,6 +274,52 @@ def measure_get(client: Client, row: Row, s: Settings) -> Row:
     return row
 
 
+def measure_autosave(respondents: Respondents, s: Settings) -> Row:
+    """The questionnaire's script saving a half-answered draft, as it does after
+    each change: one respondent, the same draft posted again and again."""
+    pk = respondents.review.pk
+    row = Row("autosave", "Autosave", "POST", f"/respond/{pk}/autosave/", "autosave")
+    client = respondents.open()
+    draft = {k: v for k, v in respondents.answers.items() if k != "action"}
+    draft["action"] = "save"
+
+    def call():
+        reply = client.post(row.path, draft, secure=True)
+        assert reply.status_code == 200, reply.status_code
+        return reply
+
+    with watch_database() as watch:
+        reply = call()
+    row.status, row.queries = reply.status_code, watch.queries
+    row.transactions = watch.transactions
+    if s.timed:
+        row.samples_ms = repeat(call, s)
+    return row
+
+
+def measure_cold(client: Client, row: Row, s: Settings) -> Row:
+    """A page's first view: the review cache emptied before every request."""
+
+    def call():
+        cache.clear()
+        reply = client.get(row.path, secure=True)
+        body(reply)
+        return reply
+
+    with watch_database() as watch:
+        reply = call()
+    row.status, row.queries = reply.status_code, watch.queries
+    if s.timed:
+        samples = []
+        for _ in range(s.warmup + min(s.runs, 15)):
+            cache.clear()
+            start = time.perf_counter()
+            body(client.get(row.path, secure=True))
+            samples.append((time.perf_counter() - start) * 1000)
+        row.samples_ms = samples[s.warmup :]
+    return row
+
+
 def measure_submission(respondents: Respondents, s: Settings) -> list[Row]:
     """The real flow: open a link, post a complete answer set, then confirm."""
     pk = respondents.review.pk
@@ -420,6 +468,7 @@ def measure(s: Settings | None = None) -> dict:
         weigh(questionnaire_client, questionnaire)
         rows = [healthz, measure_get(anonymous, _row("landing", "Landing", "/"), s)]
         rows += [questionnaire, *measure_submission(respondents, s)]
+        rows.append(measure_autosave(respondents, s))
         pages = [
             ("results", "Results", f"/reviews/{closed}/results/"),
             ("pack", "Meeting pack", f"/reviews/{closed}/pack/"),
@@ -458,6 +507,10 @@ def _measure_big_review(staff: Client, rows: list[Row], s: Settings) -> list[Row
         big_row = measure_get(staff, _row(f"{row.key}-big", name, path), s)
         row.queries_big = big_row.queries
         extra.append(big_row)
+        if row.key == "results":
+            name = f"Results, first view ({s.big_review} responses, uncached)"
+            cold = measure_cold(staff, _row("results-big-cold", name, path), s)
+            extra.append(cold)
     return extra
 
 
