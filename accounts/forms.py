@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 
+from accounts.models import EmailPreference
+
 # Longer usernames cannot exist; refusing them here keeps them away from the
 # lockout table, whose column is shorter than anything a browser may post.
 USERNAME_MAX = get_user_model()._meta.get_field("username").max_length or 150
@@ -29,3 +31,9 @@ class CodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
+
+
+class EmailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = EmailPreference
+        fields = ["digests"]

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login  # type: ignore[import-untyped]
 from django_otp import match_token
 
-from accounts.forms import CodeForm
+from accounts.forms import CodeForm, EmailPreferenceForm
+from accounts.models import EmailPreference
 from accounts.second_factor import has_app, new_backup_codes, pending_app
 from partnerships.access import AuthenticatedRequest
 
@@ -95,3 +96,19 @@ def backup_codes(request: AuthenticatedRequest) -> HttpResponse:
 def _show_backup_codes(request: AuthenticatedRequest) -> HttpResponse:
     context = {"codes": new_backup_codes(request.user), "next": _next(request)}
     return render(request, "accounts/backup_codes.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_preferences(request: AuthenticatedRequest) -> HttpResponse:
+    """The account page: turn email digests on or off."""
+    preference, _ = EmailPreference.objects.get_or_create(user=request.user)
+    # An unticked box posts nothing, so a POST is bound even when empty.
+    data = request.POST if request.method == "POST" else None
+    form = EmailPreferenceForm(data, instance=preference)
+    if form.is_valid():
+        form.save()
+        state = "on" if preference.digests else "off"
+        messages.success(request, f"Email digests are {state}.")
+        return redirect("accounts:email-preferences")
+    return render(request, "accounts/email_preferences.html", {"form": form})

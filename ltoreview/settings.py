@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "partnerships",
     "reviews",
@@ -185,6 +187,10 @@ LOGOUT_REDIRECT_URL = "reviews:home"
 REVIEW_CADENCE_MONTHS = int(os.environ.get("REVIEW_CADENCE_MONTHS", "12"))
 INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 
+# A respondent's own link (personal or meeting-code results link) opens released
+# results for at least this long after release, well past the invitation's expiry.
+RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -215,6 +221,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "LTO Review <noreply@localhost>"
 )
+# Seconds before a silent mail server counts as a failed send (then retried).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Email, per-review summaries and digests run as tasks (reviews/tasks.py,
+# programme/tasks.py). Production queues them in the database for
+# `manage.py db_worker` (any number of workers, on any machine sharing the
+# database); `make run` and the tests run each task at once, in the request.
+TASKS_BACKEND = os.environ.get(
+    "TASKS_BACKEND",
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend",
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

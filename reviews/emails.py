@@ -1,44 +1,67 @@
-"""Invitation and reminder emails: the personal link and the closing date, nothing else.
+"""The messages a respondent gets: the personal link and a date, nothing else.
 
 An email may be read by someone other than its addressee, so it names no one
-but the recipient and says nothing about the review beyond when it closes.
+but the recipient and says nothing about the review beyond when it closes. The
+release message does not even name the recipient, and never carries a score:
+the results are behind the link. Messages are sent from tasks
+(`reviews.tasks`), a batch through one connection.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from reviews.models import Invitation
+
+Message = Invitation.Message
+
+SUBJECTS = {
+    Message.INVITATION: "Your view on your partnership and its LTO",
+    Message.REMINDER: "Reminder: your view on your partnership and its LTO",
+    Message.RELEASE: "The results you helped with are ready to see",
+}
 
 
 def personal_link(token: str) -> str:
     return settings.SITE_URL + reverse("reviews:respond-link", args=[token])
 
 
-def send_invitation(
-    invitation: Invitation, token: str, *, reminder: bool = False
-) -> None:
-    """Send one person their link; the token exists only in memory, so only now."""
+def invitation_message(
+    invitation: Invitation, token: str, *, kind: str = Message.INVITATION
+) -> EmailMultiAlternatives:
+    """One person's message with their link; the token exists only in memory."""
     person = invitation.person
-    assert person is not None  # only invitations to a person are emailed
+    assert person is not None and person.email  # only people with an address
     context = {
         "name": person.name,
         "link": personal_link(token),
         "closes": invitation.review.closes,
-        "reminder": reminder,
+        "reminder": kind == Message.REMINDER,
     }
-    subject = (
-        "Reminder: your view on your partnership and its LTO"
-        if reminder
-        else "Your view on your partnership and its LTO"
-    )
+    template = "release" if kind == Message.RELEASE else "invitation"
     message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("reviews/email/invitation.txt", context),
+        subject=SUBJECTS[Message(kind)],
+        body=render_to_string(f"reviews/email/{template}.txt", context),
         to=[person.email],
     )
     message.attach_alternative(
-        render_to_string("reviews/email/invitation.html", context), "text/html"
+        render_to_string(f"reviews/email/{template}.html", context), "text/html"
     )
+    return message
+
+
+def send_invitation(
+    invitation: Invitation,
+    token: str,
+    *,
+    reminder: bool = False,
+    kind: str = "",
+    connection: BaseEmailBackend | None = None,
+) -> None:
+    """Send one person their link, through `connection` when a batch has one."""
+    kind = kind or (Message.REMINDER if reminder else Message.INVITATION)
+    message = invitation_message(invitation, token, kind=kind)
+    message.connection = connection
     message.send()

@@ -41,6 +41,11 @@ urlpatterns = [
     path("reviews/<int:pk>/edit/", rep_views.review_edit, name="review-edit"),
     path("reviews/<int:pk>/audit/", rep_views.review_audit, name="review-audit"),
     path(
+        "reviews/<int:pk>/resend-failed/",
+        rep_views.review_resend_failed,
+        name="review-resend-failed",
+    ),
+    path(
         "reviews/<int:pk>/meeting-code/",
         meeting_views.review_meeting_code,
         name="review-meeting-code",

@@ -3,8 +3,9 @@
 Every change to a review leaves an AuditEvent. Only a token's hash is stored, so a
 link can be sent (or printed) only when it is minted; resending, reminding and
 printing therefore mint a fresh token, and the person's older link stops working.
-Emails go out after the rows are committed, one at a time, so a mail server
-failure leaves a clear "not sent" rather than rolling back other people's links.
+Emails are queued as tasks (`reviews.tasks`) after the rows are committed: the
+task mints each emailed link as it sends, so no page waits for the mail server
+and a failed send is retried, then shown on the review page, never lost.
 """
 
 import datetime as dt
@@ -18,7 +19,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from partnerships.models import Appointment, Person
-from reviews import emails
+from reviews import tasks
 from reviews.actions.audit import record_event
 from reviews.models import (
     PEOPLE_PLACEHOLDER,
@@ -29,7 +30,7 @@ from reviews.models import (
     Response,
     Review,
 )
-from reviews.summaries import forget_summary, summarise_review
+from reviews.summaries import forget_summary
 from reviews.tokens import new_meeting_code, new_token
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ class Invitee:
 
 @dataclass
 class SendResult:
+    """`sent`: emails handed to the task queue; `not_sent`: no address, or a
+    send that has already failed for good (only when tasks run at once)."""
+
     sent: list[Invitation] = field(default_factory=list)
     not_sent: list[Invitation] = field(default_factory=list)
 
@@ -222,20 +226,13 @@ def _mint(invitation: Invitation) -> str:
     return token
 
 
-def _send(pairs: Iterable[tuple[Invitation, str]], *, reminder: bool) -> SendResult:
-    result = SendResult()
-    now = timezone.now()
-    for invitation, token in pairs:
-        try:
-            emails.send_invitation(invitation, token, reminder=reminder)
-        except Exception:  # any mail failure means "not sent"; logged, not raised
-            log.exception("Could not email invitation %s", invitation.pk)
-            result.not_sent.append(invitation)
-            continue
-        stamp = {"reminded_at": now} if reminder else {"sent_at": now}
-        Invitation.objects.filter(pk=invitation.pk).update(**stamp)
-        result.sent.append(invitation)
-    return result
+def _send(invitations: Sequence[Invitation], *, kind: str) -> SendResult:
+    """Queue one batch of emails (one task, one connection); call after commit."""
+    failed = tasks.queue_messages([i.pk for i in invitations], kind)
+    return SendResult(
+        sent=[i for i in invitations if i.pk not in failed],
+        not_sent=[i for i in invitations if i.pk in failed],
+    )
 
 
 def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendResult:
@@ -274,7 +271,10 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
                 f"Invited {len(invited)}: {PEOPLE_PLACEHOLDER}",
                 people=[p for _, p, _ in invited],
             )
-    result = _send(((i, t) for i, p, t in invited if p.email), reminder=False)
+    # The token minted above is never sent: the task mints the emailed one.
+    result = _send(
+        [i for i, p, _ in invited if p.email], kind=Invitation.Message.INVITATION
+    )
     result.not_sent += [i for i, p, _ in invited if not p.email]
     return result
 
@@ -296,17 +296,44 @@ def resend_invitation(*, invitation: Invitation, actor: User) -> bool:
     """Email a fresh link; the old one stops working. False if it could not go."""
     if invitation.revoked or not invitation.person or not invitation.person.email:
         raise WorkflowError("Only live invitations with an email address can be sent.")
-    with transaction.atomic():
-        token = _mint(invitation)
-        invitation.save(update_fields=["token_hash"])
-        _record(
-            invitation.review,
-            actor,
-            AuditEvent.Action.INVITED,
-            f"Sent a new link to {PEOPLE_PLACEHOLDER}",
-            people=[invitation.person],
-        )
-    return bool(_send([(invitation, token)], reminder=False).sent)
+    _record(
+        invitation.review,
+        actor,
+        AuditEvent.Action.INVITED,
+        f"Sent a new link to {PEOPLE_PLACEHOLDER}",
+        people=[invitation.person],
+    )
+    return bool(_send([invitation], kind=Invitation.Message.INVITATION).sent)
+
+
+def resend_failed(*, review: Review, actor: User) -> SendResult:
+    """Queue again every message of this review that could not be sent."""
+    failed = list(
+        review.invitations.live()
+        .could_not_send()
+        .exclude(person__email="")
+        .select_related("person")
+    )
+    if not failed:
+        return SendResult()
+    _record(
+        review,
+        actor,
+        AuditEvent.Action.INVITED,
+        f"Sent again {len(failed)} messages that could not be sent: "
+        f"{PEOPLE_PLACEHOLDER}",
+        people=[i.person for i in failed],
+    )
+    result = SendResult()
+    for kind in Invitation.Message.values:
+        batch = [
+            i for i in failed if (i.send_kind or Invitation.Message.INVITATION) == kind
+        ]
+        if batch:
+            again = _send(batch, kind=kind)
+            result.sent += again.sent
+            result.not_sent += again.not_sent
+    return result
 
 
 def print_invitations(
@@ -344,33 +371,29 @@ def send_reminders(*, review: Review, actor: User | None) -> SendResult:
     """Remind everyone with an email address who has not submitted an answer."""
     if not review.is_open:
         raise WorkflowError("Reminders go only to open reviews.")
-    pairs = []
-    with transaction.atomic():
-        for invitation in awaiting_reply(review).exclude(person__email=""):
-            token = _mint(invitation)
-            invitation.save(update_fields=["token_hash"])
-            pairs.append((invitation, token))
-        _record(
-            review,
-            actor,
-            AuditEvent.Action.REMINDED,
-            f"Reminded {len(pairs)}: {PEOPLE_PLACEHOLDER}" if pairs else "Reminded 0",
-            people=[i.person for i, _ in pairs],
-        )
-    return _send(pairs, reminder=True)
+    waiting = list(awaiting_reply(review).exclude(person__email=""))
+    _record(
+        review,
+        actor,
+        AuditEvent.Action.REMINDED,
+        f"Reminded {len(waiting)}: {PEOPLE_PLACEHOLDER}" if waiting else "Reminded 0",
+        people=[i.person for i in waiting],
+    )
+    return _send(waiting, kind=Invitation.Message.REMINDER)
 
 
-@transaction.atomic
 def close_review(
     *, review: Review, actor: User | None, detail: str = "Closed by hand"
 ) -> None:
     if not review.can_close:
         raise WorkflowError("This review is already closed.")
-    review.status = Review.Status.CLOSED
-    review.save(update_fields=["status"])
-    # Stored once here so the directory and programme pages never re-analyse.
-    summarise_review(review)
-    _record(review, actor, AuditEvent.Action.CLOSED, detail)
+    with transaction.atomic():
+        review.status = Review.Status.CLOSED
+        review.save(update_fields=["status"])
+        _record(review, actor, AuditEvent.Action.CLOSED, detail)
+    # Stored once, off the request, so the directory and programme pages never
+    # re-analyse; `summarise_reviews` fills in any the queue has not reached.
+    tasks.summarise.enqueue(review.pk)
 
 
 @transaction.atomic
@@ -392,15 +415,27 @@ def reopen_review(*, review: Review, actor: User) -> None:
     _record(review, actor, AuditEvent.Action.REOPENED, detail)
 
 
-@transaction.atomic
 def release_review(*, review: Review, actor: User) -> None:
+    """Release the results and tell each invited person with an address, once."""
     if not review.is_closed:
         raise WorkflowError("Close the review before releasing its results.")
-    if not review.can_release:
-        raise WorkflowError("These results are already released.")
-    review.released_at = timezone.now()
-    review.save(update_fields=["released_at"])
-    _record(review, actor, AuditEvent.Action.RELEASED)
+    now = timezone.now()
+    with transaction.atomic():
+        # A conditional update, so of two clicks at once only one releases.
+        released = Review.objects.filter(
+            pk=review.pk, status=Review.Status.CLOSED, released_at__isnull=True
+        ).update(released_at=now)
+        if not released:
+            raise WorkflowError("These results are already released.")
+        review.released_at = now
+        _record(review, actor, AuditEvent.Action.RELEASED)
+    to_tell = (
+        review.invitations.live()
+        .filter(release_sent_at__isnull=True)
+        .exclude(person__email="")
+        .exclude(person__isnull=True)
+    )
+    _send(list(to_tell), kind=Invitation.Message.RELEASE)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -141,6 +141,7 @@ def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     counted, set_aside = code_answers(review)
     context = {
         "review": review,
+        "unsent": review.invitations.live().could_not_send().count(),
         "progress": progress_by_perspective(review),
         "invitations": _invitation_rows(review),
         "today": timezone.localdate(),
@@ -198,3 +199,19 @@ def review_audit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     events = review.events.for_display().order_by("-at")
     context = {"review": review, "events": events}
     return render(request, "reviews/workflow/review_audit.html", context)
+
+
+@login_required
+def review_resend_failed(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Queue again every message of this review that could not be sent."""
+    review = managed_review(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    result = workflow.resend_failed(review=review, actor=request.user)
+    if result.not_sent:
+        messages.error(
+            request, f"{len(result.not_sent)} messages still could not be sent."
+        )
+    if result.sent:
+        messages.success(request, f"Sending {len(result.sent)} messages again.")
+    return redirect("reviews:review-detail", pk=review.pk)

@@ -58,6 +58,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     # The second sign-in step: anyone signed in may set up an app; with no app
     # yet, entering a code sends them to set one up; new backup codes are POST.
     "accounts:verify": (302,) * 9,
+    # Anyone signed in sets their own email digests on or off.
+    "accounts:email-preferences": LOGIN_200,
     "accounts:enrol": LOGIN_200,
     "accounts:backup-codes": (302,) + (405,) * 8,
     "reviews:home": ALL_200,
@@ -94,6 +96,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:invitation-revoke": MANAGER_POST,
     "reviews:invitation-resend": MANAGER_POST,
     "reviews:review-remind": MANAGER_POST,
+    "reviews:review-resend-failed": MANAGER_POST,
     # Closing, releasing and withdrawing ask first: a GET is the question.
     "reviews:review-close": MANAGER_ONLY,
     "reviews:review-reopen": MANAGER_POST,

@@ -1,0 +1,223 @@
+"""The rep's pages send email through tasks: invitation and reminder pages never
+wait for the mail server, failures show on the review page with a resend, and
+releasing tells each invited person once, with their link and nothing else."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django_tasks import task_backends
+
+from reviews.models import Invitation, Review
+from reviews.tokens import hash_token
+from tests.factories import (
+    AppointmentFactory,
+    InvitationFactory,
+    PersonFactory,
+    RepAssignmentFactory,
+    ResponseFactory,
+    ReviewFactory,
+    UserFactory,
+    answer_all,
+)
+
+pytestmark = pytest.mark.django_db
+
+FAILING = "tests.integration.test_tasks.FailingBackend"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+LINK = re.compile(r"/r/([^/\s]+)/")
+
+
+@pytest.fixture
+def rep():
+    return UserFactory(username="rita")
+
+
+@pytest.fixture
+def appointment(rep):
+    appointment = AppointmentFactory()
+    RepAssignmentFactory(
+        person=PersonFactory(user=rep, name="Rita Rep"),
+        area=appointment.partnership.area,
+    )
+    return appointment
+
+
+@pytest.fixture
+def client(rep) -> Client:
+    client = Client()
+    client.force_login(rep)
+    return client
+
+
+def invite(client: Client, review: Review, name: str, email: str):
+    return client.post(
+        reverse("reviews:review-invite", args=[review.pk]),
+        {"name": name, "email": email, "perspective": "member"},
+        follow=True,
+    )
+
+
+def run_queued() -> None:
+    backend = task_backends["default"]
+    jobs = list(backend.results)
+    backend.clear()
+    for job in jobs:
+        job.task.call(*job.args, **job.kwargs)
+
+
+def token_in(message) -> str:
+    return LINK.search(message.body).group(1)
+
+
+def test_the_invitation_page_hands_the_email_to_a_task_and_returns(
+    client, appointment, settings
+):
+    settings.TASKS = DUMMY
+    settings.EMAIL_BACKEND = FAILING
+    review = ReviewFactory(appointment=appointment)
+
+    page = invite(client, review, "Ann Example", "ann@example.org")
+
+    # Nothing was sent while the page was answered: the send waits in the queue.
+    assert page.status_code == 200
+    assert mail.outbox == []
+    [job] = task_backends["default"].results
+    assert job.task.name == "send_messages"
+    assert Invitation.objects.get().send_status == Invitation.SendStatus.QUEUED
+
+
+def test_a_failing_mail_server_is_recorded_and_a_retry_succeeds(
+    client, appointment, settings
+):
+    settings.TASKS = DUMMY
+    settings.EMAIL_BACKEND = FAILING
+    review = ReviewFactory(appointment=appointment)
+    invite(client, review, "Ann Example", "ann@example.org")
+
+    run_queued()  # the worker meets the failing server
+
+    invitation = Invitation.objects.get()
+    assert invitation.send_status == Invitation.SendStatus.RETRYING
+    assert invitation.send_failures == 1
+    [retry] = task_backends["default"].results
+    assert retry.task.run_after is not None
+
+    settings.EMAIL_BACKEND = LOCMEM
+    run_queued()  # the server is back when the retry comes round
+
+    invitation.refresh_from_db()
+    assert invitation.send_status == Invitation.SendStatus.SENT
+    [message] = mail.outbox
+    assert message.to == ["ann@example.org"]
+    assert hash_token(token_in(message)) == invitation.token_hash
+
+
+def test_the_review_page_says_what_could_not_be_sent_and_sends_it_again(
+    client, appointment, settings
+):
+    settings.EMAIL_BACKEND = FAILING
+    review = ReviewFactory(appointment=appointment)
+    invite(client, review, "Ann Example", "ann@example.org")
+    invite(client, review, "Bo Example", "bo@example.org")
+    detail = reverse("reviews:review-detail", args=[review.pk])
+
+    assert "2 messages could not be sent" in client.get(detail).content.decode()
+
+    settings.EMAIL_BACKEND = LOCMEM
+    page = client.post(
+        reverse("reviews:review-resend-failed", args=[review.pk]), follow=True
+    )
+
+    assert "could not be sent" not in page.content.decode()
+    assert sorted(m.to[0] for m in mail.outbox) == ["ann@example.org", "bo@example.org"]
+    for message in mail.outbox:
+        invitation = Invitation.objects.get(person__email=message.to[0])
+        assert hash_token(token_in(message)) == invitation.token_hash
+
+
+def test_with_tasks_run_at_once_the_whole_invitation_flow_works(client, appointment):
+    review = ReviewFactory(appointment=appointment)
+
+    page = invite(client, review, "Ann Example", "ann@example.org")
+    assert "Emailed 1 personal links" in page.content.decode()
+    [message] = mail.outbox
+
+    respondent = Client()
+    opened = respondent.get(reverse("reviews:respond-link", args=[token_in(message)]))
+    assert opened.status_code == 302
+    assert respondent.get(opened.url).status_code == 200
+
+    client.post(reverse("reviews:review-remind", args=[review.pk]))
+    reminder = mail.outbox[1]
+    assert reminder.subject.startswith("Reminder")
+    assert (
+        Client()
+        .get(reverse("reviews:respond-link", args=[token_in(reminder)]))
+        .status_code
+        == 302
+    )
+    invitation = Invitation.objects.get()
+    assert invitation.sent_at and invitation.reminded_at
+    assert invitation.send_status == Invitation.SendStatus.SENT
+
+
+def closed_review_with_people(appointment) -> tuple[Review, list[Invitation]]:
+    review = ReviewFactory(appointment=appointment, status=Review.Status.CLOSED)
+    people = [
+        PersonFactory(name="Ann Answerer", email="ann@example.org"),
+        PersonFactory(name="Bo Quiet", email="bo@example.org"),
+    ]
+    invitations = [InvitationFactory(review=review, person=p) for p in people]
+    answered = ResponseFactory(review=review, invitation=invitations[0])
+    answer_all(answered, then=2, now=9)
+    InvitationFactory(review=review, person=PersonFactory(email=""))
+    InvitationFactory(
+        review=review, person=PersonFactory(email="gone@example.org"), revoked=True
+    )
+    ResponseFactory(review=review, via_meeting_code=True)
+    return review, invitations
+
+
+def test_release_tells_each_invited_person_with_an_address_once(client, appointment):
+    review, invitations = closed_review_with_people(appointment)
+    release = reverse("reviews:review-release", args=[review.pk])
+
+    client.post(release)
+    client.post(release)  # the double click
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["ann@example.org", "bo@example.org"]
+    for message in mail.outbox:
+        invitation = Invitation.objects.get(person__email=message.to[0])
+        assert hash_token(token_in(message)) == invitation.token_hash
+        assert invitation.release_sent_at is not None
+    assert review.events.filter(action="released").count() == 1
+
+
+def test_release_messages_carry_no_scores_and_no_names(client, appointment):
+    review, invitations = closed_review_with_people(appointment)
+
+    client.post(reverse("reviews:review-release", args=[review.pk]))
+
+    assert mail.outbox
+    for message in mail.outbox:
+        html = "".join(str(a[0]) for a in message.alternatives)
+        text = message.body + re.sub(r"<[^>]+>", "", html)  # words, not styles
+        text = re.sub(r"https?://\S+", "", text)  # the link's own digits
+        for name in ("Ann", "Answerer", "Bo Quiet", "Rita"):
+            assert name not in text
+        assert not re.search(r"\b\d+(\.\d+)?\s*(/|out of)\s*10\b", text)
+        assert not re.search(r"\b[0-9]\.[0-9]\b", text)
+
+
+def test_a_second_release_after_withdrawal_sends_nothing_again(client, appointment):
+    review, _ = closed_review_with_people(appointment)
+    client.post(reverse("reviews:review-release", args=[review.pk]))
+    client.post(reverse("reviews:review-withdraw", args=[review.pk]))
+
+    client.post(reverse("reviews:review-release", args=[review.pk]))
+
+    assert len(mail.outbox) == 2
