@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from partnerships.access import AuthenticatedRequest
-from partnerships.models import Appointment, Area
+from partnerships.access import AuthenticatedRequest, is_programme_staff
+from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import workflow
 from reviews.forms.workflow import ReviewForm
 from reviews.meeting_codes import code_answers, code_counts
@@ -95,12 +95,6 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
             ),
         )
     )
-    shared = (
-        Review.objects.visible_to(request.user)
-        .released()
-        .exclude(pk__in=Review.objects.managed_by(request.user).values("pk"))
-        .select_related("appointment__partnership", "appointment__organisation")
-    )
     today = timezone.localdate()
     for area in areas:
         # An area without a partnership row yet simply has nothing to show.
@@ -119,8 +113,46 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
         .for_display()
         .by_due_date()
     )
-    context = {"areas": areas, "shared": shared, "actions": actions}
+    context = {
+        "areas": areas,
+        "actions": actions,
+        "programme_staff": is_programme_staff(request.user),
+        **_own_partnership(request.user),
+    }
     return render(request, "reviews/workflow/my_areas.html", context)
+
+
+def _own_partnership(user) -> dict:
+    """What a partnership member or the LTO's staff follow on "My areas": their
+    partnership's (or organisation's) reviews they do not run, the released
+    results among them, and the actions agreed on those. Nothing unreleased
+    beyond a review's title and stage."""
+    memberships = Membership.objects.current().of(user).values("partnership_id")
+    staff_roles = StaffRole.objects.current().of(user).values("organisation_id")
+    reviews = list(
+        Review.objects.filter(
+            Q(appointment__partnership__in=memberships)
+            | Q(appointment__organisation__in=staff_roles)
+        )
+        .exclude(status=Review.Status.DRAFT)
+        .exclude(pk__in=Review.objects.managed_by(user).values("pk"))
+        .select_related("appointment__partnership", "appointment__organisation")
+        .order_by("-opens", "-pk")
+    )
+    released = [review for review in reviews if review.is_released]
+    actions = (
+        AgreedAction.objects.filter(review__in=[r.pk for r in released])
+        .for_display()
+        .by_due_date()
+        if released
+        else []
+    )
+    return {
+        "own_reviews": reviews,
+        "own_actions": actions,
+        "is_member": memberships.exists(),
+        "is_lto_staff": staff_roles.exists(),
+    }
 
 
 def _invitation_rows(review: Review):
