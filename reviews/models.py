@@ -665,6 +665,9 @@ class AuditEvent(models.Model):
         VIEWED_INDIVIDUALS = "viewed_individuals", "Viewed individual responses"
         VIEWED_PACK = "viewed_pack", "Viewed the meeting pack"
         EXPORTED_CSV = "exported_csv", "Exported the answers (CSV)"
+        ACTION_RECORDED = "action_recorded", "Recorded an agreed action"
+        ACTION_EDITED = "action_edited", "Changed an agreed action"
+        ACTION_STATUS = "action_status", "Changed an agreed action's status"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -698,9 +701,6 @@ class AuditEvent(models.Model):
         return self.detail.replace(PEOPLE_PLACEHOLDER, names or ERASED_NAME)
 
     @property
-        ACTION_RECORDED = "action_recorded", "Recorded an agreed action"
-        ACTION_EDITED = "action_edited", "Changed an agreed action"
-        ACTION_STATUS = "action_status", "Changed an agreed action's status"
     def actor_label(self) -> str:
         if self.actor is None:
             return "Automatic"

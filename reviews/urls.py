@@ -121,7 +121,6 @@ urlpatterns = [
         results_views.review_released,
         name="review-released",
     ),
-]
     # Agreed actions (issue 12).
     path(
         "reviews/<int:pk>/actions/",
@@ -130,3 +129,4 @@ urlpatterns = [
     ),
     path("actions/<int:pk>/edit/", agreed_views.action_edit, name="action-edit"),
     path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),
+]
