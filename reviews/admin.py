@@ -5,6 +5,8 @@ from partnerships.admin import PersonAdmin
 from partnerships.models import Person
 from reviews.actions.frameworks import copy_last_version
 from reviews.models import (
+    AgreedAction,
+    AgreedActionUpdate,
     Answer,
     AuditEvent,
     Framework,
@@ -229,3 +231,47 @@ class StatementSummaryAdmin(admin.ModelAdmin):
     list_filter = ["key", "gap_flagged", "disagreement_flagged"]
     list_select_related = ["review"]
     raw_id_fields = ["review", "statement"]
+
+
+class AgreedActionUpdateInline(admin.TabularInline):
+    model = AgreedActionUpdate
+    extra = 0
+    fields = ["at", "status", "note", "by"]
+    readonly_fields = fields
+
+
+@admin.register(AgreedAction)
+class AgreedActionAdmin(admin.ModelAdmin):
+    """Read-only: actions change through the rep's pages, where each change is
+    audited and dated."""
+
+    list_display = ["what", "review", "lead", "due", "status"]
+    list_filter = ["status", "lead"]
+    search_fields = ["what", "review__title"]
+    list_select_related = ["review"]
+    inlines = [AgreedActionUpdateInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AgreedActionUpdate)
+class AgreedActionUpdateAdmin(admin.ModelAdmin):
+    list_display = ["at", "action", "status", "note"]
+    list_filter = ["status"]
+    list_select_related = ["action"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

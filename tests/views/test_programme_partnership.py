@@ -192,7 +192,7 @@ SIZES = [
 
 
 # session, user, staff check, area, represented-by check, appointments, reps,
-# reviews, statement summaries
+# reviews, agreed actions, statement summaries
 @pytest.mark.parametrize("size", SIZES, ids=["small", "large"])
 def test_partnership_page_runs_the_same_queries_at_two_sizes(
     client, django_assert_num_queries, size
@@ -201,7 +201,7 @@ def test_partnership_page_runs_the_same_queries_at_two_sizes(
     build_scale_data(size)
     url = page_url(Area.objects.get(slug="scale-area-001"))
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert response.status_code == 200

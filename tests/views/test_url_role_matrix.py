@@ -108,11 +108,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-pack": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
-    # Directory pages: lists filtered to what each person may see; A's own
     # Agreed actions: recorded and changed by the review's rep and staff only.
     "reviews:review-actions": MANAGER_ONLY,
     "reviews:action-edit": MANAGER_ONLY,
     "reviews:action-status": MANAGER_ONLY,
+    # Directory pages: lists filtered to what each person may see; A's own
     # area and organisation are 404 to B's people; the overview is for staff.
     "programme:area-list": LOGIN_200,
     "programme:area-export": LOGIN_200,
