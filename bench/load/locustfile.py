@@ -1,4 +1,12 @@
-"""Locust load test: 100 respondents answer once each; a few reps read results.
+"""Locust load test, in two profiles (LOAD_PROFILE):
+
+- workshop: 100 respondents answer once each at a human pace (3-10 s between
+  steps, an autosave after each few statements as the page's script does); 5 reps
+  read results at the same pace.
+- stress: first /healthz alone, as fast as it goes, then the respondent mix at an
+  arrival rate stepped up every STEP_SECONDS (each user sends PER_USER requests
+  a second, looping over its own journey); bench/load/run.py finds the highest
+  step whose p95 stays under 500 ms from the request log (LOAD_LOG).
 
 Every request goes alternately to each application server in LOAD_HOSTS, so a
 journey only completes if the servers share all their state through the
@@ -9,16 +17,27 @@ connection) is retried up to MAX_TRIES times and shows in the stats under
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import random
+import time
 
 import gevent
-from locust import HttpUser, between, constant, task
+from locust import HttpUser, LoadTestShape, between, constant_throughput, events, task
 from locust.exception import StopUser
 
 from bench.load.journey import DRAFT_STATEMENTS, form_data
+from bench.load.steps import (
+    HEALTHZ_SECONDS,
+    HEALTHZ_USERS,
+    PER_USER,
+    STEP_SECONDS,
+    STEP_USERS,
+    STEPS,
+)
 
+PROFILE = os.environ.get("LOAD_PROFILE", "workshop")
 HOSTS = os.environ.get("LOAD_HOSTS", "http://127.0.0.1:8101").split(",")
 with open(os.environ.get("LOAD_TOKENS", "bench/load/tokens.json")) as source:
     DATA = json.load(source)
@@ -29,6 +48,20 @@ FINISHED = {"journeys": 0}
 MAX_TRIES = 6
 # What a cut connection or a restarting worker looks like from the client.
 RETRYABLE = {0, 502, 503, 504}
+LOG: list[tuple[float, str, float, int]] = []
+
+
+@events.request.add_listener
+def _log(name, response_time, exception, **kwargs) -> None:
+    LOG.append((time.time(), name, response_time, 0 if exception is None else 1))
+
+
+@events.quitting.add_listener
+def _write_log(environment, **kwargs) -> None:
+    path = os.environ.get("LOAD_LOG")
+    if path:
+        with open(path, "w", newline="") as out:
+            csv.writer(out).writerows(LOG)
 
 
 class Alternating(HttpUser):
@@ -68,8 +101,9 @@ class Alternating(HttpUser):
 
 
 class Respondent(Alternating):
+    """Workshop: one journey each, at a human pace."""
+
     fixed_count = 100
-    wait_time = constant(0)
 
     @task
     def answer_once(self) -> None:
@@ -80,11 +114,19 @@ class Respondent(Alternating):
         self.send("GET", f"/r/{token}/", "/r/[token]/", 302)
         self.think()
         self.send("GET", here, "/respond/[pk]/", 200)
-        self.think()
-        draft = form_data(index, KEYS, upto=DRAFT_STATEMENTS)
-        self.send(
-            "POST", here + "autosave/", "autosave", 200, data=draft, headers=self.csrf()
-        )
+        # The page's script saves the whole form shortly after each change:
+        # here, once every few statements, the form so far.
+        for upto in range(DRAFT_STATEMENTS, len(KEYS) + 1, DRAFT_STATEMENTS):
+            self.think()
+            draft = form_data(index, KEYS, upto=upto)
+            self.send(
+                "POST",
+                here + "autosave/",
+                "autosave",
+                200,
+                data=draft,
+                headers=self.csrf(),
+            )
         self.think()
         answers = dict(form_data(index, KEYS), action="continue")
         self.send("POST", here, "answers", 302, data=answers, headers=self.csrf())
@@ -99,13 +141,13 @@ class Respondent(Alternating):
         raise StopUser()
 
     def think(self) -> None:
-        # A person reading and tapping; keeps the 100 journeys overlapping.
-        gevent.sleep(random.uniform(0.2, 1.0))
+        # A person reading a statement and choosing.
+        gevent.sleep(random.uniform(3, 10))
 
 
 class Rep(Alternating):
     fixed_count = 5
-    wait_time = between(0.5, 1.5)
+    wait_time = between(3, 10)
 
     def on_start(self) -> None:
         super().on_start()
@@ -124,3 +166,71 @@ class Rep(Alternating):
     @task(1)
     def progress(self) -> None:
         self.send("GET", f"/reviews/{REVIEW}/", "/reviews/[pk]/", 200)
+
+
+class StressRespondent(Alternating):
+    """Stress: a respondent who keeps answering, one step per task; once
+    submitted they may change their answers until the review closes."""
+
+    wait_time = constant_throughput(PER_USER)
+
+    def on_start(self) -> None:
+        super().on_start()
+        if not WAITING:
+            raise StopUser()
+        self.index, token = WAITING.pop()
+        self.send("GET", f"/r/{token}/", "/r/[token]/", 302)
+        self.step = 0
+
+    @task
+    def next_step(self) -> None:
+        here = f"/respond/{REVIEW}/"
+        step = self.step % 6
+        self.step += 1
+        if step == 0:
+            self.send("GET", here, "/respond/[pk]/", 200)
+        elif step in (1, 2):
+            # Once submitted, a response only takes a complete set of answers.
+            upto = DRAFT_STATEMENTS * step if self.step <= len(KEYS) else None
+            draft = form_data(self.index, KEYS, upto=upto)
+            self.send(
+                "POST",
+                here + "autosave/",
+                "autosave",
+                200,
+                data=draft,
+                headers=self.csrf(),
+            )
+        elif step == 3:
+            answers = dict(form_data(self.index, KEYS), action="continue")
+            self.send("POST", here, "answers", 302, data=answers, headers=self.csrf())
+        elif step == 4:
+            self.send("GET", here + "check/", "/respond/[pk]/check/", 200)
+        else:
+            self.send("POST", here + "submit/", "submit", 302, headers=self.csrf())
+
+
+class Healthz(Alternating):
+    """Stress, first phase: the floor, as fast as the servers answer it."""
+
+    wait_time = constant_throughput(1000)
+
+    @task
+    def healthz(self) -> None:
+        self.send("GET", "/healthz", "/healthz", 200)
+
+
+if PROFILE == "stress":
+    # Locust uses any shape a locustfile defines, so only the stress run has one.
+    class Stepped(LoadTestShape):
+        """Stress only: /healthz alone, then STEPS steps of the respondent mix."""
+
+        def tick(self):
+            elapsed = self.get_run_time()
+            if elapsed < HEALTHZ_SECONDS:
+                return HEALTHZ_USERS, HEALTHZ_USERS, [Healthz]
+            step = int((elapsed - HEALTHZ_SECONDS) // STEP_SECONDS)
+            if step >= STEPS:
+                return None
+            users = STEP_USERS * (step + 1)
+            return users, STEP_USERS * 2, [StressRespondent]

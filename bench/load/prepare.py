@@ -17,7 +17,7 @@ import sys
 import django
 
 
-def prepare(invitations: int) -> dict:
+def prepare(invitations: int, name: str = "load-test") -> dict:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
@@ -35,17 +35,17 @@ def prepare(invitations: int) -> dict:
 
     today = timezone.localdate()
     area = Area.objects.create(
-        name="Load test area",
-        slug="load-test-area",
+        name=f"{name} area",
+        slug=f"{name}-area",
         region=Region.values[0],
         local_authority="Load test borough",
         phase=Area.Phase.CONSOLIDATING,
     )
     partnership = Partnership.objects.create(
-        area=area, name="Load test partnership", formed=dt.date(2014, 1, 1)
+        area=area, name=f"{name} partnership", formed=dt.date(2014, 1, 1)
     )
     organisation = Organisation.objects.create(
-        name="Load test LTO", slug="load-test-lto", kind=Organisation.Kind.CVS
+        name=f"{name} LTO", slug=f"{name}-lto", kind=Organisation.Kind.CVS
     )
     appointment = Appointment.objects.create(
         partnership=partnership,
@@ -66,7 +66,7 @@ def prepare(invitations: int) -> dict:
         status=Review.Status.OPEN,
     )
     password = secrets.token_urlsafe(18)
-    user = get_user_model().objects.create_user("load-rep", password=password)
+    user = get_user_model().objects.create_user(f"{name}-rep", password=password)
     rep = Person.objects.create(name="Load test rep", user=user)
     RepAssignment.objects.create(person=rep, area=area, started=dt.date(2015, 1, 1))
     tokens = []
@@ -91,10 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--invitations", type=int, default=100)
     parser.add_argument("--out", required=True)
+    # A second set (the stress profile's) needs its own area, review and rep.
+    parser.add_argument("--name", default="load-test")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ltoreview.settings")
     django.setup()
-    data = prepare(args.invitations)
+    data = prepare(args.invitations, args.name)
     with open(args.out, "w", encoding="utf-8") as out:
         json.dump(data, out, indent=2)
     return 0

@@ -6,7 +6,12 @@ import pytest
 from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area
 from reviews.models import Review
-from tests.e2e.conftest import assert_accessible, assert_stays_local, log_in
+from tests.e2e.conftest import (
+    assert_accessible,
+    assert_stays_local,
+    draw_every_chart,
+    log_in,
+)
 from tests.factories import programme_staff_user
 
 pytestmark = pytest.mark.e2e
@@ -33,6 +38,7 @@ def test_partnership_page_draws_change_over_time(page, live_server, staff):
     log_in(page, live_server, staff)
     page.goto(f"{live_server.url}/areas/{Area.objects.first().slug}/")
     chart = '[data-figure="change-confidence-voice-data"] .scatterlayer .trace'
+    draw_every_chart(page)
     page.wait_for_selector(chart, state="attached")
     assert page.locator(chart).count() >= 2
     assert page.locator("[data-figure] .main-svg").count() >= 10

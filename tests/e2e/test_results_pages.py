@@ -11,6 +11,7 @@ from tests.e2e.conftest import (
     DESKTOP,
     assert_accessible,
     assert_stays_local,
+    draw_every_chart,
     log_in,
     open_page,
 )
@@ -55,6 +56,7 @@ def drawn_lines(figure_id: str) -> str:
 
 
 def wait_for_radars(page) -> None:
+    draw_every_chart(page)
     page.wait_for_selector(drawn_lines("group-overlay-data"), state="attached")
 
 
@@ -83,6 +85,7 @@ def test_individual_radars_are_drawn_on_their_own_page(
     phone_page.goto(f"{live_server.url}/reviews/{review.pk}/results/")
     wait_for_radars(phone_page)
     phone_page.get_by_role("link", name="see each response's radar").click()
+    draw_every_chart(phone_page)
     phone_page.wait_for_selector(
         drawn_lines("individual-member-data"), state="attached"
     )
