@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import AuthenticatedRequest
@@ -16,8 +17,11 @@ from reviews.views.lookup import managed_review
 
 
 def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:
+    if not result.sent and not result.not_sent:
+        messages.info(request, "Everyone listed already has a link: nothing was sent.")
     if result.sent:
-        messages.success(request, f"Emailed {len(result.sent)} personal links.")
+        count = len(result.sent)
+        messages.success(request, f"Emailed {count} personal link{pluralize(count)}.")
     if result.not_sent:
         messages.warning(
             request,
@@ -31,7 +35,12 @@ def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:
 def review_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     form = InviteForm(request.POST or None, review=review)
-    if form.is_valid():
+    # "Change the list" comes back from the preview to the form as it was typed.
+    if "edit" not in request.POST and form.is_valid():
+        if "preview" in request.POST:
+            new, skipped = form.preview()
+            context = {"review": review, "form": form, "new": new, "skipped": skipped}
+            return render(request, "reviews/workflow/invite_preview.html", context)
         try:
             result = workflow.invite(
                 review=review, actor=request.user, invitees=form.invitees()

@@ -143,7 +143,7 @@ def test_with_tasks_run_at_once_the_whole_invitation_flow_works(client, appointm
     review = ReviewFactory(appointment=appointment)
 
     page = invite(client, review, "Ann Example", "ann@example.org")
-    assert "Emailed 1 personal links" in page.content.decode()
+    assert "Emailed 1 personal link." in page.content.decode()
     [message] = mail.outbox
 
     respondent = Client()
