@@ -478,6 +478,9 @@ class Response(models.Model):
     # A meeting-code respondent is identified by an opaque per-browser key.
     meeting_key = models.CharField(max_length=64, blank=True)
     via_meeting_code = models.BooleanField(default=False)
+    # A meeting-code respondent's own results link: only its SHA-256 is kept, and
+    # the link itself is shown once, on the thank-you page.
+    results_secret_hash = models.CharField(max_length=64, blank=True)
     # Pseudonyms ("Partnership member 3") are numbered in the order of this random
     # key, never in the order people opened their link or answered.
     pseudonym_key = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -522,6 +525,11 @@ class Response(models.Model):
                 fields=["review", "meeting_key"],
                 condition=~Q(meeting_key=""),
                 name="response_one_per_meeting_key",
+            ),
+            models.UniqueConstraint(
+                fields=["results_secret_hash"],
+                condition=~Q(results_secret_hash=""),
+                name="response_unique_results_secret",
             ),
         ]
 

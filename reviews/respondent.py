@@ -11,6 +11,12 @@ gone, and cannot start a second response. A new browser (or a private window) is
 a new browser: the code's cap and the rep's "set aside" cover that. Answers
 posted after the session has gone are kept in a fresh session
 (`keep_posted_answers`) and put back when the link or code is opened again.
+
+After close, the same personal link (or a meeting-code respondent's results link,
+whose secret is stored only as a hash) lets the browser read the review's
+results under `respondent_results`, without changing any answer: the released
+results once the rep releases them, for `RESULTS_LINK_LIFETIME` after release,
+and until then only a page saying they will be shared.
 """
 
 import datetime as dt
@@ -23,10 +29,11 @@ from django.utils import timezone
 
 from partnerships.models import Person, RepAssignment
 from reviews.models import Invitation, MeetingCodeAttempt, Response, Review
-from reviews.tokens import hash_token, normalise_meeting_code
+from reviews.tokens import hash_token, new_token, normalise_meeting_code
 
 SESSION_KEY = "respondent_responses"
 KEPT_KEY = "respondent_kept_answers"
+RESULTS_KEY = "respondent_results"
 
 # Ten wrong codes per address in ten minutes: enough for a room's typos, since a
 # right code is checked first and always works. Guessing is held back by the
@@ -80,8 +87,30 @@ class LinkProblem:
     review: Review | None = None
 
 
+def results_link_expires(invitation: Invitation | None, review: Review):
+    """When a respondent's own link stops opening this review's results.
+
+    Never while the results wait for release (the page then says only that they
+    will be shared); after release, `RESULTS_LINK_LIFETIME` from the release, or
+    the invitation's own expiry if that is later.
+    """
+    if review.released_at is None:
+        return None
+    until = review.released_at + settings.RESULTS_LINK_LIFETIME
+    return max(until, invitation.expires) if invitation is not None else until
+
+
+def results_link_expired(invitation: Invitation | None, review: Review) -> bool:
+    expires = results_link_expires(invitation, review)
+    return expires is not None and expires <= timezone.now()
+
+
 def check_link(token: str) -> Invitation | LinkProblem:
-    """The invitation a personal link stands for, or what is wrong with it."""
+    """The invitation a personal link stands for, or what is wrong with it.
+
+    After close the link leads to the results (or to the wait for them), so it
+    is judged by the results link's lifetime rather than the invitation's.
+    """
     invitation = (
         Invitation.objects.filter(token_hash=hash_token(token))
         .select_related("review__appointment__partnership")
@@ -93,10 +122,12 @@ def check_link(token: str) -> Invitation | LinkProblem:
     review = invitation.review
     if invitation.revoked:
         return LinkProblem("revoked", 410, review)
+    if review.is_closed:
+        if results_link_expired(invitation, review):
+            return LinkProblem("expired", 410, review)
+        return invitation
     if invitation.expires <= timezone.now():
         return LinkProblem("expired", 410, review)
-    if review.is_closed:
-        return LinkProblem("closed", 403, review)
     if not review.is_open:
         return LinkProblem("not_open", 403, review)
     return invitation
@@ -193,6 +224,63 @@ def meeting_browser_response(request: HttpRequest, review: Review) -> Response |
     if response is not None:
         response.review = review
     return response
+
+
+def remember_results_reader(
+    request: HttpRequest, review: Review, response: Response | None
+) -> None:
+    """Let this browser read `review`'s results (and `response`'s answers) but
+    not change any answer: a link opened after close, or a results link."""
+    readers = dict(request.session.get(RESULTS_KEY, {}))
+    readers[str(review.pk)] = response.pk if response is not None else None
+    request.session[RESULTS_KEY] = readers
+
+
+def own_response(request: HttpRequest, review: Review) -> Response | None:
+    """The response this browser gave to `review`: by link, code or results link."""
+    response = current_response(request, review) or meeting_browser_response(
+        request, review
+    )
+    read_only = request.session.get(RESULTS_KEY, {}).get(str(review.pk))
+    if response is None and read_only is not None:
+        response = (
+            Response.objects.filter(pk=read_only, review=review)
+            .exclude(invitation__revoked=True)
+            .select_related("invitation")
+            .first()
+        )
+    return response
+
+
+def may_read_results(request: HttpRequest, review: Review) -> bool:
+    """Whether this browser came by a respondent's own link for `review`."""
+    return (
+        str(review.pk) in request.session.get(RESULTS_KEY, {})
+        or own_response(request, review) is not None
+    )
+
+
+def issue_results_secret(response: Response) -> str:
+    """A new results link secret for a meeting-code response; the hash is kept.
+
+    Any earlier secret stops working: the link is shown once, so a lost one is
+    replaced rather than shown again.
+    """
+    secret, secret_hash = new_token()
+    Response.objects.filter(pk=response.pk).update(results_secret_hash=secret_hash)
+    response.results_secret_hash = secret_hash
+    return secret
+
+
+def response_for_results_secret(secret: str) -> Response | None:
+    """The meeting-code response a results link stands for, if any."""
+    if not secret:
+        return None
+    return (
+        Response.objects.filter(results_secret_hash=hash_token(secret))
+        .select_related("review")
+        .first()
+    )
 
 
 KEPT_SALT = "reviews.kept-answers"

@@ -26,6 +26,17 @@ urlpatterns = [
     path("respond/<int:pk>/submit/", respond_views.submit, name="respond-submit"),
     path("respond/<int:pk>/thanks/", respond_views.thanks, name="respond-thanks"),
     path("respond/<int:pk>/autosave/", respond_views.autosave, name="respond-autosave"),
+    path(
+        "respond/<int:pk>/results/",
+        respond_views.respond_results,
+        name="respond-results",
+    ),
+    path(
+        "respond/<int:pk>/results-link/",
+        respond_views.new_results_link,
+        name="respond-new-results-link",
+    ),
+    path("results/<str:secret>/", meeting_views.results_link, name="results-link"),
     path("meet/", meeting_views.meet, name="meet"),
     path("meet/<str:code>/", meeting_views.meet_start, name="meet-start"),
     path("reviews/<int:pk>/paper/", paper_views.paper_form, name="paper-form"),
@@ -116,11 +127,6 @@ urlpatterns = [
         results_views.review_export,
         name="review-export",
     ),
-    path(
-        "reviews/<int:pk>/released/",
-        results_views.review_released,
-        name="review-released",
-    ),
     # Agreed actions (issue 12).
     path(
         "reviews/<int:pk>/actions/",
@@ -129,4 +135,9 @@ urlpatterns = [
     ),
     path("actions/<int:pk>/edit/", agreed_views.action_edit, name="action-edit"),
     path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),
+    path(
+        "reviews/<int:pk>/released/",
+        results_views.review_released,
+        name="review-released",
+    ),
 ]

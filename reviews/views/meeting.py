@@ -34,6 +34,8 @@ from reviews.respondent import (
     record_wrong_code,
     remember_meeting_browser,
     remember_response,
+    remember_results_reader,
+    response_for_results_secret,
     wrong_codes_limited,
 )
 from reviews.views.invitations import qr_data_uri
@@ -113,6 +115,23 @@ def meet_start(request: HttpRequest, code: str) -> HttpResponse:
         return reply
     context = {"review": review, "form": form, "shared_as": SHARED_AS}
     return render(request, "reviews/respond/meet_start.html", context)
+
+
+@never_cache
+def results_link(request: HttpRequest, secret: str) -> HttpResponse:
+    """A meeting-code respondent's own results link, from the thank-you page.
+
+    Swapped for a session like a personal link, then the secret leaves the URL;
+    before release the page it leads to only says the results will be shared.
+    """
+    response = response_for_results_secret(secret)
+    if response is None:
+        reply = problem(request, "unknown", 404)
+    else:
+        remember_results_reader(request, response.review, response)
+        reply = redirect("reviews:respond-results", response.review_id)
+    reply["Referrer-Policy"] = "no-referrer"
+    return reply
 
 
 @login_required

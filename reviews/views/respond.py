@@ -8,9 +8,11 @@ with a status code to match, and nothing about any other review.
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -40,13 +42,20 @@ from reviews.respondent import (
     can_edit,
     check_link,
     current_response,
+    issue_results_secret,
     keep_posted_answers,
+    may_read_results,
     meeting_browser_response,
+    own_response,
     posted_answers,
     remember_response,
+    remember_results_reader,
+    results_link_expired,
     review_rep,
     take_kept_answers,
 )
+from reviews.results import build_results
+from reviews.views.invitations import qr_data_uri
 
 RespondentView = Callable[[HttpRequest, Review, Response], HttpResponse]
 SHARED_AS = {
@@ -60,7 +69,7 @@ def problem(
     request: HttpRequest, kind: str, status: int, review: Review | None = None
 ) -> HttpResponse:
     rep = review_rep(review) if review is not None else None
-    context = {"kind": kind, "rep": rep}
+    context = {"kind": kind, "rep": rep, "review": review}
     return render(request, "reviews/respond/problem.html", context, status=status)
 
 
@@ -130,6 +139,11 @@ def respond_link(request: HttpRequest, token: str) -> HttpResponse:
     found = check_link(token)
     if isinstance(found, LinkProblem):
         reply = problem(request, found.kind, found.status, found.review)
+    elif found.review.is_closed:
+        # After close the same link leads to the results, or to the wait for them.
+        answered = Response.objects.filter(invitation=found).first()
+        remember_results_reader(request, found.review, answered)
+        reply = redirect("reviews:respond-results", found.review_id)
     else:
         remember_response(request, open_invited_response(invitation=found))
         reply = redirect("reviews:respond", found.review_id)
@@ -137,10 +151,18 @@ def respond_link(request: HttpRequest, token: str) -> HttpResponse:
     return reply
 
 
+def no_more_answers(request: HttpRequest, review: Review) -> HttpResponse:
+    """Once a review closes, a respondent's pages lead to its results; answers
+    posted after close are refused with a page that says so."""
+    if review.is_closed and request.method == "GET":
+        return redirect("reviews:respond-results", review.pk)
+    return problem(request, "closed", 403, review)
+
+
 @respondent_view
 def respond(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
-        return problem(request, "closed", 403, review)
+        return no_more_answers(request, review)
     statements = list(review.framework_version.statements.all())
     if request.method != "POST":
         kept = take_kept_answers(request, response)
@@ -227,7 +249,7 @@ def autosave(request: HttpRequest, review: Review, response: Response) -> HttpRe
 @respondent_view
 def check(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
-        return problem(request, "closed", 403, review)
+        return no_more_answers(request, review)
     statements = list(review.framework_version.statements.all())
     form = stored_form(review, response, statements)
     if not form.is_valid():
@@ -245,7 +267,7 @@ def check(request: HttpRequest, review: Review, response: Response) -> HttpRespo
 @respondent_view
 def submit(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
-        return problem(request, "closed", 403, review)
+        return no_more_answers(request, review)
     statements = list(review.framework_version.statements.all())
     form = stored_form(review, response, statements)
     if not form.is_valid():
@@ -277,7 +299,58 @@ def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResp
         "columns": columns,
         "can_edit": can_edit(response),
     }
+    if response.via_meeting_code and not response.results_secret_hash:
+        context.update(results_link_context(issue_results_secret(response)))
     return render(request, "reviews/respond/thanks.html", context)
+
+
+def results_link_context(secret: str) -> dict[str, str]:
+    """A meeting-code respondent's own results link, and its QR code, shown once."""
+    link = settings.SITE_URL + reverse("reviews:results-link", args=[secret])
+    return {"results_link": link, "results_qr": qr_data_uri(link)}
+
+
+@require_POST
+@respondent_view
+def new_results_link(
+    request: HttpRequest, review: Review, response: Response
+) -> HttpResponse:
+    """Replace a lost results link: the old one stops working."""
+    if not response.via_meeting_code or not response.is_submitted:
+        return problem(request, "no_session", 404)
+    context = {"review": review, "response": response, "replaced": True}
+    context.update(results_link_context(issue_results_secret(response)))
+    return render(request, "reviews/respond/results_link.html", context)
+
+
+@never_cache
+def respond_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """A respondent's view of the results: released ones, or the wait for them.
+
+    Only for a browser that came by the respondent's own link (personal link,
+    meeting code or results link). Released results are the same page members
+    see, small groups hidden and nothing individual, plus the respondent's own
+    answers.
+    """
+    review = Review.objects.with_context().filter(pk=pk).first()
+    if review is None or not may_read_results(request, review):
+        return problem(request, "no_session", 404)
+    response = own_response(request, review)
+    if not review.is_released:
+        return problem(request, "waiting", 200, review)
+    if results_link_expired(response.invitation if response else None, review):
+        return problem(request, "expired", 410, review)
+    context = {
+        "results": build_results(review, released=True),
+        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "own": None,
+    }
+    if response is not None and response.is_submitted:
+        statements = list(review.framework_version.statements.all())
+        columns = question_columns(review)
+        rows, _ = own_numbers(response, statements, [c.key for c in columns])
+        context["own"] = {"rows": rows, "columns": columns}
+    return render(request, "reviews/respond/results.html", context)
 
 
 def own_numbers(

@@ -91,11 +91,15 @@ def test_a_revoked_link_is_gone(client):
     assert "withdrawn" in reply.content.decode()
 
 
-def test_a_link_to_a_closed_review_is_refused(client):
-    _, token = invite(ReviewFactory(status=Review.Status.CLOSED))
-    reply = client.get(link(token))
-    assert reply.status_code == 403
-    assert "This review has closed" in reply.content.decode()
+def test_a_link_to_a_closed_review_leads_to_the_wait_for_its_results(client):
+    review = ReviewFactory(status=Review.Status.CLOSED)
+    _, token = invite(review)
+    reply = client.get(link(token), follow=True)
+    assert reply.redirect_chain[-1][0] == reverse(
+        "reviews:respond-results", args=[review.pk]
+    )
+    assert reply.status_code == 200
+    assert "shared when the rep releases them" in reply.content.decode()
 
 
 def test_a_link_to_a_review_not_yet_open_is_refused(client):
@@ -131,4 +135,6 @@ def test_closing_the_review_stops_editing_from_an_open_session(client):
     client.get(link(token))
     Review.objects.filter(pk=invitation.review_id).update(status=Review.Status.CLOSED)
     reply = client.get(reverse("reviews:respond", args=[invitation.review_id]))
-    assert reply.status_code == 403
+    assert reply.url == reverse("reviews:respond-results", args=[invitation.review_id])
+    posted = client.post(reverse("reviews:respond", args=[invitation.review_id]))
+    assert posted.status_code == 403

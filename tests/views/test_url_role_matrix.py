@@ -75,6 +75,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:respond-submit": (405,) * 9,
     "reviews:respond-thanks": NOT_RESPONDENT,
     "reviews:respond-autosave": (405,) * 9,
+    # A respondent's results (or the wait for them) and a new results link need
+    # this browser's own link too; an unknown results link is a 404 for all.
+    "reviews:respond-results": NOT_RESPONDENT,
+    "reviews:respond-new-results-link": (405,) * 9,
+    "reviews:results-link": (404,) * 9,
     "reviews:meet": ALL_200,
     "reviews:meet-start": ALL_200,
     "reviews:paper-form": MANAGER_ONLY,
@@ -174,6 +179,8 @@ def url_for(name: str, world: object | None) -> str:
         kwargs["slug"] = obj.slug if obj else "no-such-thing"
     if "<str:token>" in route:
         kwargs["token"] = TOKEN_A
+    if "<str:secret>" in route:
+        kwargs["secret"] = "not-a-results-link-secret"
     if "<str:code>" in route:
         kwargs["code"] = CODE_A
     if "<uidb64>" in route:

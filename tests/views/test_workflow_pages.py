@@ -273,7 +273,10 @@ def test_close_and_release_change_what_respondents_and_members_see(client, appoi
     assert respondent.get(released_url).status_code in (302, 404)
 
     client.post(reverse("reviews:review-close", args=[review.pk]))
-    assert respondent.get(respond_url).status_code == 403, "no more editing"
+    # No more editing: the respondent's pages lead to the wait for the results.
+    results_url = reverse("reviews:respond-results", args=[review.pk])
+    assert respondent.get(respond_url).url == results_url
+    assert respondent.post(respond_url).status_code == 403
     assert member.get(released_url).status_code == 404, "closed is not released"
     assert not Review.objects.visible_to(member_user).exists()
 
