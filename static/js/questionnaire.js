@@ -3,7 +3,8 @@
  *  - answers are saved to the server as they are given (debounced), so a lost
  *    signal or a closed tab loses nothing;
  *  - on narrow screens one statement shows at a time, with "Statement 3 of 10"
- *    and Back/Next buttons; focus moves to the statement shown;
+ *    and Back/Next buttons; focus moves to the statement shown; moving on from
+ *    a statement with nothing chosen says so, once for each, and never stops them;
  *  - error-summary and "Change" links open the step holding their field.
  * Also wires [data-print] buttons, as the CSP forbids inline handlers.
  */
@@ -61,6 +62,14 @@
   var progress = nav.querySelector(".step-progress");
   var back = nav.querySelector("[data-back]");
   var next = nav.querySelector("[data-next]");
+  // Said once per statement, after a move the person made (so it shifts nothing
+  // unasked), and never a barrier: the final check lists what is still missing.
+  var note = document.createElement("p");
+  note.className = "step-note";
+  note.setAttribute("role", "status");
+  note.hidden = true;
+  progress.after(note);
+  var warned = {};
 
   function label(step) {
     var index = statements.indexOf(step);
@@ -71,6 +80,8 @@
   }
 
   function show(index, focus) {
+    note.hidden = true;
+    note.textContent = "";
     current = Math.max(0, Math.min(index, steps.length - 1));
     steps.forEach(function (step, i) { step.hidden = i !== current; });
     progress.textContent = label(steps[current]);
@@ -107,14 +118,27 @@
     return true;
   }
 
+  function stepOn() {
+    var leaving = statements.indexOf(steps[current]);
+    var empty = leaving >= 0 && !warned[leaving] &&
+      !steps[current].querySelector("input[type=radio]:checked");
+    show(current + 1, true);
+    if (empty) {
+      warned[leaving] = true;
+      note.textContent = "You have not chosen anything for statement " + (leaving + 1) +
+        ". That's fine for now: use Back to answer it, or carry on.";
+      note.hidden = false;
+    }
+  }
+
   back.addEventListener("click", function () { show(current - 1, true); });
-  next.addEventListener("click", function () { show(current + 1, true); });
+  next.addEventListener("click", stepOn);
   narrow.addEventListener("change", apply);
   // Enter in a radio button would submit the whole form mid-way: step on instead.
   form.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && narrow.matches && event.target.type === "radio") {
       event.preventDefault();
-      show(current + 1, true);
+      stepOn();
     }
   });
   document.querySelectorAll("[data-error-summary] a").forEach(function (link) {
