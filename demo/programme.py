@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo.actions import write_agreed_actions
 from demo.dates import date_between
 from demo.logins import create_logins
 from demo.names import ORGANISATION_KIND_WEIGHTS, NameMaker
@@ -110,6 +111,7 @@ def seed_demo(
         report("people", 0.22)
         programme.people = write_people(programme)
         counts = write_reviews(programme, report)
+        counts["agreed actions"] = write_agreed_actions(programme.rng)
         report("summaries", 0.95)
         counts["summaries"] = summarise_reviews()
     report("done", 1.0)

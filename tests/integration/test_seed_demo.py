@@ -4,6 +4,7 @@ Seeding takes seconds, so the module seeds once, inside a transaction rolled bac
 when the module ends; each test runs in its own savepoint within it.
 """
 
+import datetime as dt
 import hashlib
 from io import StringIO
 
@@ -28,7 +29,15 @@ from partnerships.models import (
     RepAssignment,
     StaffRole,
 )
-from reviews.models import Answer, AuditEvent, Invitation, Response, Review
+from reviews.models import (
+    AgreedAction,
+    AgreedActionUpdate,
+    Answer,
+    AuditEvent,
+    Invitation,
+    Response,
+    Review,
+)
 from tests.factories import AreaFactory
 
 # Seeding the whole demo takes seconds, twice for the rebuild test.
@@ -50,6 +59,8 @@ MODELS = [
     Response,
     Answer,
     AuditEvent,
+    AgreedAction,
+    AgreedActionUpdate,
 ]
 
 
@@ -297,6 +308,20 @@ def test_demo_rep_has_an_open_review_and_a_released_one_the_member_and_lto_see(
     assert showcase in Review.objects.visible_to(lto)
     assert showcase.responses.filter(perspective="lto_staff").exists()
     assert showcase.responses.filter(perspective="member").count() >= 3
+
+
+def test_some_closed_reviews_carry_agreed_actions_with_dated_notes(seeded):
+    actions = AgreedAction.objects.all()
+    assert actions.exists()
+    assert not actions.exclude(review__status="closed").exists()
+    assert actions.values("review").distinct().count() >= 10
+    showcase = Review.objects.get(opens=dt.date(2026, 3, 2), released_at__isnull=False)
+    assert showcase.agreed_actions.count() == 3
+    assert {a.status for a in actions} >= {"agreed", "in_progress", "done"}
+    moved_on = actions.exclude(status="agreed")
+    assert AgreedActionUpdate.objects.filter(action__in=moved_on).count() == (
+        2 * moved_on.count()
+    )
 
 
 def test_a_second_run_changes_nothing(seeded):
