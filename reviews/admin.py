@@ -237,7 +237,7 @@ class AgreedActionUpdateInline(admin.TabularInline):
     model = AgreedActionUpdate
     extra = 0
     fields = ["at", "status", "note", "by"]
-    readonly_fields = fields
+    readonly_fields = ["at", "status", "note", "by"]
 
 
 @admin.register(AgreedAction)

@@ -21,6 +21,14 @@ from reviews.models import (
 
 # How much of an action's wording the audit trail repeats.
 AUDIT_WORDS = 120
+# What the audit trail calls each part of an action.
+FIELD_NAMES = {
+    "what": "what was agreed",
+    "lead": "who leads",
+    "lead_other": "the other organisation",
+    "due": "by when",
+    "statements": "statements",
+}
 
 
 def _audit(action: AgreedAction, actor: User, kind: str, detail: str) -> None:
@@ -91,9 +99,7 @@ def edit_action(
         action.statements.set(list(chosen))
         changed.append("statements")
     if changed:
-        labels = ", ".join(
-            AgreedAction._meta.get_field(n).verbose_name for n in changed
-        )
+        labels = ", ".join(FIELD_NAMES[n] for n in changed)
         _audit(action, actor, AuditEvent.Action.ACTION_EDITED, f"Changed {labels}")
     return changed
 

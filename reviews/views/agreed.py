@@ -41,7 +41,9 @@ def review_actions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "review": review,
         "form": form,
-        "actions": review.agreed_actions.for_display().order_by("due", "pk"),
+        "actions": AgreedAction.objects.filter(review=review)
+        .for_display()
+        .order_by("due", "pk"),
         "last_time": AgreedAction.objects.last_time(review).for_display(),
     }
     return render(request, "reviews/agreed/review_actions.html", context)

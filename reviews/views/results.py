@@ -29,7 +29,11 @@ PACK_BLANK_LINES = 8
 def _agreed(review: Review) -> dict[str, list[AgreedAction]]:
     """This review's actions, and the previous review's ("Last time you agreed")."""
     return {
-        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "actions": list(
+            AgreedAction.objects.filter(review=review)
+            .for_display()
+            .order_by("due", "pk")
+        ),
         "last_time": list(AgreedAction.objects.last_time(review).for_display()),
     }
 
@@ -100,6 +104,10 @@ def review_released(request: HttpRequest, pk: int) -> HttpResponse:
         review = released_review(request, pk)
     context = {
         "results": build_results(review, released=True),
-        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "actions": list(
+            AgreedAction.objects.filter(review=review)
+            .for_display()
+            .order_by("due", "pk")
+        ),
     }
     return render(request, "reviews/results/released.html", context)
