@@ -117,36 +117,39 @@ def response_rates_by_year() -> list[ResponseRate]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    answered = Response.objects.submitted().filter(invitation=OuterRef("pk"))
-    invitations = {
-        year: (invited, replied)
-        for year, invited, replied in Invitation.objects.live()
+    # Two grouped scans (invitations, then responses) rather than a subquery per
+    # invitation: the cost follows the rows once, whatever the programme's size.
+    invited = dict(
+        Invitation.objects.live()
         .filter(review__summary__isnull=False)
-        .annotate(replied=Exists(answered))
         .values_list("review__opens__year")
-        .annotate(n=Count("pk"), r=Count("pk", filter=Q(replied=True)))
+        .annotate(n=Count("pk"))
         .order_by()
-    }
-    others = {
-        year: (code, paper)
-        for year, code, paper in Response.objects.submitted()
-        .filter(review__summary__isnull=False, invitation__isnull=True)
+    )
+    counts = {
+        year: (replied, code, paper)
+        for year, replied, code, paper in Response.objects.submitted()
+        .filter(review__summary__isnull=False)
         .values_list("review__opens__year")
         .annotate(
-            code=Count("pk", filter=Q(via_meeting_code=True)),
-            paper=Count("pk", filter=Q(entered_at__isnull=False)),
+            # Answered live invitations, each once however many responses.
+            replied=Count(
+                "invitation",
+                distinct=True,
+                filter=Q(invitation__isnull=False, invitation__revoked=False),
+            ),
+            code=Count("pk", filter=Q(invitation__isnull=True, via_meeting_code=True)),
+            paper=Count(
+                "pk", filter=Q(invitation__isnull=True, entered_at__isnull=False)
+            ),
         )
         .order_by()
     }
     rows = []
     for year in sorted(reviews):
-        invited, replied = invitations.get(year, (0, 0))
-        code, paper = others.get(year, (0, 0))
-        rows.append(
-            ResponseRate(
-                year, reviews[year], Share(str(year), replied, invited), code, paper
-            )
-        )
+        replied, code, paper = counts.get(year, (0, 0, 0))
+        share = Share(str(year), replied, invited.get(year, 0))
+        rows.append(ResponseRate(year, reviews[year], share, code, paper))
     return rows
 
 
