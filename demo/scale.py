@@ -41,7 +41,7 @@ from reviews.models import (
     Statement,
 )
 from reviews.reading import ReviewData, analyse_review
-from reviews.summaries import store_summaries, summary_rows
+from reviews.summaries import ResponseCounts, store_summaries, summary_rows
 from reviews.tokens import new_token
 
 PREFIX = "scale"
@@ -327,6 +327,10 @@ def _summarise_chunk(
     invited: dict[int, int] = {}
     for invitation in invitations:
         invited[invitation.review.pk] = invited.get(invitation.review.pk, 0) + 1
+    # Every scale response answers its own live invitation: none by code or paper.
+    answered: dict[int, int] = {}
+    for response in responses:
+        answered[response.review.pk] = answered.get(response.review.pk, 0) + 1
     pairs = []
     for review in reviews:
         if review.status != Review.Status.CLOSED:
@@ -337,7 +341,13 @@ def _summarise_chunk(
         result = analyse_review(review, review_data)
         pairs.append(
             summary_rows(
-                review, result, invited=invited.get(review.pk, 0), statement_ids=ids
+                review,
+                result,
+                counts=ResponseCounts(
+                    invited=invited.get(review.pk, 0),
+                    answered=answered.get(review.pk, 0),
+                ),
+                statement_ids=ids,
             )
         )
     store_summaries(pairs)

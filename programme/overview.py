@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 
 from partnerships.models import Area, Region
@@ -22,8 +22,6 @@ from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews import charts
 from reviews.analysis import DEFAULT_THRESHOLDS, half_up, one_decimal
 from reviews.models import (
-    Invitation,
-    Response,
     Review,
     ReviewSummary,
     Statement,
@@ -111,46 +109,24 @@ class ResponseRate:
 
 
 def response_rates_by_year() -> list[ResponseRate]:
-    """Per year of closed, summarised reviews (by the year they opened)."""
-    reviews = dict(
+    """Per year of closed, summarised reviews (by the year they opened), from the
+    counts each summary stored at close: one grouped query over the summaries,
+    whatever the number of invitations and responses."""
+    rows = (
         ReviewSummary.objects.values_list("review__opens__year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    # Two grouped scans (invitations, then responses) rather than a subquery per
-    # invitation: the cost follows the rows once, whatever the programme's size.
-    invited = dict(
-        Invitation.objects.live()
-        .filter(review__summary__isnull=False)
-        .values_list("review__opens__year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {
-        year: (replied, code, paper)
-        for year, replied, code, paper in Response.objects.submitted()
-        .filter(review__summary__isnull=False)
-        .values_list("review__opens__year")
         .annotate(
-            # Answered live invitations, each once however many responses.
-            replied=Count(
-                "invitation",
-                distinct=True,
-                filter=Q(invitation__isnull=False, invitation__revoked=False),
-            ),
-            code=Count("pk", filter=Q(invitation__isnull=True, via_meeting_code=True)),
-            paper=Count(
-                "pk", filter=Q(invitation__isnull=True, entered_at__isnull=False)
-            ),
+            n=Count("pk"),
+            invited=Sum("invited"),
+            answered=Sum("invitations_answered"),
+            code=Sum("through_code"),
+            paper=Sum("on_paper"),
         )
-        .order_by()
-    }
-    rows = []
-    for year in sorted(reviews):
-        replied, code, paper = counts.get(year, (0, 0, 0))
-        share = Share(str(year), replied, invited.get(year, 0))
-        rows.append(ResponseRate(year, reviews[year], share, code, paper))
-    return rows
+        .order_by("review__opens__year")
+    )
+    return [
+        ResponseRate(year, n, Share(str(year), answered, invited), code, paper)
+        for year, n, invited, answered, code, paper in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -754,6 +754,17 @@ class ReviewSummary(models.Model):
     computed_at = models.DateTimeField(default=timezone.now)
     responses = models.PositiveIntegerField("submitted responses", default=0)
     invited = models.PositiveIntegerField(default=0)
+    # How the responses came, for the programme's response rates: stored so the
+    # overview never reads invitations or responses.
+    invitations_answered = models.PositiveIntegerField(
+        "live invitations with a submitted response", default=0
+    )
+    through_code = models.PositiveIntegerField(
+        "submitted responses through a meeting code", default=0
+    )
+    on_paper = models.PositiveIntegerField(
+        "submitted responses entered from paper", default=0
+    )
     discussion_points = models.PositiveIntegerField(default=0)
     flat_review = models.BooleanField(default=False)
 

@@ -13,13 +13,15 @@ review's own report says.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from reviews.analysis import HEADLINE_PAIR, NOW, Analysis
 from reviews.models import (
+    Response,
     Review,
     ReviewSummary,
     Statement,
@@ -30,11 +32,48 @@ from reviews.reading import analyse_review, load_review_data
 MEMBER = "member"
 
 
+@dataclass(frozen=True)
+class ResponseCounts:
+    """How a review's submitted responses came: the programme's response rates."""
+
+    invited: int = 0
+    answered: int = 0
+    through_code: int = 0
+    on_paper: int = 0
+
+
+def response_counts(review: Review) -> ResponseCounts:
+    """Live invitations, those answered, and the responses without an invitation
+    by how they came: two aggregate queries."""
+    counts = (
+        Response.objects.submitted()
+        .filter(review=review)
+        .aggregate(
+            # Each live invitation once, however many responses it has.
+            answered=Count(
+                "invitation",
+                distinct=True,
+                filter=Q(invitation__isnull=False, invitation__revoked=False),
+            ),
+            code=Count("pk", filter=Q(invitation__isnull=True, via_meeting_code=True)),
+            paper=Count(
+                "pk", filter=Q(invitation__isnull=True, entered_at__isnull=False)
+            ),
+        )
+    )
+    return ResponseCounts(
+        invited=review.invitations.live().count(),
+        answered=counts["answered"],
+        through_code=counts["code"],
+        on_paper=counts["paper"],
+    )
+
+
 def summary_rows(
     review: Review,
     result: Analysis,
     *,
-    invited: int,
+    counts: ResponseCounts,
     statement_ids: Mapping[str, int],
 ) -> tuple[ReviewSummary, list[StatementSummary]]:
     """Unsaved summary rows for one review's analysis; no database access."""
@@ -43,7 +82,10 @@ def summary_rows(
         review=review,
         computed_at=now,
         responses=sum(result.respondents.values()),
-        invited=invited,
+        invited=counts.invited,
+        invitations_answered=counts.answered,
+        through_code=counts.through_code,
+        on_paper=counts.on_paper,
         discussion_points=len(result.discussion_points),
         flat_review=result.flat_review,
     )
@@ -110,11 +152,10 @@ def summarise_review(review: Review) -> ReviewSummary:
     """Compute and store one review's summary: a handful of queries, any size."""
     data = load_review_data(review)
     result = analyse_review(review, data)
-    invited = review.invitations.live().count()
     summary, rows = summary_rows(
         review,
         result,
-        invited=invited,
+        counts=response_counts(review),
         statement_ids=_statement_ids(review.framework_version_id),
     )
     store_summaries([(summary, rows)])

@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from reviews.models import Review, ReviewSummary, StatementSummary
+from reviews.models import Response, Review, ReviewSummary, StatementSummary
 from reviews.summaries import forget_summary, summarise_review, summarise_reviews
 from tests.factories import InvitationFactory, ReviewFactory, bulk_responses
 
@@ -38,6 +39,37 @@ def test_summary_counts_submitted_responses_and_live_invitations():
     # One point: the first statement, with its gap and disagreement together.
     assert summary.discussion_points == 1
     assert ReviewSummary.objects.get(review=review).responses == 6
+
+
+def test_summary_stores_how_the_responses_came_for_the_programme_rates():
+    review = ReviewFactory(status=Review.Status.CLOSED)
+    live, revoked = InvitationFactory(review=review), InvitationFactory(review=review)
+    revoked.revoked = True
+    revoked.save()
+    InvitationFactory(review=review)
+    for n, invitation in enumerate([live, revoked]):
+        Response.objects.create(
+            review=review,
+            perspective="member",
+            invitation=invitation,
+            meeting_key=f"invited-{n}",
+            status=Response.Status.SUBMITTED,
+            submitted_at=timezone.now(),
+        )
+    Response.objects.create(
+        review=review,
+        perspective="member",
+        via_meeting_code=True,
+        meeting_key="browser-1",
+        status=Response.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+    summary = summarise_review(review)
+
+    assert summary.invited == 2
+    assert summary.invitations_answered == 1
+    assert (summary.through_code, summary.on_paper) == (1, 0)
 
 
 def test_statement_summary_flags_the_members_lto_gap_and_member_disagreement():

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Appointment, Area
-from reviews.models import Response, Review, ReviewSummary
+from reviews.models import Response, Review
+from reviews.summaries import summarise_review
 from tests.factories import (
     AppointmentFactory,
     AreaFactory,
@@ -152,7 +153,7 @@ def closed_review_with_code_answers() -> Review:
             status=Response.Status.SUBMITTED,
             submitted_at=timezone.now(),
         )
-    ReviewSummary.objects.create(review=review, responses=8, invited=4)
+    summarise_review(review)
     return review
 
 
