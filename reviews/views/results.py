@@ -75,7 +75,9 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
         **agreed,
         # Room to write new actions by hand, fewer once some are recorded, so
         # the pack keeps to four pages.
-        "action_lines": range(max(PACK_BLANK_LINES - len(agreed["actions"]), 3)),
+        "action_lines": range(
+            max(PACK_BLANK_LINES - len(agreed["actions"]) - len(agreed["last_time"]), 2)
+        ),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_PACK)
     return render(request, "reviews/results/pack.html", context)
