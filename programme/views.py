@@ -150,7 +150,9 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
         raise Http404("The overdue list is for Local Trust staff.")
     rows = schedule.overdue(request.user, timezone.localdate())
     page = Paginator(rows, PAGE_SIZE * 2).get_page(request.GET.get("page"))
-    return render(request, "programme/overdue.html", {"page": page})
+    reps = schedule.reps_by_area(page.object_list)
+    shown = [(row, reps.get(row.area_id, [])) for row in page.object_list]
+    return render(request, "programme/overdue.html", {"page": page, "rows": shown})
 
 
 @login_required
