@@ -113,22 +113,65 @@ def _describe(response: Response) -> str:
     return f"An answer through the meeting code ({response.get_perspective_display()})"
 
 
+ANSWER_FIELDS = tuple(
+    f"{column}_{part}"
+    for column in ("then", "now", "like")
+    for part in ("rating", "state")
+)
+
+
+def _answer_fields(cells: Mapping[str, str]) -> dict[str, object]:
+    """Every rating and state field of one answer, unset ones empty."""
+    fields: dict[str, object] = {
+        name: None if name.endswith("_rating") else "" for name in ANSWER_FIELDS
+    }
+    for column, value in cells.items():
+        if value.isdigit():
+            fields[f"{column}_rating"] = int(value)
+        else:
+            fields[f"{column}_state"] = value
+    return fields
+
+
 def _write_answers(
-    response: Response, answers: AnswerValues, not_involved: bool, comments: str
-) -> None:
-    response.answers.all().delete()
-    rows = []
-    for statement_id, cells in answers.items():
-        fields: dict[str, object] = {}
-        for column, value in cells.items():
-            if value.isdigit():
-                fields[f"{column}_rating"] = int(value)
-            else:
-                fields[f"{column}_state"] = value
-        rows.append(Answer(response=response, statement_id=statement_id, **fields))
-    Answer.objects.bulk_create(rows)
-    response.not_involved_at_start = not_involved
-    response.comments = comments
+    response: Response,
+    answers: AnswerValues,
+    not_involved: bool,
+    comments: str,
+    *,
+    stored: bool = True,
+) -> bool:
+    """Make the stored answers this snapshot, writing only the rows that differ
+    (an autosave usually changes one answer, or none); whether anything changed.
+    `stored=False` for a new response, which has no answers to read."""
+    wanted = {statement_id: _answer_fields(c) for statement_id, c in answers.items()}
+    existing = {a.statement_id: a for a in response.answers.all()} if stored else {}
+    stale = [a.pk for statement_id, a in existing.items() if statement_id not in wanted]
+    changed = []
+    for statement_id, answer in existing.items():
+        fields = wanted.get(statement_id)
+        if fields is None or all(getattr(answer, k) == v for k, v in fields.items()):
+            continue
+        for name, value in fields.items():
+            setattr(answer, name, value)
+        changed.append(answer)
+    new = [
+        Answer(response=response, statement_id=statement_id, **fields)
+        for statement_id, fields in wanted.items()
+        if statement_id not in existing
+    ]
+    if stale:
+        Answer.objects.filter(pk__in=stale).delete()
+    if changed:
+        Answer.objects.bulk_update(changed, ANSWER_FIELDS)
+    if new:
+        Answer.objects.bulk_create(new)
+    touched = bool(stale or changed or new)
+    if (response.not_involved_at_start, response.comments) != (not_involved, comments):
+        response.not_involved_at_start = not_involved
+        response.comments = comments
+        touched = True
+    return touched
 
 
 @transaction.atomic
@@ -139,10 +182,14 @@ def save_answers(
     not_involved_at_start: bool,
     comments: str,
 ) -> Response:
-    """Replace the response's answers with this snapshot of the form (a draft)."""
+    """Make the response's answers this snapshot of the form (a draft).
+
+    A snapshot identical to what is stored writes nothing, so `updated` (the
+    results cache's key) moves only when an answer or comment changes.
+    """
     locked = Response.objects.select_for_update().get(pk=response.pk)
-    _write_answers(locked, answers, not_involved_at_start, comments)
-    locked.save(update_fields=["not_involved_at_start", "comments", "updated"])
+    if _write_answers(locked, answers, not_involved_at_start, comments):
+        locked.save(update_fields=["not_involved_at_start", "comments", "updated"])
     return locked
 
 
@@ -191,7 +238,7 @@ def enter_paper_response(
             )
     except IntegrityError:
         return Response.objects.get(review=review, meeting_key=key), False
-    _write_answers(response, answers, not_involved_at_start, comments)
+    _write_answers(response, answers, not_involved_at_start, comments, stored=False)
     response.save(update_fields=["not_involved_at_start", "comments", "updated"])
     AuditEvent.objects.create(
         review=review,

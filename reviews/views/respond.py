@@ -219,8 +219,13 @@ def save_posted(
     """
     submitted = response.is_submitted
     complete = action == "continue" or submitted
-    form = questionnaire_form(review, statements, complete, data=data)
     draft = questionnaire_form(review, statements, data=data)
+    # A draft's own form is the one to show: build the complete one only if asked.
+    form = (
+        questionnaire_form(review, statements, complete, data=data)
+        if complete
+        else draft
+    )
     saved = draft.is_valid() and (form.is_valid() or not submitted)
     if saved:
         save_answers(

@@ -55,6 +55,37 @@ def test_saving_replaces_the_previous_snapshot_of_answers():
 
 
 @pytest.mark.django_db
+def test_saving_writes_only_the_answers_that_changed():
+    invitation, _ = invite()
+    response = open_invited_response(invitation=invitation)
+    ids = statement_ids(invitation.review)
+    draft = {ids[0]: {"now": "3"}, ids[1]: {"now": "9"}}
+    save_answers(
+        response=response, answers=draft, not_involved_at_start=False, comments=""
+    )
+    kept = response.answers.get(statement_id=ids[0])
+    before = Response.objects.get(pk=response.pk).updated
+
+    # The same snapshot again writes nothing, so `updated` stays put.
+    save_answers(
+        response=response, answers=draft, not_involved_at_start=False, comments=""
+    )
+    unchanged = Response.objects.get(pk=response.pk).updated
+    save_answers(
+        response=response,
+        answers={ids[0]: {"now": "3"}, ids[1]: {"now": "dont_know"}},
+        not_involved_at_start=False,
+        comments="",
+    )
+
+    assert unchanged == before
+    assert Response.objects.get(pk=response.pk).updated > before
+    assert response.answers.get(statement_id=ids[0]).pk == kept.pk
+    changed = response.answers.get(statement_id=ids[1])
+    assert (changed.now_rating, changed.now_state) == (None, "dont_know")
+
+
+@pytest.mark.django_db
 def test_submitting_again_keeps_the_first_submission_time():
     invitation, _ = invite()
     response = open_invited_response(invitation=invitation)
