@@ -46,6 +46,8 @@ A_SIDE_200 = (302, 200, 404, 200, 200, 200, 404, 200, 200)
 EXPECTED: dict[str, tuple[int, ...]] = {
     "healthz": ALL_200,
     "readyz": ALL_200,
+    # The browser's own request for an icon: a permanent redirect to the static file.
+    "favicon": (301,) * 9,
     "admin:index": (302, 302, 302, 302, 302, 302, 302, 302, 200),
     "login": ALL_200,
     "logout": (405,) * 9,
@@ -133,9 +135,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
 PK_OBJECT = {
     "reviews:review-open": "appointment_a",
     "programme:review-date": "appointment_a",
-    "reviews:invitation-revoke": "invitation_a",
     "reviews:action-edit": "action_a",
     "reviews:action-status": "action_a",
+    "reviews:invitation-revoke": "invitation_a",
     "reviews:invitation-resend": "invitation_a",
     "reviews:response-set-aside": "code_response_a",
     "reviews:response-count-again": "code_response_a",
@@ -201,10 +203,10 @@ def world():
         review=world.review_a, via_meeting_code=True, meeting_key="code-browser"
     )
     world.area_a = world.appointment_a.partnership.area
-    world.organisation_a = world.appointment_a.organisation
     world.action_a = AgreedAction.objects.create(
         review=world.review_a, what="Meet monthly", lead="lto", due=timezone.localdate()
     )
+    world.organisation_a = world.appointment_a.organisation
     invitation = world.invitation_a
     invitation.token_hash = hash_token(TOKEN_A)
     invitation.save(update_fields=["token_hash"])
