@@ -70,12 +70,13 @@ def all_regions(coverage: Sequence[Share]) -> Share:
 
 def reviews_by_purpose_and_year() -> tuple[list[int], list[tuple[str, list[int]]]]:
     """Counts of reviews opened, as (years, [(purpose label, count per year)])."""
-    rows = (
-        Review.objects.values_list("opens__year", "purpose")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {(year, purpose): n for year, purpose, n in rows}
+    # Grouped by the opening day and folded into years here: at most 366 rows a
+    # year, and SQLite extracts a year through a Python function on every row
+    # (18,000 reviews: 33 ms by year, 7 ms by day).
+    rows = Review.objects.values_list("opens", "purpose").annotate(n=Count("pk"))
+    counts: dict[tuple[int, str], int] = {}
+    for day, purpose, n in rows.order_by():
+        counts[day.year, purpose] = counts.get((day.year, purpose), 0) + n
     years = sorted({year for year, _ in counts})
     table = [
         (label, [counts.get((year, value), 0) for year in years])
@@ -113,7 +114,7 @@ def response_rates_by_year() -> list[ResponseRate]:
     counts each summary stored at close: one grouped query over the summaries,
     whatever the number of invitations and responses."""
     rows = (
-        ReviewSummary.objects.values_list("review__opens__year")
+        ReviewSummary.objects.values_list("review__opens")
         .annotate(
             n=Count("pk"),
             invited=Sum("invited"),
@@ -121,11 +122,17 @@ def response_rates_by_year() -> list[ResponseRate]:
             code=Sum("through_code"),
             paper=Sum("on_paper"),
         )
-        .order_by("review__opens__year")
+        .order_by()
     )
+    # By opening day, added up by year here (see reviews_by_purpose_and_year).
+    years: dict[int, list[int]] = {}
+    for day, *counts in rows:
+        total = years.setdefault(day.year, [0] * len(counts))
+        for i, count in enumerate(counts):
+            total[i] += count
     return [
         ResponseRate(year, n, Share(str(year), answered, invited), code, paper)
-        for year, n, invited, answered, code, paper in rows
+        for year, (n, invited, answered, code, paper) in sorted(years.items())
     ]
 
 
