@@ -58,6 +58,8 @@ def test_organisation_page_is_accessible_and_local(page, live_server, staff):
 def test_programme_overview_draws_the_spread_of_ratings(page, live_server, staff):
     log_in(page, live_server, staff)
     page.goto(f"{live_server.url}/programme/")
+    # The chart sits below the fold: charts.js draws it as it comes into view.
+    draw_every_chart(page)
     page.wait_for_selector(
         '[data-figure="programme-now-data"] .boxlayer .trace', state="attached"
     )
