@@ -34,6 +34,8 @@ TODAY = timezone.localdate()
 
 
 def fits(page: Page) -> None:
+    # After a click the next page may still be loading: measure the page that came.
+    page.wait_for_load_state("load")
     wide = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
