@@ -134,7 +134,8 @@ def test_the_printed_pack_splits_no_chart_row_or_heading(printed_pack):
     page.emulate_media(media="print")
     breaks = page.evaluate(
         """[...document.querySelectorAll(
-            '.statement-table tbody, .statement-table tr, .comments li, .actions-table tr'
+            '.statement-table tbody, .statement-table tr, .comments li,'
+            + ' .actions-table tr'
         )].map(el => getComputedStyle(el).breakInside)"""
     )
     assert set(breaks) == {"avoid"}
