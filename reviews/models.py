@@ -428,12 +428,22 @@ class Invitation(models.Model):
     send_failures = models.PositiveSmallIntegerField(default=0)
     # Set once: a second release (or a double click) never sends a second message.
     release_sent_at = models.DateTimeField(null=True, blank=True)
+    # The link in the release message gets its own hash, so the link a person
+    # already holds keeps opening their results too.
+    results_token_hash = models.CharField(max_length=64, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["results_token_hash"],
+                condition=~Q(results_token_hash=""),
+                name="invitation_unique_results_token",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Invitation {self.pk} to {self.review}"

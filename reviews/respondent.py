@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
@@ -111,8 +112,9 @@ def check_link(token: str) -> Invitation | LinkProblem:
     After close the link leads to the results (or to the wait for them), so it
     is judged by the results link's lifetime rather than the invitation's.
     """
+    digest = hash_token(token)
     invitation = (
-        Invitation.objects.filter(token_hash=hash_token(token))
+        Invitation.objects.filter(Q(token_hash=digest) | Q(results_token_hash=digest))
         .select_related("review__appointment__partnership")
         .first()
     )

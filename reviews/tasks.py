@@ -81,8 +81,10 @@ def _send_batch(invitations: list[Invitation], kind: str) -> list[int]:
                 log.exception("Could not email invitation %s", invitation.pk)
                 failed.append(invitation.pk)
                 continue
+            # A release link is added beside the person's link, not in its place.
+            link = "results_token_hash" if kind == Message.RELEASE else "token_hash"
             Invitation.objects.filter(pk=invitation.pk).update(
-                token_hash=digest,
+                **{link: digest},
                 send_status=SendStatus.SENT,
                 send_failures=0,
                 **_stamp(kind, timezone.now()),

@@ -192,7 +192,7 @@ def test_release_tells_each_invited_person_with_an_address_once(client, appointm
     assert sorted(m.to[0] for m in mail.outbox) == ["ann@example.org", "bo@example.org"]
     for message in mail.outbox:
         invitation = Invitation.objects.get(person__email=message.to[0])
-        assert hash_token(token_in(message)) == invitation.token_hash
+        assert hash_token(token_in(message)) == invitation.results_token_hash
         assert invitation.release_sent_at is not None
     assert review.events.filter(action="released").count() == 1
 
@@ -221,3 +221,22 @@ def test_a_second_release_after_withdrawal_sends_nothing_again(client, appointme
     client.post(reverse("reviews:review-release", args=[review.pk]))
 
     assert len(mail.outbox) == 2
+
+
+def test_the_link_a_person_already_holds_still_opens_results_after_release(
+    client, appointment
+):
+    review = ReviewFactory(appointment=appointment)
+    invite(client, review, "Ann Example", "ann@example.org")
+    first_link = token_in(mail.outbox[0])
+    client.post(reverse("reviews:review-close", args=[review.pk]))
+    client.post(reverse("reviews:review-release", args=[review.pk]))
+    release_link = token_in(mail.outbox[-1])
+    assert release_link != first_link
+
+    for token in (first_link, release_link):
+        browser = Client()
+        opened = browser.get(reverse("reviews:respond-link", args=[token]))
+        assert opened.status_code == 302
+        assert opened.url == reverse("reviews:respond-results", args=[review.pk])
+        assert browser.get(opened.url).status_code == 200
