@@ -25,7 +25,8 @@ from reviews.analysis import (
     one_decimal,
 )
 from reviews.models import AgreedAction, Review, StatementSummary
-from reviews.results import DASH, RELEASE_PROTECTED, Chart, Table
+from reviews.result_charts import DASH, Chart, Table
+from reviews.results import RELEASE_PROTECTED
 
 # Statement key -> perspective -> the "now" mean at each review (None: no figure).
 Series = dict[str, dict[str, list[float | None]]]

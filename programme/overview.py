@@ -27,7 +27,7 @@ from reviews.models import (
     Statement,
     StatementSummary,
 )
-from reviews.results import DASH, Chart, Table
+from reviews.result_charts import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
 

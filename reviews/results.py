@@ -11,28 +11,18 @@ individual responses only by pseudonym ("Partnership member 2").
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.paginator import Page, Paginator
 
-from reviews import analysis, charts
+from reviews import analysis
 from reviews.analysis import (
     COLUMN_HEADINGS,
-    DONT_KNOW,
-    LIKE,
-    NOT_RELEVANT,
     NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
-    THEN,
     Analysis,
-    Cell,
-    ResponseData,
     StatementInfo,
-    one_decimal,
     signed_one_decimal,
     two_decimals,
 )
@@ -41,64 +31,19 @@ from reviews.models import (
     Review,
 )
 from reviews.reading import ReviewData, read_review
+from reviews.result_charts import (
+    DASH,
+    Chart,
+    dot_plot_chart,
+    fmt,
+    group_charts,
+    individual_charts,
+)
 
 # Released results hide small groups of these perspectives. LTO staff, workers and
 # reps are told on their form that their answers are shown as "the LTO's view"
 # (or the rep's) and may be recognisable, so their groups are shown at any size.
 RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPECTIVES)
-
-STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
-DASH = "\u2013"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of a chart's numbers: a header row, then (row header, cells) rows."""
-
-    caption: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[str, ...]], ...]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A figure and the table of its numbers. `narrow_figure`, when given, is what
-    charts.js draws instead on a phone-width screen."""
-
-    id: str
-    title: str
-    figure: dict[str, Any]
-    table: Table
-    wide: bool = False
-    narrow_figure: dict[str, Any] | None = None
-
-    @property
-    def table_id(self) -> str:
-        return f"{self.id}-table"
-
-    @property
-    def data_id(self) -> str:
-        return f"{self.id}-data"
-
-    @property
-    def narrow_data_id(self) -> str:
-        return f"{self.id}-narrow-data"
-
-    @property
-    def fit(self) -> str:
-        """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""
-        return str(self.figure["layout"].get("meta", {}).get("fit", "fixed"))
-
-    @property
-    def reserved(self) -> str:
-        """CSS custom properties that reserve the chart's height before it draws."""
-        layout = self.figure["layout"]
-        style = [f"--chart-height: {layout['height']}px"]
-        if "cells" in layout.get("meta", {}):
-            style.append(f"--cells: {layout['meta']['cells']}")
-        if self.narrow_figure:
-            style.append(f"--narrow-height: {self.narrow_figure['layout']['height']}px")
-        return "; ".join(style)
 
 
 @dataclass(frozen=True)
@@ -130,170 +75,6 @@ class Results:
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
-
-
-def _fmt(value: float | None) -> str:
-    """A number as every table shows it: one decimal, rounded half up."""
-    return DASH if value is None else one_decimal(value)
-
-
-def _means_table(
-    caption: str,
-    statements: Sequence[StatementInfo],
-    series: Sequence[tuple[str, Sequence[float | None]]],
-) -> Table:
-    return Table(
-        caption=caption,
-        headers=("Statement", *(name for name, _ in series)),
-        rows=tuple(
-            (s.label, tuple(_fmt(values[i]) for _, values in series))
-            for i, s in enumerate(statements)
-        ),
-    )
-
-
-def _group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
-    """The overlay of every perspective's "now", then one radar per perspective.
-
-    On a phone the overlay is drawn as rows of dots (`charts.overlay_dots`)."""
-    shown = [p for p in a.perspectives if p not in a.suppressed_perspectives]
-    result = []
-    if len(shown) > 1:
-        now = {p: a.means(NOW, p) for p in shown}
-        result.append(
-            Chart(
-                id=f"{prefix}-overlay",
-                title="How each group sees the relationship now",
-                figure=charts.with_config(
-                    charts.overlay_now(labels, now, scale=a.scale)
-                ),
-                narrow_figure=charts.with_config(
-                    charts.overlay_dots(labels, now, scale=a.scale)
-                ),
-                table=_means_table(
-                    "Average rating now, by perspective",
-                    a.statements,
-                    [(PERSPECTIVE_LABELS[p], now[p]) for p in shown],
-                ),
-            )
-        )
-    for p in shown:
-        series = {c: a.means(c, p) for c in a.columns}
-        result.append(
-            Chart(
-                id=f"{prefix}-radar-{p}",
-                title=f"{PERSPECTIVE_LABELS[p]}: at first and now",
-                figure=charts.with_config(
-                    charts.perspective_radar(
-                        labels,
-                        then=series.get(THEN),
-                        now=series[NOW],
-                        like=series.get(LIKE),
-                        scale=a.scale,
-                    )
-                ),
-                table=_means_table(
-                    f"{PERSPECTIVE_LABELS[p]}: average ratings",
-                    a.statements,
-                    [(COLUMN_HEADINGS[c], series[c]) for c in a.columns],
-                ),
-            )
-        )
-    return result
-
-
-def _short(cell: Cell) -> str:
-    if cell is None:
-        return DASH
-    return str(cell) if isinstance(cell, int) else STATE_SHORT.get(cell, DASH)
-
-
-def _individual_charts(
-    a: Analysis,
-    responses: Sequence[ResponseData],
-    pseudonyms: dict[int, str],
-    labels: list[str],
-) -> list[Chart]:
-    """Small multiples per perspective, each response titled by its pseudonym only."""
-    keys = [s.key for s in a.statements]
-    result = []
-    for p in a.perspectives:
-        people = [r for r in responses if r.perspective == p]
-        if not people:
-            continue
-
-        def column(r: ResponseData, c: str) -> list[float | None]:
-            values = [r.answers.get(k, {}).get(c) for k in keys]
-            return [v if isinstance(v, int) else None for v in values]
-
-        individuals = [
-            (pseudonyms[r.id], column(r, THEN), column(r, NOW)) for r in people
-        ]
-        rows = tuple(
-            (
-                pseudonyms[r.id],
-                tuple(
-                    f"{_short(r.answers.get(k, {}).get(THEN))} \u2192 "
-                    f"{_short(r.answers.get(k, {}).get(NOW))}"
-                    for k in keys
-                ),
-            )
-            for r in people
-        )
-        result.append(
-            Chart(
-                id=f"individual-{p}",
-                title=f"{PERSPECTIVE_LABELS[p]}, one radar per response",
-                figure=charts.with_config(
-                    charts.small_multiples(labels, individuals, scale=a.scale)
-                ),
-                table=Table(
-                    caption=f"{PERSPECTIVE_LABELS[p]}: each response's ratings, at "
-                    "first \u2192 now, by statement (DK don\u2019t know, NR not "
-                    "relevant)",
-                    headers=("Response", *labels),
-                    rows=rows,
-                ),
-                wide=True,
-            )
-        )
-    return result
-
-
-def _compact(ratings: Sequence[int]) -> str:
-    if not ratings:
-        return DASH
-    return ", ".join(
-        f"{value} \u00d7{count}" if count > 1 else str(value)
-        for value, count in sorted(Counter(ratings).items())
-    )
-
-
-def _dot_plot(a: Analysis, data: ReviewData, labels: list[str]) -> Chart:
-    keys = [s.key for s in a.statements]
-    ratings: dict[str, list[list[int]]] = {
-        p: [[] for _ in keys] for p in a.perspectives
-    }
-    for r in data.responses:
-        lanes = ratings[r.perspective]
-        for i, k in enumerate(keys):
-            value = r.answers.get(k, {}).get(NOW)
-            if isinstance(value, int):
-                lanes[i].append(value)
-    return Chart(
-        id="dots-now",
-        title="Every rating now, by statement and perspective",
-        figure=charts.with_config(charts.dot_plot(labels, ratings, scale=a.scale)),
-        table=Table(
-            caption="Ratings now, by statement and perspective (value \u00d7 count)",
-            headers=("Statement", *(PERSPECTIVE_LABELS[p] for p in a.perspectives)),
-            rows=tuple(
-                (s.label, tuple(_compact(ratings[p][i]) for p in a.perspectives))
-                for i, s in enumerate(a.statements)
-            ),
-        ),
-        wide=True,
-    )
 
 
 def _statement_tables(a: Analysis) -> list[StatementTable]:
@@ -345,8 +126,8 @@ def _group_cells(
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
-        _fmt(s.mean),
-        _fmt(s.median),
+        fmt(s.mean),
+        fmt(s.median),
         spread,
         agreement,
         str(s.dont_know),
@@ -395,10 +176,10 @@ def build_results(review: Review, *, released: bool = False) -> Results:
         review=review,
         analysis=result,
         released=released,
-        charts=tuple(_group_charts(result, labels, "group")),
+        charts=tuple(group_charts(result, labels, "group")),
         dot_plot=None
         if released or not data.responses
-        else _dot_plot(result, data, labels),
+        else dot_plot_chart(result, data, labels),
         statement_tables=tuple(_statement_tables(result)),
         comments=shown_comments,
         flat_notes=() if released else tuple(_flat_notes(result, data)),
@@ -432,5 +213,5 @@ def build_individuals(review: Review, page_number: str | int | None) -> Individu
     page = Paginator(ordered, INDIVIDUALS_PER_PAGE).get_page(page_number)
     labels = [s.label for s in result.statements]
     on_page = list(page.object_list)  # a slice of `ordered`, as a Sequence for mypy
-    charts_on_page = _individual_charts(result, on_page, pseudonyms, labels)
+    charts_on_page = individual_charts(result, on_page, pseudonyms, labels)
     return Individuals(review=review, page=page, charts=tuple(charts_on_page))

@@ -1,0 +1,248 @@
+"""The results pages' charts, each with the table of its numbers.
+
+Built from an analysis (and, for per-response charts, the plain review data):
+the overlay and one radar per perspective, small multiples of individual
+responses under their pseudonyms, and the dot plot of every rating now.
+Programme pages reuse `Chart` and `Table` for their own figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reviews import charts
+from reviews.analysis import (
+    COLUMN_HEADINGS,
+    DONT_KNOW,
+    LIKE,
+    NOT_RELEVANT,
+    NOW,
+    PERSPECTIVE_LABELS,
+    THEN,
+    Analysis,
+    Cell,
+    ResponseData,
+    StatementInfo,
+    one_decimal,
+)
+from reviews.reading import ReviewData
+
+STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
+DASH = "\u2013"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a chart's numbers: a header row, then (row header, cells) rows."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure and the table of its numbers. `narrow_figure`, when given, is what
+    charts.js draws instead on a phone-width screen."""
+
+    id: str
+    title: str
+    figure: dict[str, Any]
+    table: Table
+    wide: bool = False
+    narrow_figure: dict[str, Any] | None = None
+
+    @property
+    def table_id(self) -> str:
+        return f"{self.id}-table"
+
+    @property
+    def data_id(self) -> str:
+        return f"{self.id}-data"
+
+    @property
+    def narrow_data_id(self) -> str:
+        return f"{self.id}-narrow-data"
+
+    @property
+    def fit(self) -> str:
+        """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""
+        return str(self.figure["layout"].get("meta", {}).get("fit", "fixed"))
+
+    @property
+    def reserved(self) -> str:
+        """CSS custom properties that reserve the chart's height before it draws."""
+        layout = self.figure["layout"]
+        style = [f"--chart-height: {layout['height']}px"]
+        if "cells" in layout.get("meta", {}):
+            style.append(f"--cells: {layout['meta']['cells']}")
+        if self.narrow_figure:
+            style.append(f"--narrow-height: {self.narrow_figure['layout']['height']}px")
+        return "; ".join(style)
+
+
+def fmt(value: float | None) -> str:
+    """A number as every table shows it: one decimal, rounded half up."""
+    return DASH if value is None else one_decimal(value)
+
+
+def _means_table(
+    caption: str,
+    statements: Sequence[StatementInfo],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+) -> Table:
+    return Table(
+        caption=caption,
+        headers=("Statement", *(name for name, _ in series)),
+        rows=tuple(
+            (s.label, tuple(fmt(values[i]) for _, values in series))
+            for i, s in enumerate(statements)
+        ),
+    )
+
+
+def group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
+    """The overlay of every perspective's "now", then one radar per perspective.
+
+    On a phone the overlay is drawn as rows of dots (`charts.overlay_dots`)."""
+    shown = [p for p in a.perspectives if p not in a.suppressed_perspectives]
+    result = []
+    if len(shown) > 1:
+        now = {p: a.means(NOW, p) for p in shown}
+        result.append(
+            Chart(
+                id=f"{prefix}-overlay",
+                title="How each group sees the relationship now",
+                figure=charts.with_config(
+                    charts.overlay_now(labels, now, scale=a.scale)
+                ),
+                narrow_figure=charts.with_config(
+                    charts.overlay_dots(labels, now, scale=a.scale)
+                ),
+                table=_means_table(
+                    "Average rating now, by perspective",
+                    a.statements,
+                    [(PERSPECTIVE_LABELS[p], now[p]) for p in shown],
+                ),
+            )
+        )
+    for p in shown:
+        series = {c: a.means(c, p) for c in a.columns}
+        result.append(
+            Chart(
+                id=f"{prefix}-radar-{p}",
+                title=f"{PERSPECTIVE_LABELS[p]}: at first and now",
+                figure=charts.with_config(
+                    charts.perspective_radar(
+                        labels,
+                        then=series.get(THEN),
+                        now=series[NOW],
+                        like=series.get(LIKE),
+                        scale=a.scale,
+                    )
+                ),
+                table=_means_table(
+                    f"{PERSPECTIVE_LABELS[p]}: average ratings",
+                    a.statements,
+                    [(COLUMN_HEADINGS[c], series[c]) for c in a.columns],
+                ),
+            )
+        )
+    return result
+
+
+def _short(cell: Cell) -> str:
+    if cell is None:
+        return DASH
+    return str(cell) if isinstance(cell, int) else STATE_SHORT.get(cell, DASH)
+
+
+def individual_charts(
+    a: Analysis,
+    responses: Sequence[ResponseData],
+    pseudonyms: dict[int, str],
+    labels: list[str],
+) -> list[Chart]:
+    """Small multiples per perspective, each response titled by its pseudonym only."""
+    keys = [s.key for s in a.statements]
+    result = []
+    for p in a.perspectives:
+        people = [r for r in responses if r.perspective == p]
+        if not people:
+            continue
+
+        def column(r: ResponseData, c: str) -> list[float | None]:
+            values = [r.answers.get(k, {}).get(c) for k in keys]
+            return [v if isinstance(v, int) else None for v in values]
+
+        individuals = [
+            (pseudonyms[r.id], column(r, THEN), column(r, NOW)) for r in people
+        ]
+        rows = tuple(
+            (
+                pseudonyms[r.id],
+                tuple(
+                    f"{_short(r.answers.get(k, {}).get(THEN))} \u2192 "
+                    f"{_short(r.answers.get(k, {}).get(NOW))}"
+                    for k in keys
+                ),
+            )
+            for r in people
+        )
+        result.append(
+            Chart(
+                id=f"individual-{p}",
+                title=f"{PERSPECTIVE_LABELS[p]}, one radar per response",
+                figure=charts.with_config(
+                    charts.small_multiples(labels, individuals, scale=a.scale)
+                ),
+                table=Table(
+                    caption=f"{PERSPECTIVE_LABELS[p]}: each response's ratings, at "
+                    "first \u2192 now, by statement (DK don\u2019t know, NR not "
+                    "relevant)",
+                    headers=("Response", *labels),
+                    rows=rows,
+                ),
+                wide=True,
+            )
+        )
+    return result
+
+
+def _compact(ratings: Sequence[int]) -> str:
+    if not ratings:
+        return DASH
+    return ", ".join(
+        f"{value} \u00d7{count}" if count > 1 else str(value)
+        for value, count in sorted(Counter(ratings).items())
+    )
+
+
+def dot_plot_chart(a: Analysis, data: ReviewData, labels: list[str]) -> Chart:
+    keys = [s.key for s in a.statements]
+    ratings: dict[str, list[list[int]]] = {
+        p: [[] for _ in keys] for p in a.perspectives
+    }
+    for r in data.responses:
+        lanes = ratings[r.perspective]
+        for i, k in enumerate(keys):
+            value = r.answers.get(k, {}).get(NOW)
+            if isinstance(value, int):
+                lanes[i].append(value)
+    return Chart(
+        id="dots-now",
+        title="Every rating now, by statement and perspective",
+        figure=charts.with_config(charts.dot_plot(labels, ratings, scale=a.scale)),
+        table=Table(
+            caption="Ratings now, by statement and perspective (value \u00d7 count)",
+            headers=("Statement", *(PERSPECTIVE_LABELS[p] for p in a.perspectives)),
+            rows=tuple(
+                (s.label, tuple(_compact(ratings[p][i]) for p in a.perspectives))
+                for i, s in enumerate(a.statements)
+            ),
+        ),
+        wide=True,
+    )
