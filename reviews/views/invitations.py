@@ -9,14 +9,14 @@ from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import AuthenticatedRequest
-from reviews.actions import workflow
+from reviews.actions import invitations, workflow
 from reviews.emails import personal_link
-from reviews.forms.workflow import InvitationSheetForm, InviteForm
+from reviews.forms.invitations import InvitationSheetForm, InviteForm
 from reviews.models import Invitation, Review
 from reviews.views.lookup import managed_review
 
 
-def _report_sending(request: HttpRequest, result: workflow.SendResult) -> None:
+def _report_sending(request: HttpRequest, result: invitations.SendResult) -> None:
     if not result.sent and not result.not_sent:
         messages.info(request, "Everyone listed already has a link: nothing was sent.")
     if result.sent:
@@ -42,7 +42,7 @@ def review_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             context = {"review": review, "form": form, "new": new, "skipped": skipped}
             return render(request, "reviews/workflow/invite_preview.html", context)
         try:
-            result = workflow.invite(
+            result = invitations.invite(
                 review=review, actor=request.user, invitees=form.invitees()
             )
         except workflow.WorkflowError as error:
@@ -65,12 +65,12 @@ def qr_data_uri(url: str) -> str:
 def review_invitation_sheet(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     form = InvitationSheetForm(
-        request.POST or None, awaiting=workflow.awaiting_reply(review)
+        request.POST or None, awaiting=invitations.awaiting_reply(review)
     )
     if not form.is_valid():
         context = {"review": review, "form": form}
         return render(request, "reviews/workflow/invitation_sheet_choose.html", context)
-    pairs = workflow.print_invitations(
+    pairs = invitations.print_invitations(
         review=review, actor=request.user, invitations=form.cleaned_data["invitations"]
     )
     sheets = []
@@ -99,7 +99,7 @@ def invitation_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     invitation = _managed_invitation(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    workflow.revoke_invitation(invitation=invitation, actor=request.user)
+    invitations.revoke_invitation(invitation=invitation, actor=request.user)
     messages.success(request, f"{invitation.person}'s link no longer works.")
     return redirect("reviews:review-detail", pk=invitation.review_id)
 
@@ -110,7 +110,7 @@ def invitation_resend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        sent = workflow.resend_invitation(invitation=invitation, actor=request.user)
+        sent = invitations.resend_invitation(invitation=invitation, actor=request.user)
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
     else:
@@ -127,7 +127,7 @@ def review_remind(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        result = workflow.send_reminders(review=review, actor=request.user)
+        result = invitations.send_reminders(review=review, actor=request.user)
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
     else:

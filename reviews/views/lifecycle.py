@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from reviews.actions import workflow
+from reviews.actions import invitations, workflow
 from reviews.audience import release_audience
 from reviews.models import Review
 from reviews.progress import progress_by_perspective
@@ -50,7 +50,7 @@ def review_close(request: HttpRequest, pk: int) -> HttpResponse:
         "close",
         submitted=sum(row.submitted for row in progress),
         drafts=sum(row.drafts for row in progress),
-        waiting=workflow.awaiting_reply(review).count(),
+        waiting=invitations.awaiting_reply(review).count(),
     )
 
 

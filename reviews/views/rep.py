@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
-from reviews.actions import workflow
+from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
 from reviews.meeting_codes import code_answers, code_counts
 from reviews.models import AgreedAction, Response, Review
@@ -239,7 +239,7 @@ def review_resend_failed(request: AuthenticatedRequest, pk: int) -> HttpResponse
     review = managed_review(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    result = workflow.resend_failed(review=review, actor=request.user)
+    result = invitations.resend_failed(review=review, actor=request.user)
     if result.not_sent:
         messages.error(
             request, f"{len(result.not_sent)} messages still could not be sent."

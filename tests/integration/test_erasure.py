@@ -9,7 +9,7 @@ from django.apps import apps as django_apps
 from django.test import Client
 from django.urls import reverse
 
-from reviews.actions import workflow
+from reviews.actions import invitations
 from reviews.models import ERASED_NAME, AuditEvent
 from reviews.privacy import erase_person, export_person
 from tests.factories import (
@@ -37,17 +37,17 @@ def history():
     )
     philippa = PersonFactory(name=NAME, email="pq@example.org")
     other = PersonFactory(name="Bystander Jones", email="bj@example.org")
-    workflow.invite(
+    invitations.invite(
         review=review,
         actor=rep,
         invitees=[
-            workflow.Invitee("member", person=philippa),
-            workflow.Invitee("member", person=other),
+            invitations.Invitee("member", person=philippa),
+            invitations.Invitee("member", person=other),
         ],
     )
-    workflow.send_reminders(review=review, actor=rep)
+    invitations.send_reminders(review=review, actor=rep)
     invitation = review.invitations.get(person=philippa)
-    workflow.revoke_invitation(invitation=invitation, actor=rep)
+    invitations.revoke_invitation(invitation=invitation, actor=rep)
     return review, rep, philippa
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from reviews import tasks
-from reviews.actions import workflow
+from reviews.actions import invitations, workflow
 from reviews.models import Invitation, Review, ReviewSummary
 from reviews.tokens import hash_token
 from tests.factories import (
@@ -76,10 +76,10 @@ def test_an_invitation_is_queued_not_sent_during_the_request(settings):
     settings.TASKS = DUMMY
     review = ReviewFactory()
 
-    result = workflow.invite(
+    result = invitations.invite(
         review=review,
         actor=UserFactory(),
-        invitees=[workflow.Invitee("member", name="Ann", email="ann@example.org")],
+        invitees=[invitations.Invitee("member", name="Ann", email="ann@example.org")],
     )
 
     assert mail.outbox == []
@@ -139,7 +139,7 @@ def test_a_failed_reminder_leaves_the_earlier_link_working(settings):
     invitation = InvitationFactory(person=PersonFactory(email="ann@example.org"))
     before = invitation.token_hash
 
-    result = workflow.send_reminders(review=invitation.review, actor=None)
+    result = invitations.send_reminders(review=invitation.review, actor=None)
 
     invitation.refresh_from_db()
     assert invitation.token_hash == before
@@ -153,11 +153,11 @@ def test_a_batch_goes_through_one_connection(settings):
     CountingBackend.opened = 0
     review = ReviewFactory()
     invitees = [
-        workflow.Invitee("member", name=f"P{n}", email=f"p{n}@example.org")
+        invitations.Invitee("member", name=f"P{n}", email=f"p{n}@example.org")
         for n in range(5)
     ]
 
-    workflow.invite(review=review, actor=UserFactory(), invitees=invitees)
+    invitations.invite(review=review, actor=UserFactory(), invitees=invitees)
 
     assert len(mail.outbox) == 5
     assert CountingBackend.opened == 1
@@ -179,7 +179,7 @@ def test_resend_failed_sends_each_message_again_as_its_own_kind(settings):
     )
     InvitationFactory(review=review, send_status=SendStatus.SENT)
 
-    result = workflow.resend_failed(review=review, actor=UserFactory())
+    result = invitations.resend_failed(review=review, actor=UserFactory())
 
     assert sorted(i.pk for i in result.sent) == sorted([invited.pk, reminded.pk])
     subjects = {m.to[0]: m.subject for m in mail.outbox}

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from reviews.actions import workflow
+from reviews.actions import invitations, workflow
 from reviews.models import AuditEvent, Invitation, Response, Review
 from reviews.tokens import hash_token
 from tests.factories import (
@@ -57,10 +57,10 @@ def test_invitation_email_carries_the_personal_link_and_closing_date_only():
     ResponseFactory(review=review, invitation=other)
     ann = PersonFactory(name="Ann Example", email="ann@example.org")
 
-    result = workflow.invite(
+    result = invitations.invite(
         review=review,
         actor=UserFactory(first_name="Rita", last_name="Repname"),
-        invitees=[workflow.Invitee("member", person=ann)],
+        invitees=[invitations.Invitee("member", person=ann)],
     )
 
     assert len(result.sent) == 1 and len(mail.outbox) == 1
@@ -81,11 +81,15 @@ def test_invitation_email_carries_the_personal_link_and_closing_date_only():
 def test_people_already_invited_are_not_invited_twice():
     review = ReviewFactory()
     ann = PersonFactory()
-    workflow.invite(
-        review=review, actor=UserFactory(), invitees=[workflow.Invitee("member", ann)]
+    invitations.invite(
+        review=review,
+        actor=UserFactory(),
+        invitees=[invitations.Invitee("member", ann)],
     )
-    workflow.invite(
-        review=review, actor=UserFactory(), invitees=[workflow.Invitee("member", ann)]
+    invitations.invite(
+        review=review,
+        actor=UserFactory(),
+        invitees=[invitations.Invitee("member", ann)],
     )
     assert review.invitations.count() == 1
     assert len(mail.outbox) == 1
@@ -93,10 +97,10 @@ def test_people_already_invited_are_not_invited_twice():
 
 def test_someone_added_by_name_without_email_is_invited_for_the_printed_sheet():
     review = ReviewFactory()
-    result = workflow.invite(
+    result = invitations.invite(
         review=review,
         actor=UserFactory(),
-        invitees=[workflow.Invitee("other", name="Pat Paper")],
+        invitees=[invitations.Invitee("other", name="Pat Paper")],
     )
     assert not result.sent and len(result.not_sent) == 1
     assert review.invitations.get().person.name == "Pat Paper"
@@ -113,7 +117,7 @@ def test_reminders_go_only_to_people_who_have_not_answered():
     InvitationFactory(review=review, person__email="gone@example.org", revoked=True)
     InvitationFactory(review=review, person__email="")
 
-    result = workflow.send_reminders(review=review, actor=UserFactory())
+    result = invitations.send_reminders(review=review, actor=UserFactory())
 
     assert sorted(m.to[0] for m in mail.outbox) == [
         "draft@example.org",
@@ -131,7 +135,7 @@ def test_reminders_go_only_to_people_who_have_not_answered():
 def test_resending_replaces_the_old_link():
     invitation = InvitationFactory()
     old_hash = invitation.token_hash
-    assert workflow.resend_invitation(invitation=invitation, actor=UserFactory())
+    assert invitations.resend_invitation(invitation=invitation, actor=UserFactory())
     invitation.refresh_from_db()
     assert invitation.token_hash != old_hash
     assert hash_token(link_token(mail.outbox[0])) == invitation.token_hash

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Person
-from reviews.actions import workflow
+from reviews.actions import invitations
 from reviews.models import Invitation
 from tests.factories import (
     InvitationFactory,
@@ -51,7 +51,7 @@ def test_the_bulk_delete_action_refuses_too(admin_client):
 
 def test_someone_in_the_audit_trail_is_erased_not_deleted(admin_client):
     invitation = InvitationFactory()
-    workflow.revoke_invitation(invitation=invitation, actor=UserFactory())
+    invitations.revoke_invitation(invitation=invitation, actor=UserFactory())
     page = admin_client.get(
         f"/admin/partnerships/person/{invitation.person_id}/delete/"
     )

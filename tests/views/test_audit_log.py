@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reviews.actions import workflow
+from reviews.actions import invitations
 from reviews.models import AuditEvent
 from tests.factories import (
     PersonFactory,
@@ -71,10 +71,10 @@ def make_events(count: int) -> None:
     for _ in range(count):
         review = ReviewFactory()
         person = PersonFactory()
-        workflow.invite(
+        invitations.invite(
             review=review,
             actor=UserFactory(),
-            invitees=[workflow.Invitee("member", person=person)],
+            invitees=[invitations.Invitee("member", person=person)],
         )
 
 
@@ -99,13 +99,13 @@ def test_the_audit_page_filters_by_review_person_and_kind(staff_client):
     other = ReviewFactory(title="Some other review")
     ann, bob = PersonFactory(name="Ann Ames"), PersonFactory(name="Bob Bell")
     actor = UserFactory()
-    workflow.invite(
-        review=review, actor=actor, invitees=[workflow.Invitee("member", person=ann)]
+    invitations.invite(
+        review=review, actor=actor, invitees=[invitations.Invitee("member", person=ann)]
     )
-    workflow.invite(
-        review=other, actor=actor, invitees=[workflow.Invitee("member", person=bob)]
+    invitations.invite(
+        review=other, actor=actor, invitees=[invitations.Invitee("member", person=bob)]
     )
-    workflow.revoke_invitation(invitation=review.invitations.get(), actor=actor)
+    invitations.revoke_invitation(invitation=review.invitations.get(), actor=actor)
     url = reverse("reviews:audit-log")
 
     by_review = staff_client.get(url, {"review": other.pk}).content.decode()

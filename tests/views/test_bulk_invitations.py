@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from reviews.forms.workflow import parse_pasted
+from reviews.forms.invitations import parse_pasted
 from reviews.models import Invitation
 from tests.factories import (
     AppointmentFactory,

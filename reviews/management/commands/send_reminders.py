@@ -9,7 +9,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from reviews.actions import workflow
+from reviews.actions import invitations
 from reviews.models import Review
 
 
@@ -43,6 +43,6 @@ class Command(BaseCommand):
         )
         total = 0
         for review in due.distinct():
-            result = workflow.send_reminders(review=review, actor=None)
+            result = invitations.send_reminders(review=review, actor=None)
             total += len(result.sent)
         self.stdout.write(f"Sent {total} reminders.")

@@ -1,0 +1,289 @@
+"""Forms for inviting people: candidates, a pasted list, and printing links."""
+
+import re
+from dataclasses import dataclass
+from typing import cast
+
+from django import forms
+from django.core import validators
+
+from partnerships.models import Membership, Person, RepAssignment, StaffRole
+from reviews.actions.invitations import Invitee
+from reviews.analysis.words import (
+    PERSPECTIVE_LABELS,
+    PERSPECTIVE_SINGULAR,
+    PERSPECTIVES,
+)
+from reviews.models import (
+    ERASED_NAME,
+    Invitation,
+    Perspective,
+    Review,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person: Person
+    perspective: str
+    role: str
+
+    @property
+    def value(self) -> str:
+        return f"{self.person.pk}:{self.perspective}"
+
+
+def candidates(review: Review) -> list[Candidate]:
+    """People around the appointment who could be invited and are not yet."""
+    appointment = review.appointment
+    invited = review.invitations.live().values("person_id")
+    found: list[Candidate] = []
+    for membership in (
+        Membership.objects.current()
+        .filter(partnership=appointment.partnership)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        is_worker = membership.role == Membership.Role.WORKER
+        found.append(
+            Candidate(
+                membership.person,
+                Perspective.WORKER if is_worker else Perspective.MEMBER,
+                membership.get_role_display(),
+            )
+        )
+    for role in (
+        StaffRole.objects.current()
+        .filter(organisation=appointment.organisation)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        found.append(
+            Candidate(role.person, Perspective.LTO_STAFF, role.job_title or "LTO staff")
+        )
+    for assignment in (
+        RepAssignment.objects.current()
+        .filter(area=appointment.partnership.area_id)
+        .exclude(person__in=invited)
+        .select_related("person")
+    ):
+        found.append(Candidate(assignment.person, Perspective.REP, "Rep"))
+    return found
+
+
+# A pasted list longer than this is refused: past it, split the list.
+PASTE_MAX_LINES = 300
+_PERSPECTIVE_WORDS = {
+    " ".join(word.lower().replace("_", " ").split()): value
+    for value, *labels in zip(
+        PERSPECTIVES,
+        PERSPECTIVE_SINGULAR.values(),
+        PERSPECTIVE_LABELS.values(),
+        strict=True,
+    )
+    for word in (value, *labels)
+}
+
+
+@dataclass(frozen=True)
+class PastedLine:
+    """One good line of a pasted list."""
+
+    number: int
+    name: str
+    email: str
+    perspective: str
+
+    @property
+    def perspective_label(self) -> str:
+        return PERSPECTIVE_SINGULAR[self.perspective]
+
+
+def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
+    """Lines of "name, email, perspective" (or tab-separated, from a spreadsheet),
+    and one precise error for each line that cannot be read."""
+    good: list[PastedLine] = []
+    errors: list[str] = []
+    first_seen: dict[str, int] = {}
+    lines = text.splitlines()
+    if len(lines) > PASTE_MAX_LINES:
+        return [], [f"Paste at most {PASTE_MAX_LINES} lines at a time."]
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        # A name may hold a comma ("Smith, Jo"): the last two fields are fixed.
+        parts = raw.split("\t") if "\t" in raw else raw.rsplit(",", 2)
+        if len(parts) != 3:
+            errors.append(
+                f"Line {number}: write a name, an email address and a "
+                "perspective, separated by commas."
+            )
+            continue
+        name, email, word = (" ".join(p.split()) for p in parts)
+        key = " ".join(word.lower().replace("_", " ").split())
+        email = email.lower()
+        problem = ""
+        if not name:
+            problem = "the name is missing."
+        elif email and not _is_email(email):
+            problem = f"“{email}” is not an email address."
+        elif key not in _PERSPECTIVE_WORDS:
+            allowed = ", ".join(f"“{w}”" for w in PERSPECTIVE_SINGULAR.values())
+            problem = f"“{word}” is not a perspective; use one of {allowed}."
+        elif email in first_seen:
+            problem = f"{email} is already on line {first_seen[email]}."
+        if problem:
+            errors.append(f"Line {number}: {problem}")
+            continue
+        if email:
+            first_seen[email] = number
+        good.append(PastedLine(number, name[:200], email, _PERSPECTIVE_WORDS[key]))
+    return good, errors
+
+
+def _is_email(value: str) -> bool:
+    try:
+        validators.validate_email(value)
+    except forms.ValidationError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    name: str
+    email: str
+    perspective_label: str
+
+
+class PeopleField(forms.MultipleChoiceField):
+    """Ticked people. A person invited since the page was drawn is no longer a
+    choice: their box is accepted and skipped, so a second submit sends nothing
+    twice rather than failing."""
+
+    def valid_value(self, value: str) -> bool:
+        return super().valid_value(value) or bool(_CANDIDATE_VALUE.fullmatch(value))
+
+
+_CANDIDATE_VALUE = re.compile(r"\d+:[a-z_]+")
+
+
+class InviteForm(forms.Form):
+    """Pick people from the records, paste a list, or add one person by hand."""
+
+    people = PeopleField(required=False, widget=forms.CheckboxSelectMultiple)
+    pasted = forms.CharField(
+        label="Paste a list",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        help_text="One person a line: name, email, perspective (for example "
+        "“Jo Smith, jo@example.org, partnership member”). Leave the email out "
+        "(“Jo Smith, , partnership member”) to print their link instead.",
+    )
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="Leave blank to print their link on the invitation sheet instead.",
+    )
+    perspective = forms.ChoiceField(
+        label="They answer as",
+        choices=[("", "Choose a perspective")] + Perspective.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, review: Review, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.lines: list[PastedLine] = []
+        self.candidates = {c.value: c for c in candidates(review)}
+        people = cast(forms.MultipleChoiceField, self.fields["people"])
+        people.choices = [
+            (c.value, f"{c.person.name} ({c.role})") for c in self.candidates.values()
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
+        adding = data.get("name") or data.get("email")
+        if adding and not data.get("name"):
+            self.add_error("name", "Give the name of the person to add.")
+        if adding and not data.get("perspective"):
+            self.add_error("perspective", "Choose how this person will answer.")
+        self.lines, errors = parse_pasted(data.get("pasted", ""))
+        if errors:
+            self.add_error("pasted", errors)
+        nobody = not (data.get("people") or adding or data.get("pasted", "").strip())
+        if nobody and not self.errors:
+            raise forms.ValidationError("Choose at least one person, or add someone.")
+        return data
+
+    def _already_invited(self) -> dict[str, Person]:
+        """People with a live invitation to this review, by email address."""
+        emails = [line.email for line in self.lines if line.email]
+        live = self.review.invitations.live().filter(person__email__in=emails)
+        return {i.person.email.lower(): i.person for i in live.select_related("person")}
+
+    def invitees(self) -> list[Invitee]:
+        chosen = [
+            self.candidates[value]
+            for value in self.cleaned_data["people"]
+            if value in self.candidates
+        ]
+        found = [Invitee(c.perspective, person=c.person) for c in chosen]
+        # Someone invited already keeps their link: `invite` skips a known person.
+        known = self._already_invited()
+        found += [
+            Invitee(line.perspective, person=known[line.email])
+            if line.email in known
+            else Invitee(line.perspective, name=line.name, email=line.email)
+            for line in self.lines
+        ]
+        if self.cleaned_data.get("name"):
+            found.append(
+                Invitee(
+                    self.cleaned_data["perspective"],
+                    name=self.cleaned_data["name"],
+                    email=self.cleaned_data["email"],
+                )
+            )
+        return found
+
+    def preview(self) -> tuple[list[PreviewRow], list[PreviewRow]]:
+        """Who will be invited, and who is skipped as already holding a link."""
+        known = set(self._already_invited().values())
+        new: list[PreviewRow] = []
+        skipped: list[PreviewRow] = []
+        for invitee in self.invitees():
+            person = invitee.person
+            row = PreviewRow(
+                person.name if person else invitee.name,
+                person.email if person else invitee.email,
+                PERSPECTIVE_SINGULAR[invitee.perspective],
+            )
+            (skipped if person in known else new).append(row)
+        return new, skipped
+
+
+class InvitationChoiceField(forms.ModelMultipleChoiceField):
+    """Invitations labelled with their person and perspective."""
+
+    def label_from_instance(self, obj: Invitation) -> str:
+        # A person deleted before the admin refused it leaves an invitation without one.
+        name = obj.person.name if obj.person else ERASED_NAME
+        return f"{name} ({obj.get_perspective_display()})"
+
+
+class InvitationSheetForm(forms.Form):
+    """Whose links to print: printing mints new links for them."""
+
+    invitations = InvitationChoiceField(
+        queryset=Invitation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="People to print a link for",
+    )
+
+    def __init__(self, *args, awaiting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(InvitationChoiceField, self.fields["invitations"])
+        field.queryset = awaiting
