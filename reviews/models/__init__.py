@@ -1,0 +1,72 @@
+"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions."""
+
+# Rules the database can hold are database constraints: the score range, one answer
+# per statement per response, a rating never alongside "don't know", one response
+# per invitation. Every model is re-exported here, so callers import from
+# `reviews.models` and Django finds every model by importing this package.
+
+from reviews.models.actions import (
+    DUE_SOON_DAYS,
+    AgreedAction,
+    AgreedActionQuerySet,
+    AgreedActionUpdate,
+)
+from reviews.models.audit import (
+    ERASED_NAME,
+    ERASED_USERNAME_PREFIX,
+    PEOPLE_PLACEHOLDER,
+    AuditEvent,
+    AuditEventQuerySet,
+    MeetingCodeAttempt,
+)
+from reviews.models.frameworks import (
+    RATING_LIMITS,
+    SMALL_GROUP_PERSPECTIVES,
+    Capital,
+    Framework,
+    FrameworkVersion,
+    Perspective,
+    Statement,
+)
+from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.responses import (
+    COUNTED,
+    Answer,
+    AnswerQuerySet,
+    Response,
+    ResponseQuerySet,
+)
+from reviews.models.reviews import RELEASED, Review, ReviewQuerySet
+from reviews.models.summaries import ReviewSummary, StatementSummary
+
+__all__ = [
+    "COUNTED",
+    "DUE_SOON_DAYS",
+    "ERASED_NAME",
+    "ERASED_USERNAME_PREFIX",
+    "PEOPLE_PLACEHOLDER",
+    "RATING_LIMITS",
+    "RELEASED",
+    "SMALL_GROUP_PERSPECTIVES",
+    "AgreedAction",
+    "AgreedActionQuerySet",
+    "AgreedActionUpdate",
+    "Answer",
+    "AnswerQuerySet",
+    "AuditEvent",
+    "AuditEventQuerySet",
+    "Capital",
+    "Framework",
+    "FrameworkVersion",
+    "Invitation",
+    "InvitationQuerySet",
+    "MeetingCodeAttempt",
+    "Perspective",
+    "Response",
+    "ResponseQuerySet",
+    "Review",
+    "ReviewQuerySet",
+    "ReviewSummary",
+    "Statement",
+    "StatementSummary",
+]

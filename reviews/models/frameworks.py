@@ -1,0 +1,133 @@
+"""Frameworks: capitals, perspectives, versioned frameworks and their statements."""
+
+from django.db import models
+from django.db.models import Q
+
+from reviews.analysis.words import PERSPECTIVE_CHOICES
+
+
+class Capital(models.TextChoices):
+    SOCIAL = "social", "Social"
+    ECONOMIC = "economic", "Economic"
+    CULTURAL = "cultural", "Cultural"
+    OVERARCHING = "overarching", "Overarching"
+
+
+# Built from the analysis package's words, so a perspective has one name everywhere.
+# django-stubs types no functional TextChoices call, hence the ignore.
+Perspective = models.TextChoices(  # type: ignore[call-overload]
+    "Perspective",
+    [(value.upper(), (value, label)) for value, label in PERSPECTIVE_CHOICES],
+)
+
+
+# Perspectives whose answers come from one or two people and so may be recognisable.
+SMALL_GROUP_PERSPECTIVES = frozenset(
+    {Perspective.LTO_STAFF, Perspective.WORKER, Perspective.REP}
+)
+
+
+# The widest scale any framework version may use. The database holds every rating
+# to these limits; a version's own, narrower bounds are enforced by the
+# questionnaire form, whose choices are `FrameworkVersion.scale`.
+RATING_LIMITS = (0, 100)
+
+
+class Framework(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FrameworkVersion(models.Model):
+    framework = models.ForeignKey(
+        Framework, on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField()
+    instruction = models.TextField()
+    then_label = models.CharField(
+        max_length=200, default="Where was the relationship at first?"
+    )
+    now_label = models.CharField(
+        max_length=200, default="Where is the relationship now?"
+    )
+    like_label = models.CharField(
+        max_length=200, default="Where would you like the relationship to be?"
+    )
+    comments_prompt = models.CharField(max_length=200, default="Any other comments?")
+    scale_min = models.PositiveSmallIntegerField(default=1)
+    scale_max = models.PositiveSmallIntegerField(default=10)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="frameworkversion_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(scale_max__gt=models.F("scale_min")),
+                name="frameworkversion_scale_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(scale_min__gte=RATING_LIMITS[0])
+                & Q(scale_max__lte=RATING_LIMITS[1]),
+                name="frameworkversion_scale_within_limits",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework} v{self.number}"
+
+    @property
+    def is_frozen(self) -> bool:
+        """A version in use by any review is frozen: editing means a new version."""
+        return self.reviews.exists()
+
+    @property
+    def scale(self) -> range:
+        return range(self.scale_min, self.scale_max + 1)
+
+    @property
+    def scale_hint(self) -> str:
+        """The instruction every rating carries, in this version's own numbers."""
+        return f"{self.scale_min} is least, {self.scale_max} is most"
+
+
+class Statement(models.Model):
+    version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.CASCADE, related_name="statements"
+    )
+    # Stable across versions, so reworded statements still line up over time.
+    key = models.SlugField(max_length=60)
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    short_label = models.CharField(max_length=60)
+    capital = models.CharField(max_length=20, choices=Capital.choices)
+    help_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "key"], name="statement_unique_key"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "order"], name="statement_unique_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    capital__in=["social", "economic", "cultural", "overarching"]
+                ),
+                name="statement_capital_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.short_label}"
