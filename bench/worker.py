@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from django.core.management import call_command
 
-    from bench.measure import PROGRAMME_PAGES, Settings, measure
+    from bench.measure import measure
+    from bench.pages import PROGRAMME_PAGES
+    from bench.timing import Settings
     from demo.scale import ScaleSize, build_scale_data, scale_present
 
     call_command("migrate", verbosity=0, interactive=False)

@@ -2,8 +2,9 @@
 
 import pytest
 
-from bench.measure import Settings, measure, watch_database
+from bench.measure import measure
 from bench.run import judge
+from bench.timing import Settings, watch_database
 from demo.scale import ScaleSize, build_scale_data
 from reviews.models import MeetingCodeAttempt, Review
 
