@@ -4,7 +4,9 @@ limits: idle timeout and a 12-hour absolute limit."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
@@ -161,6 +163,18 @@ def age_session(client: Client, **ago: dt.timedelta) -> None:
         limits[key] = now - int(delta.total_seconds())
     session[SESSION_KEY] = limits
     session.save()
+
+
+def test_signing_in_records_the_session_so_the_first_page_writes_nothing(rep):
+    client = Client()
+    client.force_login(rep)
+    assert client.session[SESSION_KEY]["privileged"] is True
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("reviews:my-areas")).status_code == 200
+
+    writes = [q["sql"] for q in captured if q["sql"].startswith("UPDATE")]
+    assert not writes
 
 
 def test_a_rep_idle_for_31_minutes_is_signed_out(rep):
