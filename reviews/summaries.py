@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from reviews.analysis import HEADLINE_PAIR, NOW, Analysis
+from reviews.analysis import HEADLINE_PAIR, NOW, THEN, Analysis
 from reviews.models import (
     Response,
     Review,
@@ -69,6 +69,27 @@ def response_counts(review: Review) -> ResponseCounts:
     )
 
 
+def _means_by_perspective(
+    result: Analysis, key: str, column: str
+) -> tuple[dict[str, dict[str, float]], float | None]:
+    """{perspective: {"n": ratings, "mean": average}} for one statement's column,
+    as the review's report counts them ("don't know" is not a rating, and someone
+    not involved at the start gives no "at first" rating), and the mean of every
+    rating in the column."""
+    means = {}
+    total: float = 0
+    n = 0
+    for p in result.perspectives:
+        group = result.group(key, column, p)
+        mean = group.summary.mean if group is not None else None
+        if group is None or mean is None:
+            continue
+        means[p] = {"n": group.summary.n, "mean": round(mean, 3)}
+        total += mean * group.summary.n
+        n += group.summary.n
+    return means, round(total / n, 3) if n else None
+
+
 def summary_rows(
     review: Review,
     result: Analysis,
@@ -98,19 +119,8 @@ def summary_rows(
     for statement in result.statements:
         if statement.key not in statement_ids:
             continue
-        by_perspective = {}
-        total: float = 0
-        n = 0
-        for p in result.perspectives:
-            group = result.group(statement.key, NOW, p)
-            if group is None:
-                continue
-            s = group.summary
-            if s.mean is None:
-                continue
-            by_perspective[p] = {"n": s.n, "mean": round(s.mean, 3)}
-            total += s.mean * s.n
-            n += s.n
+        now_by_perspective, now_mean = _means_by_perspective(result, statement.key, NOW)
+        then_by_perspective, _ = _means_by_perspective(result, statement.key, THEN)
         members = result.group(statement.key, NOW, MEMBER)
         rows.append(
             StatementSummary(
@@ -119,8 +129,9 @@ def summary_rows(
                 key=statement.key,
                 gap_flagged=statement.key in gap_keys,
                 disagreement_flagged=bool(members and members.disagreement),
-                now_mean=round(total / n, 3) if n else None,
-                now_by_perspective=by_perspective,
+                now_mean=now_mean,
+                now_by_perspective=now_by_perspective,
+                then_by_perspective=then_by_perspective,
             )
         )
     return summary, rows

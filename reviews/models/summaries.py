@@ -46,11 +46,12 @@ class ReviewSummary(models.Model):
 
 
 class StatementSummary(models.Model):
-    """One statement of a closed review: the flags and the "now" means by group.
+    """One statement of a closed review: the flags and the means by group.
 
     `key` repeats the statement's key so reviews on different framework versions
-    line up without a join. `now_by_perspective` maps a perspective to
-    {"n": ratings, "mean": average}, for change over time.
+    line up without a join. `now_by_perspective` and `then_by_perspective` map a
+    perspective to {"n": ratings, "mean": average} in the "now" and "at first"
+    columns, for change over time.
     """
 
     review = models.ForeignKey(
@@ -66,6 +67,7 @@ class StatementSummary(models.Model):
     )
     now_mean = models.FloatField(null=True, blank=True)
     now_by_perspective = models.JSONField(default=dict, blank=True)
+    then_by_perspective = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["review", "statement__order"]

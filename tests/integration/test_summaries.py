@@ -1,6 +1,9 @@
 """Stored per-review summaries: what `summarise_review` computes and keeps."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -127,3 +130,51 @@ def test_forgetting_a_summary_removes_both_kinds_of_row():
 
     assert not ReviewSummary.objects.filter(review=review).exists()
     assert not StatementSummary.objects.filter(review=review).exists()
+
+
+def review_with_first_ratings() -> Review:
+    """Three members rate every statement 4 "at first", one doesn't know, one
+    was not involved at the start, and one LTO staff member rates it 7."""
+    review = ReviewFactory(status=Review.Status.CLOSED)
+    bulk_responses(review, "member", [[6] * 10] * 3, then=4)
+    bulk_responses(review, "member", [[6] * 10], then="dont_know")
+    bulk_responses(review, "member", [[8] * 10], then=None, not_involved_at_start=True)
+    bulk_responses(review, "lto_staff", [[9] * 10], then=7)
+    return review
+
+
+def test_statement_summary_stores_at_first_means_by_perspective():
+    review = review_with_first_ratings()
+
+    summarise_review(review)
+
+    for row in StatementSummary.objects.filter(review=review):
+        # Don't know and not involved at the start give no "at first" rating.
+        assert row.then_by_perspective == {
+            "member": {"n": 3, "mean": 4.0},
+            "lto_staff": {"n": 1, "mean": 7.0},
+        }
+        assert row.now_by_perspective["member"] == {"n": 5, "mean": 6.4}
+
+
+def test_the_data_migration_fills_at_first_means_of_summaries_stored_before():
+    review = review_with_first_ratings()
+    set_aside = bulk_responses(review, "lto_staff", [[9] * 10], then=1)[0]
+    set_aside.set_aside_at = timezone.now()
+    set_aside.save()
+    summarise_review(review)
+    expected = dict(
+        StatementSummary.objects.filter(review=review).values_list(
+            "pk", "then_by_perspective"
+        )
+    )
+    StatementSummary.objects.update(then_by_perspective={})
+    migration = import_module(
+        "reviews.migrations.0020_statement_summary_then_by_perspective_data"
+    )
+
+    migration.forwards(django_apps, None)
+
+    filled = dict(StatementSummary.objects.values_list("pk", "then_by_perspective"))
+    assert filled == expected
+    assert all(value["lto_staff"]["n"] == 1 for value in filled.values())
