@@ -8,10 +8,16 @@ Programme pages reuse `Chart` and `Table` for their own figures.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from reviews import charts
 from reviews.analysis import (
@@ -67,6 +73,16 @@ class Chart:
     def narrow_data_id(self) -> str:
         return f"{self.id}-narrow-data"
 
+    @cached_property
+    def figure_script(self) -> SafeString:
+        return figure_script(self.figure, self.data_id)
+
+    @cached_property
+    def narrow_figure_script(self) -> SafeString:
+        if self.narrow_figure is None:
+            return SafeString("")
+        return figure_script(self.narrow_figure, self.narrow_data_id)
+
     @property
     def fit(self) -> str:
         """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""
@@ -82,6 +98,24 @@ class Chart:
         if self.narrow_figure:
             style.append(f"--narrow-height: {self.narrow_figure['layout']['height']}px")
         return "; ".join(style)
+
+
+# What `json_script` escapes, so the JSON cannot close its <script> element.
+_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
+
+
+def figure_script(figure: dict[str, Any], element_id: str) -> SafeString:
+    """The same element as `json_script`, escaped by three `str.replace` calls:
+    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots."""
+    text = json.dumps(figure, cls=DjangoJSONEncoder)
+    for char, escaped in _SCRIPT_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return format_html(
+        '<script id="{}" type="application/json">{}</script>',
+        element_id,
+        mark_safe(text),
+    )
 
 
 def fmt(value: float | None) -> str:
