@@ -6,13 +6,22 @@ know" or "not relevant to us". Field names are `<column>-<statement key>`, so
 anything else a browser posts is ignored. The form renders through
 `templates/reviews/respond/statement_fields.html`, not crispy: nested fieldsets
 and radio layout matter more here than anywhere else in the product.
+
+The grid is the costly part of the respondent's pages (ten statements, two or
+three columns, twelve or more options each): its radios are escaped once per
+field name and scale and kept for the process (`radio_markup`), and each page
+only marks the person's choice; the fields are copies of one per scale.
 """
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from django import forms
 from django.forms.utils import ErrorList
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from reviews.analysis import COLUMN_HEADINGS
 from reviews.models import Answer, Response, Review, Statement
@@ -30,31 +39,69 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Option:
+class Radio:
+    """One option's markup, split where `checked` goes."""
+
     value: str
     label: str
-    id: str
-    checked: bool
+    head: str
+    tail: str
+    rating: bool
+
+
+@lru_cache(maxsize=1024)
+def radio_markup(name: str, scale: range) -> tuple[Radio, ...]:
+    """Every option of one field, escaped once: framework data only (field
+    name, value, label), never anyone's answer, so one process may share it."""
+    radios = []
+    for value, label in answer_choices(scale):
+        option_id = f"{name}-{value}"
+        head = format_html(
+            '\n        <span class="rating-option"><input type="radio" name="{}" '
+            'id="{}" value="{}"',
+            name,
+            option_id,
+            value,
+        )
+        tail = format_html('><label for="{}">{}</label></span>', option_id, label)
+        radios.append(Radio(value, label, head, tail, value.isdigit()))
+    return tuple(radios)
 
 
 @dataclass(frozen=True)
 class Group:
     column: Column
     name: str
-    options: list[Option]
+    radios: tuple[Radio, ...]
+    value: str | None
     errors: ErrorList | list[str]
 
     @property
-    def ratings(self) -> list[Option]:
-        return [o for o in self.options if o.value.isdigit()]
+    def first_id(self) -> str:
+        """The id of the first option: where a "Change" link takes focus."""
+        return f"{self.name}-{self.radios[0].value}"
 
     @property
-    def states(self) -> list[Option]:
-        return [o for o in self.options if not o.value.isdigit()]
+    def ratings_html(self) -> SafeString:
+        return self._markup(rating=True)
+
+    @property
+    def states_html(self) -> SafeString:
+        return self._markup(rating=False)
 
     @property
     def chosen(self) -> str | None:
-        return next((o.label for o in self.options if o.checked), None)
+        return next((r.label for r in self.radios if r.value == self.value), None)
+
+    def _markup(self, rating: bool) -> SafeString:
+        # Only the person's own choice is added here, on every page.
+        return mark_safe(
+            "".join(
+                r.head + (" checked" if r.value == self.value else "") + r.tail
+                for r in self.radios
+                if r.rating is rating
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -85,6 +132,18 @@ def field_name(column: str, statement: Statement) -> str:
     return f"{column}-{statement.key}"
 
 
+@cache
+def answer_choices(scale: range) -> tuple[tuple[str, str], ...]:
+    return tuple((str(n), str(n)) for n in scale) + tuple(STATES)
+
+
+@cache
+def answer_field(scale: range) -> forms.ChoiceField:
+    """One answer field per scale, to copy: a new ChoiceField normalises its
+    choices and builds a widget, which 30 fields a form made slow."""
+    return forms.ChoiceField(choices=answer_choices(scale), required=False)
+
+
 class QuestionnaireForm(forms.Form):
     not_involved_at_start = forms.BooleanField(
         required=False, label="I wasn't involved at the start"
@@ -108,12 +167,12 @@ class QuestionnaireForm(forms.Form):
         self.complete = complete
         # column key -> statements left without an answer, filled by clean().
         self.missing: dict[str, list[Statement]] = {}
-        self.choices = [(str(n), str(n)) for n in scale] + STATES
+        self.scale = scale
+        self.choices = answer_choices(scale)
+        field = answer_field(scale)
         for statement in self.statements:
             for column in self.columns:
-                self.fields[field_name(column.key, statement)] = forms.ChoiceField(
-                    choices=self.choices, required=False
-                )
+                self.fields[field_name(column.key, statement)] = copy.copy(field)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -155,12 +214,9 @@ class QuestionnaireForm(forms.Form):
             groups = []
             for column in self.columns:
                 name = field_name(column.key, statement)
-                chosen = self[name].value()
-                options = [
-                    Option(value, label, f"{name}-{value}", chosen == value)
-                    for value, label in self.choices
-                ]
-                groups.append(Group(column, name, options, self.errors.get(name, [])))
+                radios = radio_markup(name, self.scale)
+                errors: ErrorList | list[str] = self.errors.get(name, [])
+                groups.append(Group(column, name, radios, self[name].value(), errors))
             rows.append(Row(statement, groups))
         return rows
 
