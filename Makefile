@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # writes it from pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: run test e2e lint typecheck bench load lighthouse lock plotly clean
+.PHONY: run test e2e lint typecheck bench load lighthouse validate lock plotly clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,15 @@ lighthouse: $(STAMP)
 	@test -x bench/lighthouse/node_modules/.bin/lighthouse || \
 	  (cd bench/lighthouse && npm ci --no-audit --no-fund)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.lighthouse.run
+
+# The Nu HTML Checker on every main page, as each role sees it, with the demo data.
+# Installs the pinned vnu-jar from the npm registry into the git-ignored
+# bench/validate/node_modules on first use (without its install script, which
+# would download a Java runtime: it needs Java 17+). Not part of `make test` or CI.
+validate: $(STAMP)
+	@test -f bench/validate/node_modules/vnu-jar/build/dist/vnu.jar || \
+	  (cd bench/validate && npm ci --no-audit --no-fund --ignore-scripts)
+	$(PY) -m bench.validate.run
 
 # Rebuild the vendored plotly.js bundle from its committed inputs (npm registry only)
 # in a scratch folder, and check it is byte-for-byte the committed file. Not part of
