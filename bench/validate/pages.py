@@ -199,6 +199,20 @@ def rep_pages(open_review: Review, released: Review, unreleased: Review) -> list
     return rep.seen
 
 
+def would_like_pages() -> list[Page]:
+    """A review asking the third column: the questionnaire and the results."""
+    asking = Review.objects.filter(asks_would_like=True).order_by("pk")
+    open_review = asking.filter(status=Review.Status.OPEN).first()
+    released = asking.released().first()
+    assert open_review and released, "seed_demo asks 'would like' in some reviews"
+    visitor, questionnaire = respondent(open_review)
+    visitor.get("Questionnaire, with 'would like'", questionnaire)
+    staff = signed_in("staff")
+    staff.get("Results, with 'would like'", f"/reviews/{released.pk}/results/")
+    staff.get("Meeting pack, with 'would like'", f"/reviews/{released.pk}/pack/")
+    return visitor.seen + staff.seen
+
+
 def other_pages(released: Review) -> list[Page]:
     member, lto = signed_in("member"), signed_in("lto")
     staff, admin = signed_in("staff"), signed_in("admin")
@@ -235,5 +249,6 @@ def pages() -> list[Page]:
         public_pages()
         + respondent_pages(open_review, released)
         + rep_pages(open_review, released, unreleased)
+        + would_like_pages()
         + other_pages(released)
     )
