@@ -142,23 +142,32 @@ def analyse_review(review: Review, data: ReviewData) -> Analysis:
 ANALYSIS_CACHE_SECONDS = 600
 
 
-def read_review(review: Review) -> tuple[ReviewData, Analysis]:
-    """The review's data and analysis, from the cache while no answer has changed.
+def data_key(review: Review) -> str:
+    """The cache key of the review's data as it stands: one query.
 
-    The key is the count and the latest `updated` of submitted responses (every
-    answer write and every submit touches `updated`), plus what the analysis
-    depends on, so a change is seen at once; admin edits to answers alone wait
-    for the timeout.
+    The count and the latest `updated` of submitted responses (every answer
+    write and every submit touches `updated`), plus what the analysis depends
+    on, so a change is seen at once; admin edits to answers alone wait for the
+    timeout. Whatever is cached under a key that starts with this one is thrown
+    away with it.
     """
     version = (Response.objects.submitted().filter(review=review)).aggregate(
         n=Count("id"), last=Max("updated")
     )
     stamp = version["last"].timestamp() if version["last"] else 0
-    key = (
+    return (
         f"review-analysis:{review.pk}:{version['n']}:{stamp}:"
         f"{review.min_group_size}:{review.asks_would_like}:"
         f"{review.framework_version_id}"
     )
+
+
+def read_review(review: Review, key: str | None = None) -> tuple[ReviewData, Analysis]:
+    """The review's data and analysis, from the cache while no answer has changed.
+
+    `key`, when the caller has it, is `data_key(review)`, saving its query.
+    """
+    key = key or data_key(review)
     cached = cache.get(key)
     if cached is None:
         data = load_review_data(review)

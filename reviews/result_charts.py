@@ -83,6 +83,21 @@ class Chart:
             return SafeString("")
         return figure_script(self.narrow_figure, self.narrow_data_id)
 
+    def serialise(self) -> None:
+        """Serialise the figures now, so that a pickled chart (the results cache)
+        carries their JSON instead of their data: see `__getstate__`."""
+        _ = self.figure_script, self.narrow_figure_script
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Once serialised, the layout alone is read (`fit`, `reserved`); a dot
+        # plot's 5,000 points then pickle as one string rather than as numbers.
+        state = dict(self.__dict__)
+        if "figure_script" in state and "narrow_figure_script" in state:
+            state["figure"] = {"layout": self.figure["layout"]}
+            if self.narrow_figure is not None:
+                state["narrow_figure"] = {"layout": self.narrow_figure["layout"]}
+        return state
+
     @property
     def fit(self) -> str:
         """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""

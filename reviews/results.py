@@ -12,7 +12,9 @@ individual responses only by pseudonym ("Partnership member 2").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 
 from reviews import analysis
@@ -30,7 +32,7 @@ from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
     Review,
 )
-from reviews.reading import ReviewData, read_review
+from reviews.reading import ANALYSIS_CACHE_SECONDS, ReviewData, data_key, read_review
 from reviews.result_charts import (
     DASH,
     Chart,
@@ -153,43 +155,60 @@ def _flat_notes(a: Analysis, data: ReviewData) -> list[str]:
 
 
 def build_results(review: Review, *, released: bool = False) -> Results:
-    """Everything the results pages show, from three queries.
+    """Everything the results pages show, from one query while it is cached.
 
     With `released`, small groups are hidden by the analysis module's one rule
     and nothing individual (dot plot, flat responses) is shown. One radar per
     response lives on its own paginated page (`build_individuals`), so this page
     stays the same size however many people answer.
+
+    What is built is cached beside the review's data, under its key (so it goes
+    when an answer changes), the rep's view and the released view apart: the
+    pages read the charts' serialised figures and the tables from there.
     """
-    data, result = read_review(review)
+    key = data_key(review)
+    parts_key = f"{key}:results:{'released' if released else 'managed'}"
+    parts = cache.get(parts_key)
+    if parts is None:
+        parts = _results_parts(review, *read_review(review, key), released=released)
+        cache.set(parts_key, parts, ANALYSIS_CACHE_SECONDS)
+    return Results(review=review, released=released, **parts)
+
+
+def _results_parts(
+    review: Review, data: ReviewData, result: Analysis, *, released: bool
+) -> dict[str, Any]:
     if released:
         result = analysis.suppress_small_groups(
             result, k=review.min_group_size, perspectives=RELEASE_PROTECTED
         )
     labels = [s.label for s in result.statements]
     hidden = set(result.suppressed_perspectives)
-    shown_comments = tuple(
-        (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
-        for p in PERSPECTIVES
-        if p in data.comments and p not in hidden
+    charts = tuple(group_charts(result, labels, "group"))
+    dot_plot = (
+        None if released or not data.responses else dot_plot_chart(result, data, labels)
     )
-    return Results(
-        review=review,
-        analysis=result,
-        released=released,
-        charts=tuple(group_charts(result, labels, "group")),
-        dot_plot=None
-        if released or not data.responses
-        else dot_plot_chart(result, data, labels),
-        statement_tables=tuple(_statement_tables(result)),
-        comments=shown_comments,
-        flat_notes=() if released else tuple(_flat_notes(result, data)),
-        thresholds=tuple(
+    for chart in (*charts, dot_plot):
+        if chart is not None:
+            chart.serialise()
+    return {
+        "analysis": result,
+        "charts": charts,
+        "dot_plot": dot_plot,
+        "statement_tables": tuple(_statement_tables(result)),
+        "comments": tuple(
+            (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
+            for p in PERSPECTIVES
+            if p in data.comments and p not in hidden
+        ),
+        "flat_notes": () if released else tuple(_flat_notes(result, data)),
+        "thresholds": tuple(
             analysis.describe_thresholds(result.thresholds, k=review.min_group_size)
         ),
-        hidden_groups=tuple(
+        "hidden_groups": tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
-    )
+    }
 
 
 INDIVIDUALS_PER_PAGE = 24

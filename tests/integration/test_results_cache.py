@@ -6,6 +6,7 @@ from django.test import override_settings
 
 from reviews.actions.responses import submit_response
 from reviews.reading import read_review
+from reviews.results import build_results
 from tests.factories import ResponseFactory, ReviewFactory, answer_all, bulk_responses
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,41 @@ def test_a_changed_group_size_is_not_served_from_the_old_entry(real_cache):
     assert read_review(review)[1].thresholds.k == 3
     review.min_group_size = 5
     assert read_review(review)[1].thresholds.k == 5
+
+
+def test_built_results_come_from_the_cache_as_they_were_built(
+    real_cache, django_assert_num_queries
+):
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[5] * 10, [7] * 10, [9] * 10])
+    bulk_responses(review, "lto_staff", [[2] * 10, [3] * 10, [4] * 10])
+    first = build_results(review)
+    with django_assert_num_queries(1):
+        again = build_results(review)
+    assert again.analysis == first.analysis
+    assert again.statement_tables == first.statement_tables
+    assert again.flat_notes == first.flat_notes
+    assert [c.figure_script for c in again.charts] == [
+        c.figure_script for c in first.charts
+    ]
+    assert again.dot_plot is not None and first.dot_plot is not None
+    assert again.dot_plot.figure_script == first.dot_plot.figure_script
+    assert again.dot_plot.reserved == first.dot_plot.reserved
+
+
+def test_cached_results_change_with_a_new_submission(real_cache):
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[5] * 10, [7] * 10])
+    assert build_results(review).response_count == 2
+    bulk_responses(review, "member", [[9] * 10])
+    assert build_results(review).response_count == 3
+
+
+def test_released_results_are_cached_apart_from_the_reps(real_cache):
+    review = ReviewFactory(min_group_size=3)
+    bulk_responses(review, "member", [[5] * 10, [7] * 10, [9] * 10])
+    bulk_responses(review, "other", [[2] * 10])
+    assert "other" in build_results(review).analysis.perspectives
+    released = build_results(review, released=True)
+    assert released.hidden_groups and released.dot_plot is None
+    assert not released.flat_notes and build_results(review).dot_plot is not None

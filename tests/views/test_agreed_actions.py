@@ -176,6 +176,21 @@ def test_the_next_review_of_the_same_appointment_opens_with_last_time(world):
         assert "Done" in text
 
 
+def test_results_and_pack_list_this_reviews_actions_apart_from_last_times(world):
+    record(world, "Meet monthly")
+    following = ReviewFactory(
+        appointment=world.appointment_a, opens=TODAY + dt.timedelta(days=1)
+    )
+    record(world, "Later", review=following, due=TODAY + dt.timedelta(days=60))
+    record(world, "Sooner", review=following, due=TODAY + dt.timedelta(days=10))
+    client = as_user(world, "rep_a")
+
+    for name in ("review-results", "review-pack"):
+        reply = client.get(reverse(f"reviews:{name}", args=[following.pk]))
+        assert [a.what for a in reply.context["actions"]] == ["Sooner", "Later"]
+        assert [a.what for a in reply.context["last_time"]] == ["Meet monthly"]
+
+
 def test_another_partnerships_next_review_does_not_show_these_actions(world):
     record(world, "Meet monthly")
     review_b = ReviewFactory(
@@ -211,7 +226,14 @@ def test_my_areas_lists_open_actions_overdue_then_due_soon(world):
 
 
 @pytest.mark.parametrize(
-    "name", ["reviews:my-areas", "reviews:review-actions", "programme:area-detail"]
+    "name",
+    [
+        "reviews:my-areas",
+        "reviews:review-actions",
+        "reviews:review-results",
+        "reviews:review-pack",
+        "programme:area-detail",
+    ],
 )
 def test_action_lists_cost_the_same_queries_at_one_and_six_actions(world, name):
     statements = list(world.review_a.framework_version.statements.all()[:2])
@@ -220,6 +242,8 @@ def test_action_lists_cost_the_same_queries_at_one_and_six_actions(world, name):
     args = {
         "reviews:my-areas": [],
         "reviews:review-actions": [world.review_a.pk],
+        "reviews:review-results": [world.review_a.pk],
+        "reviews:review-pack": [world.review_a.pk],
         "programme:area-detail": [area.slug],
     }[name]
 
