@@ -1,5 +1,5 @@
-"""A partnership's and an organisation's review history, and how the "now"
-ratings changed from one review to the next.
+"""A partnership's and an organisation's review history, and how the "at first"
+and "now" ratings changed from one review to the next.
 
 Reviews are found through `Review.objects.visible_to`, so people who neither
 represent the area nor work for Local Trust see only released reviews. Figures
@@ -19,8 +19,12 @@ from partnerships.access import AnyUser
 from partnerships.models import Area, Organisation
 from reviews import charts
 from reviews.analysis import (
+    COLUMN_HEADINGS,
+    COLUMN_LABELS,
+    NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
+    THEN,
     is_suppressed,
     one_decimal,
 )
@@ -28,8 +32,22 @@ from reviews.models import AgreedAction, Review, StatementSummary
 from reviews.result_charts import DASH, Chart, Table
 from reviews.results import RELEASE_PROTECTED
 
-# Statement key -> perspective -> the "now" mean at each review (None: no figure).
-Series = dict[str, dict[str, list[float | None]]]
+# Statement key -> column -> perspective -> the mean at each review (None: none).
+Series = dict[str, dict[str, dict[str, list[float | None]]]]
+
+# What change over time draws, chosen by `?show=`: "now" unless asked.
+CHANGE_VIEWS = {"now": (NOW,), "then": (THEN,), "both": (THEN, NOW)}
+CHANGE_VIEW_LABELS = {
+    "now": COLUMN_HEADINGS[NOW],
+    "then": COLUMN_HEADINGS[THEN],
+    "both": "Both",
+}
+STORED = {THEN: "then_by_perspective", NOW: "now_by_perspective"}
+
+
+def change_view(value: str | None) -> str:
+    """The change-over-time view asked for, or "now" for anything else."""
+    return value if value in CHANGE_VIEWS else "now"
 
 
 def partnership_reviews(user: AnyUser, area: Area) -> list[Review]:
@@ -82,11 +100,11 @@ def _unique_labels(reviews: Iterable[Review]) -> list[str]:
     return labels
 
 
-def _now_means(
+def _means(
     summarised: Sequence[Review], *, protect: bool
 ) -> tuple[Series, dict[str, str], dict[str, int]]:
-    """The series by statement key, with each key's label and order, from the
-    stored statement summaries in one query."""
+    """The "at first" and "now" series by statement key, with each key's label
+    and order, from the stored statement summaries in one query."""
     rows = (
         StatementSummary.objects.filter(review__in=[r.pk for r in summarised])
         .select_related("statement")
@@ -101,13 +119,15 @@ def _now_means(
         # The newest wording of a statement names it; rows arrive oldest first.
         labels[row.key] = row.statement.short_label
         order.setdefault(row.key, row.statement.order)
-        by_p = means.setdefault(row.key, {})
-        for p, figures in row.now_by_perspective.items():
-            hidden = protect and p in RELEASE_PROTECTED
-            if hidden and is_suppressed(figures["n"], k_of[row.review_id]):
-                continue
-            series = by_p.setdefault(p, [None] * len(summarised))
-            series[position[row.review_id]] = figures["mean"]
+        by_column = means.setdefault(row.key, {THEN: {}, NOW: {}})
+        for column, field in STORED.items():
+            for p, figures in getattr(row, field).items():
+                # Released results hide a small group in either column alike.
+                hidden = protect and p in RELEASE_PROTECTED
+                if hidden and is_suppressed(figures["n"], k_of[row.review_id]):
+                    continue
+                series = by_column[column].setdefault(p, [None] * len(summarised))
+                series[position[row.review_id]] = figures["mean"]
     return means, labels, order
 
 
@@ -134,17 +154,16 @@ def _split_by_lto(
 ) -> dict[str, Any]:
     """One LTO staff line per LTO, so no line joins two organisations' staff,
     and a marked line where each new LTO's reviews begin."""
-    name = PERSPECTIVE_LABELS["lto_staff"]
     bounds = [0, *(c.index for c in changes), len(x)]
     data = []
     for trace in figure["data"]:
-        if trace.get("name") != name or not changes:
+        # Both the "at first" and the "now" line of LTO staff.
+        if not trace["legendgroup"].startswith("lto_staff:") or not changes:
             data.append(trace)
             continue
         for n, (start, end) in enumerate(itertools.pairwise(bounds)):
             ys = [y if start <= i < end else None for i, y in enumerate(trace["y"])]
-            part = dict(trace, y=ys, showlegend=n == 0, legendgroup=name)
-            data.append(part)
+            data.append(dict(trace, y=ys, showlegend=n == 0))
     layout = dict(figure["layout"])
     layout["shapes"] = [
         *layout.get("shapes", []),
@@ -188,44 +207,57 @@ def _change_chart(
     key: str,
     label: str,
     x: list[str],
-    series: dict[str, list[float | None]],
+    series: dict[str, dict[str, list[float | None]]],
     ltos: Sequence[str],
     changes: Sequence[LtoChange],
 ) -> Chart:
-    figure = _split_by_lto(charts.change_over_time(x, series), x, changes)
+    """`series` holds the columns drawn, "at first" before "now"."""
+    *first, (column, shown) = series.items()
+    figure = charts.change_over_time(
+        x, shown, column=column, at_first=first[0][1] if first else None
+    )
+    both = len(series) > 1
+    columns = [(p, c) for p in PERSPECTIVES for c in series if p in series[c]]
+    words = " and ".join(COLUMN_LABELS[c] for c in series)
     return Chart(
         id=f"change-{key}",
         title=label,
-        figure=charts.with_config(figure),
+        figure=charts.with_config(_split_by_lto(figure, x, changes)),
         table=Table(
-            caption=f"{label}: average rating now, by review and perspective, "
+            caption=f"{label}: average rating {words}, by review and perspective, "
             "with the LTO each review concerned",
-            headers=("Review", "LTO", *(PERSPECTIVE_LABELS[p] for p in series)),
+            headers=(
+                "Review",
+                "LTO",
+                *(
+                    f"{PERSPECTIVE_LABELS[p]} {COLUMN_LABELS[c]}"
+                    if both
+                    else PERSPECTIVE_LABELS[p]
+                    for p, c in columns
+                ),
+            ),
             rows=tuple(
-                (
-                    review,
-                    (
-                        ltos[i],
-                        *(_figure(v[i]) for v in series.values()),
-                    ),
-                )
+                (review, (ltos[i], *(_figure(series[c][p][i]) for p, c in columns)))
                 for i, review in enumerate(x)
             ),
         ),
     )
 
 
-def change_over_time(reviews: Sequence[Review], *, protect: bool) -> list[Chart]:
-    """Per statement key, the "now" mean by perspective across the reviews.
+def change_over_time(
+    reviews: Sequence[Review], *, protect: bool, view: str = "now"
+) -> list[Chart]:
+    """Per statement key, the "now" (or, by `view`, "at first", or both) mean by
+    perspective across the reviews.
 
     Reviews on different framework versions line up by statement key. With
     `protect`, a perspective that released results would hide (fewer than the
-    review's k) is left out.
+    review's k) is left out, in each column by its own count.
     """
     summarised = [r for r in reviews if getattr(r, "summary", None) is not None]
     if not summarised:
         return []
-    means, labels, order = _now_means(summarised, protect=protect)
+    means, labels, order = _means(summarised, protect=protect)
     x = _unique_labels(summarised)
     ltos = [r.appointment.organisation.name for r in summarised]
     changes = lto_changes(summarised)
@@ -234,7 +266,7 @@ def change_over_time(reviews: Sequence[Review], *, protect: bool) -> list[Chart]
             key,
             labels[key],
             x,
-            {p: means[key][p] for p in PERSPECTIVES if p in means[key]},
+            {column: means[key][column] for column in CHANGE_VIEWS[view]},
             ltos,
             changes,
         )

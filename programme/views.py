@@ -22,6 +22,7 @@ from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
 from programme.forms import DirectoryFilterForm, ReviewDateForm
+from reviews.rollups import stored_figures
 
 PAGE_SIZE = 25
 
@@ -81,6 +82,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(areas, slug=slug)
     manager = Area.objects.represented_by(request.user).filter(pk=area.pk).exists()
     reviews = history.partnership_reviews(request.user, area)
+    view = history.change_view(request.GET.get("show"))
     context = {
         "area": area,
         "partnership": area.partnership,
@@ -91,7 +93,11 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
         "actions": history.partnership_actions(request.user, area),
-        "change_charts": history.change_over_time(reviews, protect=not manager),
+        "change_charts": history.change_over_time(
+            reviews, protect=not manager, view=view
+        ),
+        "change_view": view,
+        "change_views": history.CHANGE_VIEW_LABELS,
         "lto_changes": history.lto_changes(
             [r for r in reviews if getattr(r, "summary", None) is not None]
         ),
@@ -125,6 +131,7 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
     if not access.is_programme_staff(request.user):
         raise Http404("The programme overview is for Local Trust staff.")
     labels = overview.statement_labels()
+    figures = stored_figures()
     coverage = overview.coverage_by_region(timezone.localdate())
     years, by_purpose = overview.reviews_by_purpose_and_year()
     due = schedule.counts_by_region(request.user, timezone.localdate())
@@ -136,9 +143,9 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         "years": years,
         "by_purpose": by_purpose,
         "year_totals": overview.year_totals(years, by_purpose),
-        "rates": overview.response_rates_by_year(),
-        "divergence": overview.divergence_by_statement(labels),
-        "distribution": overview.now_distribution(labels),
+        "rates": overview.response_rates_by_year(figures),
+        "divergence": overview.divergence_by_statement(figures, labels),
+        "distribution": overview.now_distribution(figures, labels),
         "gap_threshold": overview.GAP_FLAG,
     }
     return render(request, "programme/overview.html", context)

@@ -17,6 +17,7 @@ from reviews.analysis import (
     COLUMN_LABELS,
     NOW,
     PERSPECTIVE_LABELS,
+    THEN,
     Scale,
 )
 from reviews.chart_style import (
@@ -236,36 +237,79 @@ def change_over_time(
     means_by_perspective: Mapping[str, Values],
     title: str = "",
     *,
+    column: str = NOW,
+    at_first: Mapping[str, Values] | None = None,
     scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
-    """One statement's mean "now" per perspective across successive reviews."""
+    """One statement's mean per perspective across successive reviews, in
+    `column` ("now" unless told), with `at_first` beside it when given.
+
+    An "at first" line beside "now" has its perspective's colour and marker
+    shape, dotted with the marker open, and every legend entry names its
+    column, so the two read apart without colour. Each trace's `legendgroup`
+    is "perspective:column".
+    """
+    lines = [(column, means_by_perspective)]
+    if at_first is not None:
+        lines.insert(0, (THEN, at_first))
     data = []
-    series = _series(means_by_perspective, len(review_labels), "one mean per review")
-    for name, style, values in series:
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": name,
-                "x": list(review_labels),
-                "y": values,
-                "text": [hover_number(v) for v in values],
-                "connectgaps": False,
-                "line": {"color": style["color"], "dash": style["dash"], "width": 2},
-                "marker": {"color": style["color"], "symbol": style["symbol"]},
-                "hovertemplate": f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
-            }
-        )
+    for j, p in enumerate(ordered({**means_by_perspective, **(at_first or {})})):
+        for col, means in lines:
+            if p not in means:
+                continue
+            name = PERSPECTIVE_LABELS.get(p, p)
+            if at_first is not None:
+                name = f"{name} {COLUMN_LABELS[col]}"
+            style = perspective_style(p, j)
+            # Beside each other, the line tells the column and the marker the
+            # perspective: "now" solid, "at first" dotted with open markers.
+            if at_first is not None:
+                dotted = col == THEN
+                style = {
+                    **style,
+                    "dash": "dot" if dotted else "solid",
+                    "symbol": f"{style['symbol']}-open" if dotted else style["symbol"],
+                }
+            data.append(
+                _change_trace(name, f"{p}:{col}", style, review_labels, means[p])
+            )
     layout = base_layout(
         title,
         380,
         xaxis={"type": "category", "gridcolor": GRID_COLOUR},
         yaxis={
-            **_rating_axis(scale, 0.5, "Average rating now"),
+            **_rating_axis(scale, 0.5, _change_axis_title(column, at_first)),
             "range": [scale.min - 1, scale.max + 0.5],
         },
     )
     return {"data": data, "layout": layout}
+
+
+def _change_axis_title(column: str, at_first: Mapping[str, Values] | None) -> str:
+    if at_first is not None:
+        return f"Average rating {COLUMN_LABELS[THEN]} and {COLUMN_LABELS[column]}"
+    return f"Average rating {COLUMN_LABELS[column]}"
+
+
+def _change_trace(
+    name: str, group: str, style: Mapping[str, str], x: Sequence[str], values: Values
+) -> dict[str, Any]:
+    values = list(values)
+    if len(values) != len(x):
+        raise ValueError("one mean per review")
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": name,
+        "legendgroup": group,
+        "x": list(x),
+        "y": values,
+        "text": [hover_number(v) for v in values],
+        "connectgaps": False,
+        "line": {"color": style["color"], "dash": style["dash"], "width": 2},
+        "marker": {"color": style["color"], "symbol": style["symbol"]},
+        "hovertemplate": f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
+    }
 
 
 def box_by_statement(

@@ -40,6 +40,11 @@ def all_figures() -> dict[str, dict]:
             ["March 2022", "April 2023", "May 2024"],
             {"member": [4.5, None, 6.0], "lto_staff": [8.0, 7.5, 7.0]},
         ),
+        "change_over_time_at_first_and_now": charts.change_over_time(
+            ["March 2022", "April 2023"],
+            {"member": [4.5, 6.0], "lto_staff": [8.0, 7.5]},
+            at_first={"member": [3.0, 3.5]},
+        ),
         "box_by_statement": charts.box_by_statement(
             LABELS[:3], [[1, 5, 9, 7], [], [4, 4, 5]]
         ),
@@ -289,6 +294,39 @@ def test_change_over_time_draws_one_line_per_perspective():
     assert figure["data"][0]["y"] == [5.0, None]
     with pytest.raises(ValueError):
         charts.change_over_time(["2022"], {"member": [1.0, 2.0]})
+
+
+def test_change_over_time_draws_at_first_dotted_beside_now_and_names_both():
+    figure = charts.change_over_time(
+        ["2022", "2024"],
+        {"member": [5.0, 6.0], "lto_staff": [7.0, 8.0]},
+        at_first={"member": [3.0, 4.0], "lto_staff": [6.0, None]},
+    )
+
+    names = [t["name"] for t in figure["data"]]
+    assert names == [
+        "Partnership members at first",
+        "Partnership members now",
+        "LTO staff at first",
+        "LTO staff now",
+    ]
+    first, now = figure["data"][:2]
+    # Same colour, told apart by line and marker as well.
+    assert first["line"]["color"] == now["line"]["color"]
+    assert (first["line"]["dash"], now["line"]["dash"]) == ("dot", "solid")
+    assert figure["data"][3]["line"]["dash"] == "solid"  # LTO staff, now
+    assert first["marker"]["symbol"] == f"{now['marker']['symbol']}-open"
+    assert first["y"] == [3.0, 4.0] and first["legendgroup"] == "member:then"
+    assert figure["layout"]["yaxis"]["title"]["text"] == (
+        "Average rating at first and now"
+    )
+
+
+def test_change_over_time_of_at_first_alone_says_so_on_its_axis():
+    figure = charts.change_over_time(["2022"], {"member": [3.0]}, column="then")
+
+    assert [t["name"] for t in figure["data"]] == ["Partnership members"]
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Average rating at first"
 
 
 def test_box_by_statement_keeps_statements_in_order():
