@@ -41,6 +41,7 @@ from reviews.models import (
     Statement,
 )
 from reviews.reading import ReviewData, analyse_review
+from reviews.rollups import refresh_programme_rollup
 from reviews.summaries import ResponseCounts, store_summaries, summary_rows
 from reviews.tokens import new_token
 
@@ -131,6 +132,7 @@ def build_scale_data(
             made = _write_chunk(rng, size, chunk, statements, profiles, today)
             counts["responses"] += made[0]
             counts["answers"] += made[1]
+        refresh_programme_rollup()
     report("done", 1.0)
     return counts
 
@@ -350,4 +352,5 @@ def _summarise_chunk(
                 statement_ids=ids,
             )
         )
-    store_summaries(pairs)
+    # The programme's figures are refreshed once, after the last chunk.
+    store_summaries(pairs, refresh=False)

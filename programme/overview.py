@@ -2,31 +2,28 @@
 purpose and year, response rates, where divergence is most common, and the
 spread of "now" ratings by statement.
 
-Shares and spreads are by region, year and statement, never by area or LTO, and
-they read the stored review summaries, so their cost follows the number of
-areas and reviews, not of answers.
+Shares and spreads are by region, year and statement, never by area or LTO.
+Response rates, divergence and the spread of "now" ratings come from the
+programme's rollup (`reviews.rollups`), added up when summaries are stored, so
+this page reads one small row for them; coverage and reviews by purpose, which
+change with today's date or with every review opened, are counted live.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef, Q
 
 from partnerships.models import Area, Region
 from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews import charts
-from reviews.analysis import DEFAULT_THRESHOLDS, half_up, one_decimal
-from reviews.models import (
-    Review,
-    ReviewSummary,
-    Statement,
-    StatementSummary,
-)
+from reviews.analysis import DEFAULT_THRESHOLDS, one_decimal
+from reviews.models import Review, Statement
 from reviews.result_charts import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
@@ -109,30 +106,12 @@ class ResponseRate:
     on_paper: int
 
 
-def response_rates_by_year() -> list[ResponseRate]:
+def response_rates_by_year(figures: Mapping[str, Any]) -> list[ResponseRate]:
     """Per year of closed, summarised reviews (by the year they opened), from the
-    counts each summary stored at close: one grouped query over the summaries,
-    whatever the number of invitations and responses."""
-    rows = (
-        ReviewSummary.objects.values_list("review__opens")
-        .annotate(
-            n=Count("pk"),
-            invited=Sum("invited"),
-            answered=Sum("invitations_answered"),
-            code=Sum("through_code"),
-            paper=Sum("on_paper"),
-        )
-        .order_by()
-    )
-    # By opening day, added up by year here (see reviews_by_purpose_and_year).
-    years: dict[int, list[int]] = {}
-    for day, *counts in rows:
-        total = years.setdefault(day.year, [0] * len(counts))
-        for i, count in enumerate(counts):
-            total[i] += count
+    counts each summary stored at close, added up in the programme's rollup."""
     return [
         ResponseRate(year, n, Share(str(year), answered, invited), code, paper)
-        for year, (n, invited, answered, code, paper) in sorted(years.items())
+        for year, n, invited, answered, code, paper in figures.get("rates", ())
     ]
 
 
@@ -153,17 +132,10 @@ def statement_labels() -> dict[str, tuple[int, str]]:
     return {key: (order, label) for key, order, label in rows}
 
 
-def divergence_by_statement(labels: dict[str, tuple[int, str]]) -> list[Divergence]:
+def divergence_by_statement(
+    figures: Mapping[str, Any], labels: dict[str, tuple[int, str]]
+) -> list[Divergence]:
     """How often reviews flagged a members-vs-LTO gap, or members disagreeing."""
-    rows = (
-        StatementSummary.objects.values_list("key")
-        .annotate(
-            reviews=Count("pk"),
-            gaps=Count("pk", filter=Q(gap_flagged=True)),
-            disagreements=Count("pk", filter=Q(disagreement_flagged=True)),
-        )
-        .order_by()
-    )
     result = [
         Divergence(
             key,
@@ -172,7 +144,7 @@ def divergence_by_statement(labels: dict[str, tuple[int, str]]) -> list[Divergen
             Share("gap", gaps, n),
             Share("disagreement", disagreements, n),
         )
-        for key, n, gaps, disagreements in rows
+        for key, n, gaps, disagreements in figures.get("divergence", ())
     ]
     result.sort(key=lambda d: (labels.get(d.key, (0, d.key))[0], d.key))
     return result
@@ -189,32 +161,20 @@ def _quartiles(values: Sequence[float]) -> tuple[str, ...]:
     return tuple(one_decimal(v) for v in (ordered[0], q1, median, q3, ordered[-1]))
 
 
-def latest_closed_reviews() -> QuerySet[Review]:
-    """Each area's most recent summarised review, by a window function."""
-    ranked = Review.objects.filter(summary__isnull=False).annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=F("appointment__partnership__area"),
-            order_by=(F("closes").desc(), F("pk").desc()),
-        )
-    )
-    return ranked.filter(rank=1).values("pk")
-
-
-def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
+def now_distribution(
+    figures: Mapping[str, Any], labels: dict[str, tuple[int, str]]
+) -> Chart | None:
     """The spread of average "now" ratings, statement by statement, where each
     area's most recent closed review gives one value (its stored mean).
 
     So the chart says where relationships stand now, and its size follows the
     number of areas, not of reviews or answers.
     """
-    rows = StatementSummary.objects.filter(
-        review__in=latest_closed_reviews(), now_mean__isnull=False
-    ).values_list("key", "now_mean")
-    by_key: dict[str, list[float]] = {}
-    for key, mean in rows.iterator(chunk_size=5000):
-        assert mean is not None  # excluded by the filter above
-        by_key.setdefault(key, []).append(float(half_up(mean)))
+    # Stored as tenths and areas: tenths / 10 is the float of the rounded mean.
+    by_key = {
+        key: [tenths / 10 for tenths, n in counts for _ in range(n)]
+        for key, counts in figures.get("now", {}).items()
+    }
     if not by_key:
         return None
     keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))
@@ -223,8 +183,7 @@ def now_distribution(labels: dict[str, tuple[int, str]]) -> Chart | None:
         id="programme-now",
         title="Average rating now at each area's latest review, by statement",
         figure=charts.with_config(
-            # box_by_statement is typed for whole ratings; stored means plot alike.
-            charts.box_by_statement(names, [by_key[k] for k in keys])  # type: ignore[misc]
+            charts.box_by_statement(names, [by_key[k] for k in keys])
         ),
         table=Table(
             caption="Average rating now at each area's latest closed review, by "

@@ -4,7 +4,8 @@ The area directory, partnership pages and programme overview read
 `ReviewSummary` and `StatementSummary` rows instead of re-reading every answer on
 every page view. `summarise_review()` is called by the close action;
 `summarise_reviews()` fills in any closed review that lacks a summary (after a
-demo or data load, or from the `summarise_reviews` command).
+demo or data load, or from the `summarise_reviews` command). Every write here
+also refreshes the programme's rolled-up figures (`reviews.rollups`).
 
 The numbers come from `reviews.analysis`, so a summary says exactly what the
 review's own report says.
@@ -28,6 +29,7 @@ from reviews.models import (
     StatementSummary,
 )
 from reviews.reading import analyse_review, load_review_data
+from reviews.rollups import refresh_programme_rollup
 
 MEMBER = "member"
 
@@ -140,8 +142,12 @@ def summary_rows(
 @transaction.atomic
 def store_summaries(
     pairs: Iterable[tuple[ReviewSummary, list[StatementSummary]]],
+    *,
+    refresh: bool = True,
 ) -> int:
-    """Replace the stored summaries of the given reviews with new ones."""
+    """Replace the stored summaries of the given reviews with new ones, and the
+    programme's figures with them (`refresh=False`: the caller refreshes once
+    after storing many batches)."""
     pairs = list(pairs)
     review_ids = [summary.review_id for summary, _ in pairs]
     ReviewSummary.objects.filter(review_id__in=review_ids).delete()
@@ -150,6 +156,8 @@ def store_summaries(
     StatementSummary.objects.bulk_create(
         [row for _, rows in pairs for row in rows], batch_size=2000
     )
+    if refresh:
+        refresh_programme_rollup()
     return len(pairs)
 
 
@@ -159,7 +167,7 @@ def _statement_ids(version_id: int) -> dict[str, int]:
     )
 
 
-def summarise_review(review: Review) -> ReviewSummary:
+def summarise_review(review: Review, *, refresh: bool = True) -> ReviewSummary:
     """Compute and store one review's summary: a handful of queries, any size."""
     data = load_review_data(review)
     result = analyse_review(review, data)
@@ -169,7 +177,7 @@ def summarise_review(review: Review) -> ReviewSummary:
         counts=response_counts(review),
         statement_ids=_statement_ids(review.framework_version_id),
     )
-    store_summaries([(summary, rows)])
+    store_summaries([(summary, rows)], refresh=refresh)
     return summary
 
 
@@ -185,8 +193,10 @@ def summarise_reviews(reviews: Iterable[Review] | None = None) -> int:
     """Summarise every closed review that lacks a summary (or those given)."""
     count = 0
     for review in unsummarised() if reviews is None else reviews:
-        summarise_review(review)
+        summarise_review(review, refresh=False)
         count += 1
+    # Once for the lot: after a data load this may be thousands of reviews.
+    refresh_programme_rollup()
     return count
 
 
@@ -195,3 +205,4 @@ def forget_summary(review: Review) -> None:
     """Drop a review's stored summary, for a review reopened for more answers."""
     ReviewSummary.objects.filter(review=review).delete()
     StatementSummary.objects.filter(review=review).delete()
+    refresh_programme_rollup()

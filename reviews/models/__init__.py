@@ -37,7 +37,11 @@ from reviews.models.responses import (
     ResponseQuerySet,
 )
 from reviews.models.reviews import RELEASED, Review, ReviewQuerySet
-from reviews.models.summaries import ReviewSummary, StatementSummary
+from reviews.models.summaries import (
+    ProgrammeRollup,
+    ReviewSummary,
+    StatementSummary,
+)
 
 __all__ = [
     "COUNTED",
@@ -62,6 +66,7 @@ __all__ = [
     "InvitationQuerySet",
     "MeetingCodeAttempt",
     "Perspective",
+    "ProgrammeRollup",
     "Response",
     "ResponseQuerySet",
     "Review",
