@@ -10,7 +10,8 @@ and radio layout matter more here than anywhere else in the product.
 The grid is the costly part of the respondent's pages (ten statements, two or
 three columns, twelve or more options each): its radios are escaped once per
 field name and scale and kept for the process (`radio_markup`), and each page
-only marks the person's choice; the fields are copies of one per scale.
+only marks the person's choice; the fields are copies of one per scale. The
+statement's whole fieldset is kept the same way by the `statement_fieldset` tag.
 """
 
 import copy
@@ -20,7 +21,7 @@ from functools import cache, lru_cache
 
 from django import forms
 from django.forms.utils import ErrorList
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from reviews.analysis import COLUMN_HEADINGS
@@ -49,21 +50,23 @@ class Radio:
     rating: bool
 
 
+# Marks a radio's `checked` in a fieldset kept without anyone's answers.
+SLOT = "\x00"
+
+
 @lru_cache(maxsize=1024)
 def radio_markup(name: str, scale: range) -> tuple[Radio, ...]:
-    """Every option of one field, escaped once: framework data only (field
-    name, value, label), never anyone's answer, so one process may share it."""
+    """Every option of one field, ratings then states as the page shows them,
+    escaped once: framework data only (field name, value, label), never anyone's
+    answer, so one process may share it."""
     radios = []
     for value, label in answer_choices(scale):
-        option_id = f"{name}-{value}"
-        head = format_html(
-            '\n        <span class="rating-option"><input type="radio" name="{}" '
-            'id="{}" value="{}"',
-            name,
-            option_id,
-            value,
+        n, i, v = escape(name), escape(f"{name}-{value}"), escape(value)
+        head = (
+            '\n        <span class="rating-option">'
+            f'<input type="radio" name="{n}" id="{i}" value="{v}"'
         )
-        tail = format_html('><label for="{}">{}</label></span>', option_id, label)
+        tail = f'><label for="{i}">{escape(label)}</label></span>'
         radios.append(Radio(value, label, head, tail, value.isdigit()))
     return tuple(radios)
 
@@ -75,6 +78,8 @@ class Group:
     radios: tuple[Radio, ...]
     value: str | None
     errors: ErrorList | list[str]
+    # True: a SLOT where each radio's `checked` would go, for a kept fieldset.
+    slots: bool = False
 
     @property
     def first_id(self) -> str:
@@ -93,12 +98,16 @@ class Group:
     def chosen(self) -> str | None:
         return next((r.label for r in self.radios if r.value == self.value), None)
 
+    def marks(self) -> list[str]:
+        """What goes where each radio may be checked, in the page's order."""
+        return [" checked" if r.value == self.value else "" for r in self.radios]
+
     def _markup(self, rating: bool) -> SafeString:
-        # Only the person's own choice is added here, on every page.
+        marks = [SLOT] * len(self.radios) if self.slots else self.marks()
         return mark_safe(
             "".join(
-                r.head + (" checked" if r.value == self.value else "") + r.tail
-                for r in self.radios
+                r.head + mark + r.tail
+                for r, mark in zip(self.radios, marks, strict=True)
                 if r.rating is rating
             )
         )
@@ -108,6 +117,7 @@ class Group:
 class Row:
     statement: Statement
     groups: list[Group]
+    scale: range
 
     @property
     def has_errors(self) -> bool:
@@ -217,7 +227,7 @@ class QuestionnaireForm(forms.Form):
                 radios = radio_markup(name, self.scale)
                 errors: ErrorList | list[str] = self.errors.get(name, [])
                 groups.append(Group(column, name, radios, self[name].value(), errors))
-            rows.append(Row(statement, groups))
+            rows.append(Row(statement, groups, self.scale))
         return rows
 
     def error_links(self) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -109,9 +110,21 @@ def questionnaire_form(
     )
 
 
+def version_statements(review: Review) -> list[Statement]:
+    """The review's statements in the framework's order. One version, so sorting
+    by number alone: the model's ordering joins the version and the framework."""
+    return list(review.framework_version.statements.order_by("order"))
+
+
+def stored_answers(response: Response) -> QuerySet[Answer]:
+    """A response's answers, unsorted: every reader looks them up by statement,
+    and the model's ordering joins the review and the statements to sort."""
+    return response.answers.order_by()
+
+
 def stored_form(review: Review, response: Response, statements) -> QuestionnaireForm:
     """The complete-answers form over what is stored, to check or resubmit."""
-    initial = initial_from(response, response.answers.all(), statements)
+    initial = initial_from(response, stored_answers(response), statements)
     data = {k: v for k, v in initial.items() if v not in (False, None)}
     return questionnaire_form(review, statements, complete=True, data=data)
 
@@ -163,7 +176,7 @@ def no_more_answers(request: HttpRequest, review: Review) -> HttpResponse:
 def respond(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = list(review.framework_version.statements.all())
+    statements = version_statements(review)
     if request.method != "POST":
         kept = take_kept_answers(request, response)
         if kept is not None:
@@ -255,7 +268,7 @@ def autosave(request: HttpRequest, review: Review, response: Response) -> HttpRe
 def check(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = list(review.framework_version.statements.all())
+    statements = version_statements(review)
     form = stored_form(review, response, statements)
     if not form.is_valid():
         return render_questionnaire(request, review, response, form)
@@ -273,7 +286,7 @@ def check(request: HttpRequest, review: Review, response: Response) -> HttpRespo
 def submit(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = list(review.framework_version.statements.all())
+    statements = version_statements(review)
     form = stored_form(review, response, statements)
     if not form.is_valid():
         return render_questionnaire(request, review, response, form)
@@ -285,7 +298,7 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
 def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not response.is_submitted:
         return redirect("reviews:respond", review.pk)
-    statements = list(review.framework_version.statements.all())
+    statements = version_statements(review)
     columns = question_columns(review)
     rows, series = own_numbers(response, statements, [c.key for c in columns])
     figure = charts.perspective_radar(
@@ -351,7 +364,7 @@ def respond_results(request: HttpRequest, pk: int) -> HttpResponse:
         "own": None,
     }
     if response is not None and response.is_submitted:
-        statements = list(review.framework_version.statements.all())
+        statements = version_statements(review)
         columns = question_columns(review)
         rows, _ = own_numbers(response, statements, [c.key for c in columns])
         context["own"] = {"rows": rows, "columns": columns}
@@ -362,7 +375,7 @@ def own_numbers(
     response: Response, statements: list[Statement], columns: list[str]
 ) -> tuple[list, dict[str, list]]:
     """Table rows (statement, cells) and radar series (ratings or None)."""
-    answers = {a.statement_id: a for a in response.answers.all()}
+    answers = {a.statement_id: a for a in stored_answers(response)}
     labels = dict(Answer.State.choices)
     rows = []
     series: dict[str, list] = {column: [] for column in Answer.COLUMNS}
