@@ -271,16 +271,16 @@ def _compact(ratings: Sequence[int]) -> str:
 
 
 def dot_plot_chart(a: Analysis, data: ReviewData, labels: list[str]) -> Chart:
-    keys = [s.key for s in a.statements]
-    ratings: dict[str, list[list[int]]] = {
-        p: [[] for _ in keys] for p in a.perspectives
-    }
+    at = {s.key: i for i, s in enumerate(a.statements)}
+    ratings: dict[str, list[list[int]]] = {p: [[] for _ in at] for p in a.perspectives}
+    # Over the answers given rather than every statement (one lookup fewer per
+    # answer); a lane's order does not matter, as equal ratings are counted.
     for r in data.responses:
         lanes = ratings[r.perspective]
-        for i, k in enumerate(keys):
-            value = r.answers.get(k, {}).get(NOW)
-            if isinstance(value, int):
-                lanes[i].append(value)
+        for k, cell in r.answers.items():
+            value = cell.get(NOW)
+            if type(value) is int and k in at:
+                lanes[at[k]].append(value)
     return Chart(
         id="dots-now",
         title="Every rating now, by statement and perspective",

@@ -34,6 +34,16 @@ def test_answers_become_cells_keyed_by_statement_and_column():
     assert loaded.answers[keys[3]][NOW] is None
 
 
+def test_a_state_at_first_is_read_back_and_equal_answers_share_one_cell():
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[5] * 10, [5] * 10], then="not_relevant")
+    first, second = load_review_data(review).responses
+    key = next(iter(first.answers))
+    assert first.answers[key] == {THEN: NOT_RELEVANT, NOW: 5, LIKE: None}
+    # Shared, so the cache pickles each distinct cell once.
+    assert first.answers[key] is second.answers[key]
+
+
 def test_only_submitted_responses_are_read():
     review = ReviewFactory()
     bulk_responses(review, "member", [[5] * 10])
