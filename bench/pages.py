@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import re
 import time
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.test import Client
@@ -13,6 +14,7 @@ from django.test import Client
 from bench.data import Respondents
 from bench.timing import Row, Settings, body, repeat, watch_database
 
+FORM_ENCODED = "application/x-www-form-urlencoded"
 ASSET = re.compile(r'(?:href|src|data-plotly)="(/static/[^"]+\.(?:css|js))"')
 
 
@@ -48,16 +50,19 @@ def measure_get(client: Client, row: Row, s: Settings) -> Row:
 
 
 def measure_autosave(respondents: Respondents, s: Settings) -> Row:
-    """The questionnaire's script saving a half-answered draft, as it does after
-    each change: one respondent, the same draft posted again and again."""
+    """The questionnaire's script saving the form as a draft, as it does after
+    each change: one respondent, who has the page open, posting the same draft
+    again and again (each one UPDATE of the response's draft)."""
     pk = respondents.review.pk
     row = Row("autosave", "Autosave", "POST", f"/respond/{pk}/autosave/", "autosave")
     client = respondents.open()
+    assert client.get(f"/respond/{pk}/", secure=True).status_code == 200
     draft = {k: v for k, v in respondents.answers.items() if k != "action"}
-    draft["action"] = "save"
+    # URL-encoded, as the page's script sends it.
+    encoded = urlencode({**draft, "action": "save"})
 
     def call():
-        reply = client.post(row.path, draft, secure=True)
+        reply = client.post(row.path, encoded, FORM_ENCODED, secure=True)
         assert reply.status_code == 200, reply.status_code
         return reply
 

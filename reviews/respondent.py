@@ -53,9 +53,15 @@ def remember_response(request: HttpRequest, response: Response) -> None:
     request.session[SESSION_KEY] = remembered
 
 
+def remembered_response_id(request: HttpRequest, review_id: int) -> int | None:
+    """The id of the response this browser's session names for a review: only
+    the session is read, so whether it may still change is for the caller."""
+    return request.session.get(SESSION_KEY, {}).get(str(review_id))
+
+
 def current_response(request: HttpRequest, review: Review) -> Response | None:
     """The response this browser may edit or see for `review`, if any."""
-    response_id = request.session.get(SESSION_KEY, {}).get(str(review.pk))
+    response_id = remembered_response_id(request, review.pk)
     if response_id is None:
         return None
     response = (

@@ -43,6 +43,8 @@ def check(data: dict) -> dict:
             problems.append(f"respondent {index}: response not submitted")
         if response.comments != comment(index):
             problems.append(f"respondent {index}: comment lost")
+        if response.draft is not None:
+            problems.append(f"respondent {index}: a draft left after submitting")
         stored = {
             a.statement.key: (a.then_rating, a.now_rating)
             for a in Answer.objects.filter(response=response).select_related(

@@ -190,7 +190,7 @@ class StressRespondent(Alternating):
         if step == 0:
             self.send("GET", here, "/respond/[pk]/", 200)
         elif step in (1, 2):
-            # Once submitted, a response only takes a complete set of answers.
+            # Once submitted, the page shows every answer, so it posts them all.
             upto = DRAFT_STATEMENTS * step if self.step <= len(KEYS) else None
             draft = form_data(self.index, KEYS, upto=upto)
             self.send(

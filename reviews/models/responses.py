@@ -76,6 +76,11 @@ class Response(models.Model):
     entered_at = models.DateTimeField(null=True, blank=True)
     not_involved_at_start = models.BooleanField(default=False)
     comments = models.TextField(blank=True)
+    # What the questionnaire's script last autosaved (form field names to values),
+    # kept apart from the answers until the person continues: results, exports
+    # and summaries never read it, and a submitted response's answers stay whole.
+    draft = models.JSONField(null=True, blank=True)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT
     )

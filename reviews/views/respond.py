@@ -22,8 +22,10 @@ from reviews import charts
 from reviews.actions.responses import (
     open_invited_response,
     save_answers,
+    save_draft,
     submit_response,
 )
+from reviews.drafts import clean_draft, draft_initial, known_shape, remember_shape
 from reviews.forms.questionnaire import (
     QuestionnaireForm,
     initial_from,
@@ -51,6 +53,7 @@ from reviews.respondent import (
     posted_answers,
     remember_response,
     remember_results_reader,
+    remembered_response_id,
     results_link_expired,
     review_rep,
     take_kept_answers,
@@ -101,6 +104,8 @@ def questionnaire_form(
     review: Review, statements, complete: bool = False, **kwargs
 ) -> QuestionnaireForm:
     version = review.framework_version
+    # The page's autosaves are then checked without reading the statements again.
+    remember_shape(review, statements)
     return QuestionnaireForm(
         statements=statements,
         columns=question_columns(review),
@@ -181,7 +186,9 @@ def respond(request: HttpRequest, review: Review, response: Response) -> HttpRes
         kept = take_kept_answers(request, response)
         if kept is not None:
             return restore_kept(request, review, response, statements, kept)
-        initial = initial_from(response, response.answers.all(), statements)
+        initial = draft_initial(response) or initial_from(
+            response, response.answers.all(), statements
+        )
         form = questionnaire_form(review, statements, initial=initial)
         return render_questionnaire(request, review, response, form)
     action = request.POST.get("action", "continue")
@@ -251,17 +258,44 @@ def save_posted(
 
 
 @require_POST
+@never_cache
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    """The questionnaire's script posts the whole form here as answers change,
+    and it is kept as the response's draft.
+
+    Usually one session read and one UPDATE, which holds the rules for who may
+    still change what: the browser's response, the review open, the link live.
+    Anything else (no shape kept yet, a value refused, a write that matched
+    nothing) goes the long way, which says why.
+    """
+    response_id = remembered_response_id(request, pk)
+    shape = known_shape(pk)
+    if response_id is not None and shape is not None:
+        draft, errors = clean_draft(request.POST, shape)
+        if not errors and save_draft(response_id=response_id, shape=shape, draft=draft):
+            return draft_saved()
+    return autosave_checked(request, pk)
+
+
 @respondent_view
-def autosave(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
-    """The questionnaire's script posts the whole form here as answers change."""
+def autosave_checked(
+    request: HttpRequest, review: Review, response: Response
+) -> HttpResponse:
     if not can_edit(response):
         return JsonResponse({"saved": False, "reason": "closed"}, status=403)
-    statements = list(review.framework_version.statements.all())
-    form, saved = save_posted(request.POST, review, response, statements, "save")
-    if not saved:
-        return JsonResponse({"saved": False, "errors": form.errors}, status=400)
-    at = timezone.localtime().strftime("%H:%M")
-    return JsonResponse({"saved": True, "at": at})
+    shape = remember_shape(review, review.framework_version.statements.all())
+    draft, errors = clean_draft(request.POST, shape)
+    if errors:
+        return JsonResponse(
+            {"saved": False, "reason": "invalid", "errors": errors}, status=400
+        )
+    if not save_draft(response_id=response.pk, shape=shape, draft=draft):
+        return JsonResponse({"saved": False, "reason": "closed"}, status=403)
+    return draft_saved()
+
+
+def draft_saved() -> HttpResponse:
+    return JsonResponse({"saved": True, "at": timezone.localtime().strftime("%H:%M")})
 
 
 @respondent_view

@@ -20,11 +20,13 @@
     return;
   }
 
-  // Autosave: the whole form is posted as a draft shortly after each change.
+  // Autosave: the whole form is posted as a draft shortly after each change,
+  // URL-encoded (it has no files), which the server reads in a fraction of the
+  // time a multipart body takes.
   var status = document.getElementById("autosave-status");
   var timer = null;
   function save() {
-    var data = new FormData(form);
+    var data = new URLSearchParams(new FormData(form));
     data.set("action", "save");
     fetch(form.dataset.autosaveUrl, {
       method: "POST",

@@ -1,11 +1,12 @@
 """Shared arrangements for the respondent tests: links, sessions, full answers."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.models import Review
+from reviews.models import Response, Review
 from reviews.tokens import hash_token, new_token
 from tests.factories import InvitationFactory, ReviewFactory
 
@@ -38,3 +39,16 @@ def answers(review: Review, then="5", now="7", like="8", **extra) -> dict:
             data[f"like-{statement.key}"] = like
     data.update(extra)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def url(name: str, review: Review) -> str:
+    return reverse(f"reviews:{name}", args=[review.pk])
+
+
+def stored(review: Review) -> Response:
+    """The review's one response."""
+    return Response.objects.get(review=review)
+
+
+def is_checked(body: str, input_id: str) -> bool:
+    return bool(re.search(rf'id="{input_id}" value="[^"]*" checked', body))

@@ -8,25 +8,12 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
-from django.urls import reverse
 
 from reviews.models import Answer, Response, Review
 from tests.factories import ResponseFactory
-from tests.views.respond_helpers import answers, start
+from tests.views.respond_helpers import answers, is_checked, start, stored, url
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name: str, review: Review) -> str:
-    return reverse(f"reviews:{name}", args=[review.pk])
-
-
-def stored(review: Review) -> Response:
-    return Response.objects.get(review=review)
-
-
-def is_checked(body: str, input_id: str) -> bool:
-    return bool(re.search(rf'id="{input_id}" value="[^"]*" checked', body))
 
 
 def test_the_page_shows_the_instruction_and_every_statement_as_a_fieldset(client):
@@ -84,12 +71,13 @@ def test_save_and_finish_later_stores_a_draft_that_the_link_restores(client):
     assert "Halfway" in body
 
 
-def test_autosave_stores_the_posted_answers_and_says_when(client):
+def test_autosave_stores_the_posted_answers_as_a_draft_and_says_when(client):
     review = start(client)
     reply = client.post(url("respond-autosave", review), {"now-networks": "9"})
     assert reply.status_code == 200
     assert reply.json()["saved"] is True
-    assert stored(review).answers.get().now_rating == 9
+    assert stored(review).draft["answers"] == {"now-networks": "9"}
+    assert not Answer.objects.exists()
 
 
 def test_autosave_refuses_a_rating_off_the_scale_and_stores_nothing(client):
@@ -212,9 +200,13 @@ def test_a_submitted_response_is_never_saved_incomplete(client):
     review = start(client)
     client.post(url("respond", review), {**answers(review), "action": "continue"})
     client.post(url("respond-submit", review))
+    # An autosave is only a draft: the submitted answers stay whole.
     reply = client.post(url("respond-autosave", review), {"now-networks": "3"})
+    assert reply.status_code == 200
+    assert stored(review).answers.filter(now_rating=7).count() == 10
+    reply = client.post(url("respond", review), {"now-networks": "3", "action": "save"})
     assert reply.status_code == 400
-    assert stored(review).answers.count() == 10
+    assert stored(review).answers.filter(now_rating=7).count() == 10
 
 
 def test_thanks_shows_the_respondents_radar_data_and_a_table(client):
