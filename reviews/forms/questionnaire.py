@@ -98,6 +98,12 @@ class Group:
     def chosen(self) -> str | None:
         return next((r.label for r in self.radios if r.value == self.value), None)
 
+    def answer_shown(self, not_involved_at_start: bool) -> str:
+        """The answer as the check page gives it."""
+        if self.column.key == "then" and not_involved_at_start:
+            return "Not involved at the start"
+        return self.chosen or "Not answered"
+
     def marks(self) -> list[str]:
         """What goes where each radio may be checked, in the page's order."""
         return [" checked" if r.value == self.value else "" for r in self.radios]

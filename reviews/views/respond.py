@@ -310,7 +310,6 @@ def check(request: HttpRequest, review: Review, response: Response) -> HttpRespo
         "review": review,
         "response": response,
         "rows": form.rows(),
-        "anchors": {name: form.anchor(name) for name in form.fields},
     }
     return render(request, "reviews/respond/check.html", context)
 

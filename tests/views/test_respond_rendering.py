@@ -1,6 +1,7 @@
 """The respondent's pages rendered from kept fieldsets: the same HTML as the
 templates give, each person's own choices only, and a pinned number of queries."""
 
+import html
 import re
 
 import pytest
@@ -11,7 +12,12 @@ from django.urls import reverse
 from reviews.forms.questionnaire import QuestionnaireForm, question_columns
 from reviews.models import Review
 from reviews.templatetags.framework_help import statement_help
-from reviews.templatetags.questionnaire_grid import TEMPLATE, statement_fieldset
+from reviews.templatetags.questionnaire_grid import (
+    CHECK_TEMPLATE,
+    TEMPLATE,
+    check_statement,
+    statement_fieldset,
+)
 from tests.factories import ReviewFactory
 from tests.views.respond_helpers import answers, start
 
@@ -48,6 +54,36 @@ def test_a_kept_fieldset_is_the_html_its_template_renders(asks_would_like):
             # The first call renders and keeps the fieldset, the second fills it.
             assert statement_fieldset(row, hint) == direct
             assert statement_fieldset(row, hint) == direct
+
+
+@pytest.mark.parametrize("not_involved", [False, True])
+def test_a_kept_check_section_is_the_html_its_template_renders(not_involved):
+    review = ReviewFactory(asks_would_like=True)
+    given = answers(review, then="4", now="not_relevant", like=None)
+    for data in ({}, given):
+        for row in rows_of(review, data):
+            shown = [group.answer_shown(not_involved) for group in row.groups]
+            cells = list(zip(row.groups, shown, strict=True))
+            context = {"row": row, "cells": cells, "respond_url": "/r/?a=1&b=2"}
+            direct = render_to_string(CHECK_TEMPLATE, context)
+            for _ in range(2):
+                kept = check_statement(row, not_involved, "/r/?a=1&b=2")
+                assert kept == direct
+            assert ("Not involved at the start" in direct) is not_involved
+            assert "Not answered" in direct  # "would like" is left out
+
+
+def test_the_check_page_shows_each_person_their_own_answers():
+    review = ReviewFactory()
+    first, second = Client(), Client()
+    for client, then, now in ((first, "2", "dont_know"), (second, "9", "1")):
+        start(client, review)
+        data = {**answers(review, then, now), "action": "continue"}
+        assert client.post(url("respond", review), data).status_code == 302
+    for client, then, now in ((first, "2", "Don't know"), (second, "9", "1")):
+        body = client.get(url("respond-check", review)).content.decode()
+        shown = [html.unescape(dd) for dd in re.findall(r"<dd>([^<]*)</dd>", body)]
+        assert shown == ["Yes"] + [then, now] * 10
 
 
 def test_the_help_tag_is_the_help_template_rendered():
