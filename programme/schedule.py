@@ -93,25 +93,29 @@ class Dated:
         return Region(self.region).label
 
 
+def _scheduled_values(user: AnyUser, *fields: str):
+    """The scheduled appointments this person manages as plain rows of `fields`
+    followed by what their dates need (started, last closed, override)."""
+    return (
+        Appointment.objects.scheduled()
+        .managed_by(user)
+        .with_schedule()
+        .values_list(*fields, "started", "last_closed_review", "next_review_override")
+    )
+
+
 def dated(user: AnyUser) -> list[Dated]:
     """Every scheduled relationship this person manages, soonest due first: one
     values query, no model rows."""
     every = programme_cadence()
-    rows = (
-        Appointment.objects.scheduled()
-        .managed_by(user)
-        .with_schedule()
-        .values_list(
-            "pk",
-            "partnership__area_id",
-            "partnership__area__name",
-            "partnership__area__slug",
-            "partnership__area__region",
-            "organisation__name",
-            "started",
-            "last_closed_review",
-            "next_review_override",
-        )
+    rows = _scheduled_values(
+        user,
+        "pk",
+        "partnership__area_id",
+        "partnership__area__name",
+        "partnership__area__slug",
+        "partnership__area__region",
+        "organisation__name",
     )
     result = [
         Dated(
@@ -168,10 +172,16 @@ def counts_by_region(user: AnyUser, today: dt.date) -> list[RegionSchedule]:
     """Relationships due in the next month and overdue, region by region (every
     region listed, so a zero reads as a zero)."""
     counts = {value: {"due": 0, "overdue": 0} for value in Region.values}
-    for row in dated(user):
-        state = state_of(row.due, today)
+    every = programme_cadence()
+    # Only what the dates need: no names, no organisation, no `Dated` rows.
+    appointments = _scheduled_values(user, "partnership__area__region").order_by()
+    for region, started, last, override in appointments:
+        due = next_review_date(
+            started=started, last_closed=last, override=override, cadence=every
+        )
+        state = state_of(due, today)
         if state:
-            counts[row.region][state] += 1
+            counts[region][state] += 1
     names = dict(Region.choices)
     rows = [RegionSchedule(names[r], c["due"], c["overdue"]) for r, c in counts.items()]
     rows.sort(key=lambda r: r.label)

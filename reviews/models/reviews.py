@@ -170,6 +170,17 @@ class Review(models.Model):
                 name="review_unique_meeting_code",
             ),
         ]
+        indexes = [
+            # The programme overview's reviews by purpose and year read this
+            # index alone, already grouped (18,000 reviews: no scan, no sort).
+            models.Index(fields=["opens", "purpose"], name="review_opens_purpose"),
+            # Each relationship's last closed review, for the review schedule:
+            # one seek per appointment, already in closing order.
+            models.Index(
+                fields=["appointment", "status", "closes"],
+                name="review_appointment_closes",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from programme import schedule
 from programme.overview import _quartiles, statement_labels
 from reviews.actions.workflow import close_review, reopen_review
 from reviews.analysis import half_up
@@ -202,3 +203,19 @@ def test_the_data_migration_fills_the_rollup_from_summaries_stored_before(
 
     assert stored_figures() == expected
     assert ProgrammeRollup.objects.count() == 1
+
+
+def test_due_and_overdue_counts_agree_with_each_relationships_date(staff_client):
+    reviews = programme()
+    overridden = reviews["first-new"].appointment
+    overridden.next_review_override = TODAY + dt.timedelta(days=10)
+    overridden.next_review_reason = "The LTO asked to wait for its new worker."
+    overridden.save()
+    AppointmentFactory()  # never reviewed: due three months after it started
+    user = programme_staff_user()
+    states = [schedule.state_of(r.due, TODAY) for r in schedule.dated(user)]
+
+    counts = schedule.counts_by_region(user, TODAY)
+
+    assert sum(r.due for r in counts) == states.count("due") == 1
+    assert sum(r.overdue for r in counts) == states.count("overdue") == 1
