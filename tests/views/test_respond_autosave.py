@@ -244,3 +244,22 @@ def test_a_draft_never_reaches_the_results_or_the_csv(client):
     rows = list(csv_module.DictReader(io.StringIO(export.lstrip("\ufeff"))))
     assert len(rows) == 10
     assert {row["now"] for row in rows} == {"7"}
+
+
+def test_a_meeting_code_browser_without_its_session_autosaves_into_its_response(
+    client,
+):
+    review = ReviewFactory(
+        meeting_code="ABCD2345",
+        meeting_code_active=True,
+        meeting_code_perspectives=["member"],
+        meeting_code_expires=timezone.now() + dt.timedelta(days=1),
+    )
+    code = client.post(reverse("reviews:meet"), {"code": "abcd-2345"})
+    client.post(code.url, {"perspective": "member"})
+    assert client.get(url("respond", review)).status_code == 200
+    client.cookies.pop("sessionid", None)
+    reply = client.post(url("respond-autosave", review), {"now-networks": "6"})
+    assert reply.status_code == 200
+    assert stored(review).draft["answers"] == {"now-networks": "6"}
+    assert stored(review).via_meeting_code
