@@ -149,6 +149,9 @@ def lto_changes(reviews: Sequence[Review]) -> list[LtoChange]:
     return changes
 
 
+NOTE_PX = 20  # a line of LTO change notes above a chart
+
+
 def _split_by_lto(
     figure: dict[str, Any], x: list[str], changes: Sequence[LtoChange]
 ) -> dict[str, Any]:
@@ -181,6 +184,8 @@ def _split_by_lto(
             for c in changes
         ),
     ]
+    # One line above the plot per change, so two names never overlap; each
+    # runs from its marker away from the nearer edge of the chart.
     layout["annotations"] = [
         *layout.get("annotations", []),
         *(
@@ -190,13 +195,101 @@ def _split_by_lto(
                 "x": x[c.index],
                 "y": 1,
                 "yanchor": "bottom",
+                "yshift": 4 + NOTE_PX * (len(changes) - 1 - n),
+                "xanchor": "left" if 2 * c.index < len(x) else "right",
                 "showarrow": False,
                 "text": f"New LTO: {c.organisation} ({c.started:%b %Y})",
             }
-            for c in changes
+            for n, c in enumerate(changes)
         ),
     ]
+    layout["margin"] = {
+        **layout["margin"],
+        "t": layout["margin"]["t"] + NOTE_PX * len(changes),
+    }
     return dict(figure, data=data, layout=layout)
+
+
+# Room in pixels for the plot and for the review dates below it, on a page and
+# on a phone (dates upright); one legend line takes LEGEND_PX.
+PLOT_PX, TICKS_PX, PHONE_PLOT_PX, PHONE_TICKS_PX, LEGEND_PX = 280, 64, 260, 84, 24
+
+
+def _room_below(
+    layout: dict[str, Any], legend_lines: int, *, plot: int, ticks: int, **more: Any
+) -> dict[str, Any]:
+    """Room under the plot for the slanted dates and then the legend, so the
+    legend never covers a date nor squeezes the plot (plotly's own placement
+    does both once there are a few series)."""
+    legend_px = legend_lines * LEGEND_PX
+    return dict(
+        layout,
+        height=layout["margin"]["t"] + plot + ticks + legend_px,
+        margin={**layout["margin"], "b": ticks + legend_px},
+        # Each series is its own legend group: no gap between them.
+        legend={"x": 0, "y": -ticks / plot, "yanchor": "top", "tracegroupgap": 0},
+        **more,
+    )
+
+
+def _dates(x: list[str], angle: int) -> dict[str, Any]:
+    """Review dates on the axis, without the purpose: the hover text and the
+    table give it."""
+    return {
+        "tickangle": angle,
+        "tickvals": x,
+        "ticktext": [r.split(" (")[0] for r in x],
+    }
+
+
+def _page_form(figure: dict[str, Any], x: list[str]) -> dict[str, Any]:
+    """Two legend entries a line fit beside the table on a page."""
+    entries = sum(1 for t in figure["data"] if t.get("showlegend", True))
+    layout = figure["layout"]
+    axis = {**layout["xaxis"], **_dates(x, -30)}
+    layout = _room_below(
+        layout, -(-entries // 2), plot=PLOT_PX, ticks=TICKS_PX, xaxis=axis
+    )
+    layout["legend"]["orientation"] = "h"
+    return dict(figure, layout=layout)
+
+
+def _phone_form(
+    figure: dict[str, Any], x: list[str], changes: Sequence[LtoChange]
+) -> dict[str, Any]:
+    """The chart as a phone draws it: the legend one series a line, dates
+    without the purpose, and each LTO change marked along its line, where long
+    names cannot collide; the paragraph above the charts and each table name
+    the LTOs."""
+    entries = sum(1 for t in figure["data"] if t.get("showlegend", True))
+    layout = dict(figure["layout"], margin={**figure["layout"]["margin"], "t": 24})
+    axis = {**layout["xaxis"], **_dates(x, -90)}
+    notes = [
+        {
+            "xref": "x",
+            "yref": "paper",
+            "x": x[c.index],
+            "y": 1,
+            "xanchor": "right",
+            "yanchor": "top",
+            "textangle": -90,
+            "showarrow": False,
+            "font": {"size": 10},
+            "bgcolor": "rgba(255, 255, 255, 0.85)",
+            "text": f"New LTO {c.started:%b %Y}",
+        }
+        for c in changes
+    ]
+    layout = _room_below(
+        layout,
+        entries,
+        plot=PHONE_PLOT_PX,
+        ticks=PHONE_TICKS_PX,
+        xaxis=axis,
+        annotations=notes,
+    )
+    layout["legend"]["orientation"] = "v"
+    return dict(figure, layout=layout)
 
 
 def _figure(value: float | None) -> str:
@@ -216,13 +309,15 @@ def _change_chart(
     figure = charts.change_over_time(
         x, shown, column=column, at_first=first[0][1] if first else None
     )
+    split = _split_by_lto(figure, x, changes)
     both = len(series) > 1
     columns = [(p, c) for p in PERSPECTIVES for c in series if p in series[c]]
     words = " and ".join(COLUMN_LABELS[c] for c in series)
     return Chart(
         id=f"change-{key}",
         title=label,
-        figure=charts.with_config(_split_by_lto(figure, x, changes)),
+        figure=charts.with_config(_page_form(split, x)),
+        narrow_figure=charts.with_config(_phone_form(split, x, changes)),
         table=Table(
             caption=f"{label}: average rating {words}, by review and perspective, "
             "with the LTO each review concerned",

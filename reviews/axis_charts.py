@@ -286,8 +286,10 @@ def change_over_time(
 
 
 def _change_axis_title(column: str, at_first: Mapping[str, Values] | None) -> str:
+    # With both columns the legend names each line's column: a short title
+    # leaves a phone-width chart room to plot.
     if at_first is not None:
-        return f"Average rating {COLUMN_LABELS[THEN]} and {COLUMN_LABELS[column]}"
+        return "Average rating"
     return f"Average rating {COLUMN_LABELS[column]}"
 
 

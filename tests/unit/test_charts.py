@@ -317,9 +317,7 @@ def test_change_over_time_draws_at_first_dotted_beside_now_and_names_both():
     assert figure["data"][3]["line"]["dash"] == "solid"  # LTO staff, now
     assert first["marker"]["symbol"] == f"{now['marker']['symbol']}-open"
     assert first["y"] == [3.0, 4.0] and first["legendgroup"] == "member:then"
-    assert figure["layout"]["yaxis"]["title"]["text"] == (
-        "Average rating at first and now"
-    )
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Average rating"
 
 
 def test_change_over_time_of_at_first_alone_says_so_on_its_axis():

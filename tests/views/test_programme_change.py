@@ -63,6 +63,8 @@ def test_at_first_and_now_are_both_shown_and_each_lto_staff_line_starts_again(
         shown = [{i for i, y in enumerate(t["y"]) if y is not None} for t in lines]
         assert shown[0] and shown[1] and not shown[0] & shown[1]
         assert [t["showlegend"] for t in lines] == [True, False]
+    # A phone draws the same lines, laid out for its width.
+    assert chart.narrow_figure["data"] == chart.figure["data"]
     headers = chart.table.headers
     assert headers[:2] == ("Review", "LTO")
     assert "Partnership members at first" in headers
