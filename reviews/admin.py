@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 
 from partnerships.admin import PersonAdmin
 from partnerships.models import Person
@@ -13,6 +13,7 @@ from reviews.models import (
     FrameworkVersion,
     Invitation,
     MeetingCodeAttempt,
+    ProgrammeRollup,
     Response,
     Review,
     ReviewSummary,
@@ -231,6 +232,20 @@ class StatementSummaryAdmin(admin.ModelAdmin):
     list_filter = ["key", "gap_flagged", "disagreement_flagged"]
     list_select_related = ["review"]
     raw_id_fields = ["review", "statement"]
+
+
+@admin.register(ProgrammeRollup)
+class ProgrammeRollupAdmin(admin.ModelAdmin):
+    # Rewritten whenever summaries change; `manage.py summarise_reviews` rebuilds
+    # it, so it is shown, never edited.
+    list_display = ["computed_at"]
+    readonly_fields = ["computed_at", "figures"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 class AgreedActionUpdateInline(admin.TabularInline):
