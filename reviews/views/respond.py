@@ -187,7 +187,7 @@ def respond(request: HttpRequest, review: Review, response: Response) -> HttpRes
         if kept is not None:
             return restore_kept(request, review, response, statements, kept)
         initial = draft_initial(response) or initial_from(
-            response, response.answers.all(), statements
+            response, stored_answers(response), statements
         )
         form = questionnaire_form(review, statements, initial=initial)
         return render_questionnaire(request, review, response, form)
