@@ -68,6 +68,9 @@ def current_response(request: HttpRequest, review: Review) -> Response | None:
         Response.objects.filter(pk=response_id, review=review)
         .exclude(invitation__revoked=True)
         .select_related("invitation")
+        # By primary key, not the model's default ordering, which joins the
+        # review only to sort one row.
+        .order_by("pk")
         .first()
     )
     if response is not None:
