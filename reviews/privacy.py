@@ -118,6 +118,11 @@ def export_person(person: Person) -> dict[str, Any]:
                 "not_involved_at_start": r.not_involved_at_start,
                 "comments": r.comments,
                 "answers": [_answer_row(a) for a in r.answers.all()],
+                # What the questionnaire autosaved and not yet continued with.
+                "unsaved_draft": r.draft,
+                "draft_saved_at": (
+                    r.draft_saved_at.isoformat() if r.draft_saved_at else None
+                ),
             }
             for r in responses
         ],

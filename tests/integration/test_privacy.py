@@ -41,6 +41,15 @@ def test_export_holds_the_persons_details_roles_and_answers():
     assert "token_hash" not in json.dumps(data)
 
 
+def test_export_holds_an_autosaved_draft_not_yet_continued_with():
+    person, response = answered_invitation()
+    draft = {"comments": "Meetings are too early", "s1-now": "9"}
+    Response.objects.filter(pk=response.pk).update(draft=draft)
+    exported = export_person(person)["responses"][0]
+    assert exported["unsaved_draft"] == draft
+    assert exported["comments"] == "More evening meetings"
+
+
 def test_erasing_removes_identity_but_keeps_answers_as_a_perspective():
     person, response = answered_invitation()
     user = UserFactory(email="pq@example.org")
