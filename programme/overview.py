@@ -150,15 +150,20 @@ def divergence_by_statement(
     return result
 
 
-def _quartiles(values: Sequence[float]) -> tuple[str, ...]:
+def five_numbers(values: Sequence[float]) -> charts.FiveNumbers | None:
+    """Lowest, lower quartile, median, upper quartile and highest; None if empty."""
     if not values:
-        return (DASH,) * 5
+        return None
     ordered = sorted(values)
     if len(ordered) == 1:
         q1 = median = q3 = ordered[0]
     else:
         q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
-    return tuple(one_decimal(v) for v in (ordered[0], q1, median, q3, ordered[-1]))
+    return (ordered[0], q1, median, q3, ordered[-1])
+
+
+def _shown(spread: charts.FiveNumbers | None) -> tuple[str, ...]:
+    return (DASH,) * 5 if spread is None else tuple(one_decimal(v) for v in spread)
 
 
 def now_distribution(
@@ -179,19 +184,18 @@ def now_distribution(
         return None
     keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))
     names = [labels.get(k, (0, k))[1] for k in keys]
+    spreads = [five_numbers(by_key[k]) for k in keys]
     return Chart(
         id="programme-now",
         title="Average rating now at each area's latest review, by statement",
-        figure=charts.with_config(
-            charts.box_by_statement(names, [by_key[k] for k in keys])
-        ),
+        figure=charts.with_config(charts.box_by_statement(names, spreads)),
         table=Table(
             caption="Average rating now at each area's latest closed review, by "
             "statement: lowest, lower quartile, median, upper quartile, highest",
             headers=("Statement", "Areas", "Lowest", "Q1", "Median", "Q3", "Highest"),
             rows=tuple(
-                (name, (str(len(by_key[k])), *_quartiles(by_key[k])))
-                for name, k in zip(names, keys, strict=True)
+                (name, (str(len(by_key[k])), *_shown(spread)))
+                for name, k, spread in zip(names, keys, spreads, strict=True)
             ),
         ),
         wide=True,

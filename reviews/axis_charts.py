@@ -314,44 +314,64 @@ def _change_trace(
     }
 
 
+FiveNumbers = tuple[float, float, float, float, float]
+
+
 def box_by_statement(
     labels: Sequence[str],
-    ratings: Sequence[Sequence[int]],
+    spreads: Sequence[FiveNumbers | None],
     title: str = "",
     *,
     scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
-    """Spread of "now" ratings for each statement, across many reviews."""
-    if len(ratings) != len(labels):
-        raise ValueError("one list of ratings per label")
-    xs = [rating for values in ratings for rating in values]
-    ys = [label for label, values in zip(labels, ratings, strict=True) for _ in values]
+    """Spread of "now" ratings for each statement, across many reviews, from
+    each statement's lowest, lower quartile, median, upper quartile and highest
+    value (None where no value).
+
+    The box is drawn from those five numbers, so the figure's size follows the
+    number of statements, not of values, and it shows exactly what its table
+    says: whiskers to the lowest and highest.
+    """
+    if len(spreads) != len(labels):
+        raise ValueError("one spread per label")
+    shown = [(label, s) for label, s in zip(labels, spreads, strict=True) if s]
     style = COLUMN_STYLES[NOW]
     data = [
         {
             "type": "box",
             "orientation": "h",
             "name": COLUMN_HEADINGS[NOW],
-            "x": xs,
-            "y": ys,
-            "boxpoints": "outliers",
+            "y": [label for label, _ in shown],
+            "lowerfence": [s[0] for _, s in shown],
+            "q1": [s[1] for _, s in shown],
+            "median": [s[2] for _, s in shown],
+            "q3": [s[3] for _, s in shown],
+            "upperfence": [s[4] for _, s in shown],
+            "boxpoints": False,
             "marker": {"color": style["color"]},
             "line": {"color": style["color"]},
             "fillcolor": "rgba(0, 114, 178, 0.15)",
             "hoverinfo": "x",
         }
     ]
+    # The axis title kept clear of the tick numbers.
+    xaxis = _rating_axis(scale, 0.5, "Rating now")
+    xaxis.update(title={"text": "Rating now", "standoff": 12}, automargin=True)
     layout = base_layout(
         title,
-        90 + 36 * len(labels),
+        90 + 40 * len(labels),
         showlegend=False,
-        xaxis=_rating_axis(scale, 0.5, "Rating now"),
+        xaxis=xaxis,
         yaxis={
             "type": "category",
             "categoryorder": "array",
             "categoryarray": list(labels),
             "autorange": "reversed",
             "automargin": True,
+            # Wrapped, so a phone-width chart keeps room for the boxes.
+            "tickmode": "array",
+            "tickvals": list(labels),
+            "ticktext": [wrap_label(label, 16) for label in labels],
         },
     )
     return {"data": data, "layout": layout}

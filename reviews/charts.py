@@ -32,6 +32,7 @@ from reviews.analysis import (
     Scale,
 )
 from reviews.axis_charts import (
+    FiveNumbers,
     box_by_statement,
     change_over_time,
     dot_plot,
@@ -59,6 +60,7 @@ from reviews.chart_style import (
 # figure and the style they share here.
 __all__ = [
     "CONFIG",
+    "FiveNumbers",
     "OKABE_ITO",
     "PERSPECTIVE_STYLES",
     "TEMPLATE",

@@ -3,6 +3,7 @@ recomputation from the stored summaries gives, as reviews close, reopen and are
 summarised again."""
 
 import datetime as dt
+import statistics
 from importlib import import_module
 
 import pytest
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programme import schedule
-from programme.overview import _quartiles, statement_labels
+from programme.overview import statement_labels
 from reviews.actions.workflow import close_review, reopen_review
 from reviews.analysis import half_up
 from reviews.models import ProgrammeRollup, Review, ReviewSummary, StatementSummary
@@ -92,23 +93,37 @@ def recomputed() -> dict:
     return {
         "rates": sorted((year, *counts) for year, counts in rates.items()),
         "divergence": sorted((key, *counts) for key, counts in divergence.items()),
-        "now": {key: sorted(values) for key, values in now.items()},
+        "now": {key: spread(values) for key, values in now.items()},
     }
+
+
+def spread(values: list[float]) -> tuple:
+    """How many values, and their lowest, quartiles and highest, worked out here."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        quartiles = ordered * 3
+    else:
+        quartiles = statistics.quantiles(ordered, n=4, method="inclusive")
+    return (len(ordered), ordered[0], *quartiles, ordered[-1])
 
 
 def shown(client) -> dict:
     """The same figures as the overview shows them."""
     context = client.get(URL).context
     chart = context["distribution"]
-    now: dict[str, list[float]] = {}
+    now: dict[str, tuple] = {}
     labels = {label: key for key, (_, label) in statement_labels().items()}
     if chart is not None:
         trace = chart.figure["data"][0]
-        for label, value in zip(trace["y"], trace["x"], strict=True):
-            now.setdefault(labels[label], []).append(value)
-        for label, (areas, *quartiles) in chart.table.rows:
-            values = now[labels[label]]
-            assert (areas, tuple(quartiles)) == (str(len(values)), _quartiles(values))
+        areas = {label: int(cells[0]) for label, cells in chart.table.rows}
+        fields = ("lowerfence", "q1", "median", "q3", "upperfence")
+        for i, label in enumerate(trace["y"]):
+            drawn = tuple(trace[field][i] for field in fields)
+            now[labels[label]] = (areas[label], *drawn)
+        # The table says what the chart draws, to one decimal place.
+        for label, (_, *figures) in chart.table.rows:
+            drawn = now[labels[label]][1:]
+            assert figures == [f"{half_up(v):.1f}" for v in drawn]
     return {
         "rates": [
             (
@@ -125,7 +140,7 @@ def shown(client) -> dict:
             (d.key, d.reviews, d.gaps.part, d.disagreements.part)
             for d in context["divergence"]
         ),
-        "now": {key: sorted(values) for key, values in now.items()},
+        "now": now,
     }
 
 
@@ -142,7 +157,7 @@ def test_the_overview_shows_the_recomputed_figures_once_reviews_close(staff_clie
 
     assert shown(staff_client) == expected
     assert len(expected["rates"]) == 3
-    assert len(expected["now"]["confidence-voice"]) == 3
+    assert expected["now"]["confidence-voice"][0] == 3  # areas
     # The second area's latest review: members at 5, 5, 5 and 6 give 5.25,
     # shown as 5.3 (half up).
     assert 5.3 in expected["now"]["confidence-voice"]
@@ -170,7 +185,7 @@ def test_reopening_and_summarising_again_keep_the_figures_true(staff_client):
 
     assert shown(staff_client) == recomputed()
     # The area falls back to its earlier review: 8, 2 and 9 give 6.3.
-    assert shown(staff_client)["now"]["confidence-voice"] == [5.6, 6.3, 7.0]
+    assert shown(staff_client)["now"]["confidence-voice"] == spread([5.6, 6.3, 7.0])
 
     latest.refresh_from_db()
     bulk_responses(latest, "member", [[1] * 10] * 2)

@@ -46,7 +46,7 @@ def all_figures() -> dict[str, dict]:
             at_first={"member": [3.0, 3.5]},
         ),
         "box_by_statement": charts.box_by_statement(
-            LABELS[:3], [[1, 5, 9, 7], [], [4, 4, 5]]
+            LABELS[:3], [(1, 3, 6, 8, 9), None, (4, 4, 4, 4.5, 5)]
         ),
     }
 
@@ -112,7 +112,7 @@ def test_every_rating_axis_follows_a_0_to_5_scale():
     ]
     dots = charts.dot_plot(LABELS[:1], {"member": [[0, 5]]}, scale=scale)
     change = charts.change_over_time(["2024"], {"member": [3.0]}, scale=scale)
-    box = charts.box_by_statement(LABELS[:1], [[0, 5]], scale=scale)
+    box = charts.box_by_statement(LABELS[:1], [(0, 1, 2.5, 4, 5)], scale=scale)
 
     axes = [f["layout"]["polar"]["radialaxis"] for f in radars] + [
         dots["layout"]["xaxis"],
@@ -328,9 +328,16 @@ def test_change_over_time_of_at_first_alone_says_so_on_its_axis():
 
 
 def test_box_by_statement_keeps_statements_in_order():
-    figure = charts.box_by_statement(LABELS[:2], [[1, 2], [9]])
+    figure = charts.box_by_statement(
+        LABELS[:3], [(1, 2, 3, 4, 5), None, (6, 7, 8, 9, 10)]
+    )
 
     [box] = figure["data"]
-    assert box["x"] == [1, 2, 9]
-    assert box["y"] == [LABELS[0], LABELS[0], LABELS[1]]
-    assert figure["layout"]["yaxis"]["categoryarray"] == LABELS[:2]
+    assert box["y"] == [LABELS[0], LABELS[2]]
+    assert box["lowerfence"] == [1, 6]
+    assert box["q1"] == [2, 7]
+    assert box["median"] == [3, 8]
+    assert box["q3"] == [4, 9]
+    assert box["upperfence"] == [5, 10]
+    assert "x" not in box
+    assert figure["layout"]["yaxis"]["categoryarray"] == LABELS[:3]
