@@ -193,11 +193,10 @@ def _dot_trace(
         # Statement 1 at the top.
         y = top - i - offset
         for rating, count in sorted(Counter(ratings).items()):
-            step = min(0.12, 0.8 / count)
-            for k in range(count):
-                xs.append(rating + (k - (count - 1) / 2) * step)
-                ys.append(y)
-                shown.append(rating)
+            step, middle = min(0.12, 0.8 / count), (count - 1) / 2
+            xs += [rating + (k - middle) * step for k in range(count)]
+            ys += [y] * count
+            shown += [rating] * count
     name = PERSPECTIVE_LABELS.get(perspective, perspective)
     return {
         "type": "scatter",

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -34,7 +35,6 @@ from reviews.analysis import (
     StatementInfo,
     one_decimal,
 )
-from reviews.reading import ReviewData
 
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
@@ -270,17 +270,19 @@ def _compact(ratings: Sequence[int]) -> str:
     )
 
 
-def dot_plot_chart(a: Analysis, data: ReviewData, labels: list[str]) -> Chart:
-    at = {s.key: i for i, s in enumerate(a.statements)}
-    ratings: dict[str, list[list[int]]] = {p: [[] for _ in at] for p in a.perspectives}
-    # Over the answers given rather than every statement (one lookup fewer per
-    # answer); a lane's order does not matter, as equal ratings are counted.
-    for r in data.responses:
-        lanes = ratings[r.perspective]
-        for k, cell in r.answers.items():
-            value = cell.get(NOW)
-            if type(value) is int and k in at:
-                lanes[at[k]].append(value)
+def _in_order(counts: Sequence[int], ratings: Sequence[int]) -> list[int]:
+    """Each rating repeated as often as it was given."""
+    return list(
+        chain.from_iterable([r] * n for r, n in zip(ratings, counts, strict=True))
+    )
+
+
+def dot_plot_chart(a: Analysis, labels: list[str]) -> Chart:
+    # From the tally's counts: no second pass over the answers.
+    ratings = {
+        p: [_in_order(counts, a.scale.ratings) for counts in a.now_counts[p]]
+        for p in a.perspectives
+    }
     return Chart(
         id="dots-now",
         title="Every rating now, by statement and perspective",

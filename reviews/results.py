@@ -186,7 +186,7 @@ def _results_parts(
     hidden = set(result.suppressed_perspectives)
     charts = tuple(group_charts(result, labels, "group"))
     dot_plot = (
-        None if released or not data.responses else dot_plot_chart(result, data, labels)
+        None if released or not data.responses else dot_plot_chart(result, labels)
     )
     for chart in (*charts, dot_plot):
         if chart is not None:

@@ -59,8 +59,21 @@ def analyse(
             flat_review=flat.review_flagged,
             discussion_points=(),
             scale=scale,
+            now_counts=_now_counts(counted, asked, perspectives, scale),
         )
     )
+
+
+def _now_counts(
+    counted: Tally, columns: Sequence[str], perspectives: Sequence[str], scale: Scale
+) -> dict[str, tuple[tuple[int, ...], ...]]:
+    if NOW not in columns:
+        return {}
+    ci, options = columns.index(NOW), scale.options
+    return {
+        p: tuple(tuple(row[ci][:options]) for row in counted.counts[p])
+        for p in perspectives
+    }
 
 
 def _group_results(

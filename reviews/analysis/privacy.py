@@ -80,6 +80,7 @@ def suppress_small_groups(
         gaps=gaps(groups, analysis.thresholds),
         changes=changes,
         flat_response_ids=(),
+        now_counts={},
         suppressed_perspectives=hidden,
         k=k,
     )

@@ -7,7 +7,7 @@ an `Analysis` of `GroupResult`, `Gap`, `Change` and `DiscussionPoint` records.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
@@ -142,6 +142,10 @@ class Analysis:
     suppressed_perspectives: tuple[str, ...] = ()
     k: int | None = None
     scale: Scale = BIG_LOCAL_SCALE
+    # perspective -> statement (in `statements` order) -> how many gave each
+    # rating of the scale "now": the tally's counts, for the dot plot. Empty
+    # once small groups are suppressed.
+    now_counts: Mapping[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
 
     @cached_property
     def _group_index(self) -> dict[tuple[str, str, str], GroupResult]:

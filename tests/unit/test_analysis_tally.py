@@ -15,6 +15,7 @@ from reviews.analysis import (
     ResponseData,
     StatementInfo,
     analyse,
+    suppress_small_groups,
 )
 
 STATEMENTS = [
@@ -95,3 +96,23 @@ def test_a_shared_answer_that_is_not_a_rating_is_still_rejected():
     ]
     with pytest.raises(ValueError, match="not an answer"):
         run(responses)
+
+
+def test_now_counts_give_each_statements_ratings_per_perspective():
+    responses = [
+        ResponseData(id=1, perspective="member", answers={"s2": {NOW: 9, THEN: 1}}),
+        ResponseData(id=2, perspective="member", answers={"s2": {NOW: 9}}),
+        ResponseData(id=3, perspective="member", answers={"s1": {NOW: DONT_KNOW}}),
+    ]
+    counts = run(responses).now_counts["member"]
+    assert len(counts) == len(STATEMENTS) and len(counts[1]) == 10
+    assert counts[0] == (0,) * 10
+    assert counts[1] == (0,) * 8 + (2, 0)
+
+
+def test_now_counts_are_dropped_when_small_groups_are_suppressed():
+    responses = [
+        ResponseData(id=i, perspective="member", answers={"s1": {NOW: 5}})
+        for i in (1, 2)
+    ]
+    assert suppress_small_groups(run(responses), k=5).now_counts == {}
