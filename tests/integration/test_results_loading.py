@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN
 from reviews.progress import progress_by_perspective
-from reviews.reading import load_review_data, thresholds_for
+from reviews.reading import BASE, load_review_data, thresholds_for, unpack_cell
 from reviews.results import RELEASE_PROTECTED, build_individuals, build_results
 from tests.factories import (
     InvitationFactory,
@@ -157,3 +157,22 @@ def test_every_chart_on_the_pages_is_a_valid_plotly_figure():
         assert config["displaylogo"] is False
         go.Figure(figure)
         assert len(chart.table.rows) >= 1
+
+
+def test_every_cell_survives_packing_into_one_column_and_back():
+    """The answer query packs three cells into one integer: every rating the
+    database allows (0 to 100), both states and an empty cell come back."""
+    values = [None, -2, -1, 0, 1, 10, 99, 100]
+    states = {-1: DONT_KNOW, -2: NOT_RELEVANT}
+    for then in values:
+        for now in values:
+            for like in values:
+                code = sum(
+                    (0 if v is None else v + 3) * BASE**i
+                    for i, v in enumerate((like, now, then))
+                )
+                assert unpack_cell(code) == {
+                    THEN: states.get(then, then),
+                    NOW: states.get(now, now),
+                    LIKE: states.get(like, like),
+                }
