@@ -24,17 +24,25 @@ import random
 import time
 
 import gevent
-from locust import HttpUser, LoadTestShape, between, constant_throughput, events, task
+from locust import (
+    FastHttpUser,
+    LoadTestShape,
+    between,
+    constant_throughput,
+    events,
+    task,
+)
 from locust.exception import StopUser
 
 from bench.load.journey import DRAFT_STATEMENTS, form_data
 from bench.load.steps import (
     HEALTHZ_SECONDS,
     HEALTHZ_USERS,
+    PAUSE_SECONDS,
     PER_USER,
     STEP_SECONDS,
-    STEP_USERS,
     STEPS,
+    users_at,
 )
 
 PROFILE = os.environ.get("LOAD_PROFILE", "workshop")
@@ -64,10 +72,16 @@ def _write_log(environment, **kwargs) -> None:
             csv.writer(out).writerows(LOG)
 
 
-class Alternating(HttpUser):
+class Alternating(FastHttpUser):
+    """A client on locust's lighter HTTP client (geventhttpclient), so the load
+    generator, which shares the machine's two cores with the servers, takes less
+    of them."""
+
     abstract = True
     # Only used for locust's own bookkeeping; every URL below is absolute.
     host = HOSTS[0]
+    network_timeout = 20.0
+    connection_timeout = 20.0
 
     def on_start(self) -> None:
         self.turn = random.randrange(len(HOSTS))
@@ -82,7 +96,6 @@ class Alternating(HttpUser):
                 name=name,
                 catch_response=True,
                 allow_redirects=False,
-                timeout=20,
                 **kwargs,
             ) as reply:
                 if reply.status_code == expect:
@@ -97,7 +110,10 @@ class Alternating(HttpUser):
         raise StopUser()
 
     def csrf(self) -> dict[str, str]:
-        return {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
+        token = next(
+            (c.value for c in self.client.cookiejar if c.name == "csrftoken"), ""
+        )
+        return {"X-CSRFToken": token or ""}
 
 
 class Respondent(Alternating):
@@ -111,6 +127,8 @@ class Respondent(Alternating):
             raise StopUser()
         index, token = WAITING.pop()
         here = f"/respond/{REVIEW}/"
+        # People open their link as they sit down, not all in the same second.
+        self.think()
         self.send("GET", f"/r/{token}/", "/r/[token]/", 302)
         self.think()
         self.send("GET", here, "/respond/[pk]/", 200)
@@ -229,8 +247,11 @@ if PROFILE == "stress":
             elapsed = self.get_run_time()
             if elapsed < HEALTHZ_SECONDS:
                 return HEALTHZ_USERS, HEALTHZ_USERS, [Healthz]
-            step = int((elapsed - HEALTHZ_SECONDS) // STEP_SECONDS)
+            if elapsed < HEALTHZ_SECONDS + PAUSE_SECONDS:
+                # Every /healthz user stopped before the mix starts: changing
+                # the classes alone would leave them running beside it.
+                return 0, 100, [Healthz]
+            step = int((elapsed - HEALTHZ_SECONDS - PAUSE_SECONDS) // STEP_SECONDS)
             if step >= STEPS:
                 return None
-            users = STEP_USERS * (step + 1)
-            return users, STEP_USERS * 2, [StressRespondent]
+            return users_at(step), 20, [StressRespondent]

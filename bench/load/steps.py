@@ -10,10 +10,17 @@ import math
 
 HEALTHZ_SECONDS = 10  # /healthz alone first: the floor's throughput
 HEALTHZ_USERS = 20
+PAUSE_SECONDS = 2  # nobody running between the floor and the mix
 STEP_SECONDS = 12
-STEP_USERS = 10  # users added each step
-STEPS = 9
+START_USERS = 30  # users in the first step
+STEP_USERS = 5  # users added each later step
+STEPS = 11
 PER_USER = 2.0  # requests a second each respondent sends
+
+
+def users_at(step: int) -> int:
+    """Respondents running in step `step` (from 0)."""
+    return START_USERS + STEP_USERS * step
 
 
 def p95(values: list[float]) -> float:
@@ -44,8 +51,8 @@ def steps(
         if not window:
             break
         step = {
-            "users": STEP_USERS * (k + 1),
-            "offered_per_second": STEP_USERS * (k + 1) * PER_USER,
+            "users": users_at(k),
+            "offered_per_second": users_at(k) * PER_USER,
             "requests_per_second": round(len(window) / (high - low), 1),
             "p95_ms": round(p95([r[2] for r in window]), 1),
             "failures": sum(r[3] for r in window),
