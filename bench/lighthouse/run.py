@@ -100,6 +100,9 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
+ATTEMPTS = 3
+
+
 def audit(binary: str, page: dict, folder: Path) -> dict:
     report = folder / f"{page['key']}.json"
     headers = {"Cookie": f"sessionid={page['cookie']}"} if page["cookie"] else {}
@@ -116,7 +119,14 @@ def audit(binary: str, page: dict, folder: Path) -> dict:
     env = dict(
         os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     )
-    subprocess.run(command, env=env, check=True)
+    # Lighthouse now and then fails to record the page load's trace
+    # (NO_NAVSTART): that is the tool, not the page, so it gets another go.
+    for attempt in range(ATTEMPTS):
+        if subprocess.run(command, env=env, check=False).returncode == 0:
+            break
+        print(f"  {page['key']}: Lighthouse failed, try {attempt + 2} of {ATTEMPTS}")
+    else:
+        raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on {page['path']}")
     data = json.loads(report.read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     failing = sorted(
