@@ -176,3 +176,14 @@ def test_every_cell_survives_packing_into_one_column_and_back():
                     NOW: states.get(now, now),
                     LIKE: states.get(like, like),
                 }
+
+
+def test_the_compiled_answers_query_reads_each_review_its_own_answers():
+    """The answers query is compiled once a process: each review still gets its own."""
+    first, second = ReviewFactory(), ReviewFactory()
+    bulk_responses(first, "member", [[3] * 10])
+    bulk_responses(second, "member", [[9] * 10, [8] * 10])
+    for review, nows in ((first, {3}), (second, {8, 9}), (first, {3})):
+        data = load_review_data(review)
+        got = {cell[NOW] for r in data.responses for cell in r.answers.values()}
+        assert got == nows
