@@ -7,13 +7,10 @@ from django.db import models
 from django.db.models import Q
 
 from reviews.analysis.words import ANSWER_STATE_CHOICES, COLUMNS
+from reviews.models.counting import COUNTED, counted
 from reviews.models.frameworks import RATING_LIMITS, Perspective, Statement
 from reviews.models.invitations import Invitation
 from reviews.models.reviews import Review
-
-# A response the rep has set aside counts nowhere: not in results, exports,
-# summaries or progress. One condition, so every count agrees.
-COUNTED = Q(status="submitted", set_aside_at__isnull=True)
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -125,10 +122,7 @@ class Response(models.Model):
 class AnswerQuerySet(models.QuerySet):
     def submitted(self) -> "AnswerQuerySet":
         """Answers of submitted, counted responses: the only ones results read."""
-        return self.filter(
-            response__status=Response.Status.SUBMITTED,
-            response__set_aside_at__isnull=True,
-        )
+        return self.filter(counted("response"))
 
 
 class Answer(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from partnerships import access
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.analysis.words import LIKE, NOW, PERSPECTIVE_LABELS, THEN
+from reviews.models.counting import counted
 from reviews.models.frameworks import FrameworkVersion
 
 # Released results are visible beyond the rep; one condition, used in two places.
@@ -77,20 +78,9 @@ class ReviewQuerySet(models.QuerySet):
     def for_history(self) -> "ReviewQuerySet":
         """Reviews as history lists show them: LTO, area, stored summary and the
         count of submitted responses, in one query."""
-        # Responses are defined after reviews (they point at one), so imported here.
-        from reviews.models.responses import Response
-
         return self.select_related(
             "appointment__organisation", "appointment__partnership__area", "summary"
-        ).annotate(
-            submitted=models.Count(
-                "responses",
-                filter=Q(
-                    responses__status=Response.Status.SUBMITTED,
-                    responses__set_aside_at__isnull=True,
-                ),
-            )
-        )
+        ).annotate(submitted=models.Count("responses", filter=counted("responses")))
 
 
 class Review(models.Model):

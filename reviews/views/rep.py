@@ -20,7 +20,7 @@ from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
 from reviews.meeting_codes import code_answers, code_counts
-from reviews.models import AgreedAction, Response, Review
+from reviews.models import AgreedAction, Response, Review, counting
 from reviews.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
@@ -40,8 +40,7 @@ def _active_reviews():
             ),
             answered=Count(
                 "responses",
-                filter=Q(responses__status=SUBMITTED)
-                & Q(responses__set_aside_at__isnull=True),
+                filter=counting.counted("responses"),
                 distinct=True,
             ),
             invited_answered=Count(
