@@ -2,10 +2,12 @@ from django.urls import path
 
 from reviews.views import agreed as agreed_views
 from reviews.views import audit as audit_views
+from reviews.views import autosave as autosave_views
 from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
+from reviews.views import own_results as own_results_views
 from reviews.views import pages as page_views
 from reviews.views import paper as paper_views
 from reviews.views import rep as rep_views
@@ -24,16 +26,18 @@ urlpatterns = [
     path("respond/<int:pk>/", respond_views.respond, name="respond"),
     path("respond/<int:pk>/check/", respond_views.check, name="respond-check"),
     path("respond/<int:pk>/submit/", respond_views.submit, name="respond-submit"),
-    path("respond/<int:pk>/thanks/", respond_views.thanks, name="respond-thanks"),
-    path("respond/<int:pk>/autosave/", respond_views.autosave, name="respond-autosave"),
+    path("respond/<int:pk>/thanks/", own_results_views.thanks, name="respond-thanks"),
+    path(
+        "respond/<int:pk>/autosave/", autosave_views.autosave, name="respond-autosave"
+    ),
     path(
         "respond/<int:pk>/results/",
-        respond_views.respond_results,
+        own_results_views.respond_results,
         name="respond-results",
     ),
     path(
         "respond/<int:pk>/results-link/",
-        respond_views.new_results_link,
+        own_results_views.new_results_link,
         name="respond-new-results-link",
     ),
     path("results/<str:secret>/", meeting_views.results_link, name="results-link"),

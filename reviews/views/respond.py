@@ -1,4 +1,7 @@
-"""The respondent's pages: personal link, questionnaire, check, submit, thanks.
+"""The respondent's pages: personal link, questionnaire, check and submit.
+
+Autosave is in `reviews.views.autosave`; the thank-you page and the
+respondent's own results in `reviews.views.own_results`.
 
 No account: the browser's session says which response it may edit
 (`reviews.respondent`). Anything else is a plain page saying what happened,
@@ -8,24 +11,19 @@ with a status code to match, and nothing about any other review.
 from collections.abc import Callable
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from reviews import charts
 from reviews.actions.responses import (
     open_invited_response,
     save_answers,
-    save_draft,
     submit_response,
 )
-from reviews.drafts import clean_draft, draft_initial, known_shape, remember_shape
+from reviews.drafts import draft_initial, remember_shape
 from reviews.forms.questionnaire import (
     QuestionnaireForm,
     initial_from,
@@ -38,28 +36,20 @@ from reviews.models import (
     Review,
     Statement,
 )
-from reviews.reading import scale_of
 from reviews.respondent import (
     LinkProblem,
     answers_marker,
     can_edit,
     check_link,
     current_response,
-    issue_results_secret,
     keep_posted_answers,
-    may_read_results,
     meeting_browser_response,
-    own_response,
     posted_answers,
     remember_response,
     remember_results_reader,
-    remembered_response_id,
-    results_link_expired,
     review_rep,
     take_kept_answers,
 )
-from reviews.results import build_results
-from reviews.views.invitations import qr_data_uri
 
 RespondentView = Callable[[HttpRequest, Review, Response], HttpResponse]
 SHARED_AS = {
@@ -257,47 +247,6 @@ def save_posted(
     return form, saved
 
 
-@require_POST
-@never_cache
-def autosave(request: HttpRequest, pk: int) -> HttpResponse:
-    """The questionnaire's script posts the whole form here as answers change,
-    and it is kept as the response's draft.
-
-    Usually one session read and one UPDATE, which holds the rules for who may
-    still change what: the browser's response, the review open, the link live.
-    Anything else (no shape kept yet, a value refused, a write that matched
-    nothing) goes the long way, which says why.
-    """
-    response_id = remembered_response_id(request, pk)
-    shape = known_shape(pk)
-    if response_id is not None and shape is not None:
-        draft, errors = clean_draft(request.POST, shape)
-        if not errors and save_draft(response_id=response_id, shape=shape, draft=draft):
-            return draft_saved()
-    return autosave_checked(request, pk)
-
-
-@respondent_view
-def autosave_checked(
-    request: HttpRequest, review: Review, response: Response
-) -> HttpResponse:
-    if not can_edit(response):
-        return JsonResponse({"saved": False, "reason": "closed"}, status=403)
-    shape = remember_shape(review, review.framework_version.statements.all())
-    draft, errors = clean_draft(request.POST, shape)
-    if errors:
-        return JsonResponse(
-            {"saved": False, "reason": "invalid", "errors": errors}, status=400
-        )
-    if not save_draft(response_id=response.pk, shape=shape, draft=draft):
-        return JsonResponse({"saved": False, "reason": "closed"}, status=403)
-    return draft_saved()
-
-
-def draft_saved() -> HttpResponse:
-    return JsonResponse({"saved": True, "at": timezone.localtime().strftime("%H:%M")})
-
-
 @respondent_view
 def check(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
@@ -325,100 +274,3 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
         return render_questionnaire(request, review, response, form)
     submit_response(response=response)
     return redirect("reviews:respond-thanks", review.pk)
-
-
-@respondent_view
-def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
-    if not response.is_submitted:
-        return redirect("reviews:respond", review.pk)
-    statements = version_statements(review)
-    columns = question_columns(review)
-    rows, series = own_numbers(response, statements, [c.key for c in columns])
-    figure = charts.perspective_radar(
-        [s.short_label for s in statements],
-        None if response.not_involved_at_start else series["then"],
-        series["now"],
-        series["like"] if review.asks_would_like else None,
-        title="Your answers",
-        scale=scale_of(review),
-    )
-    context = {
-        "review": review,
-        "response": response,
-        "rows": rows,
-        "figure": charts.with_config(figure),
-        "columns": columns,
-        "can_edit": can_edit(response),
-    }
-    if response.via_meeting_code and not response.results_secret_hash:
-        context.update(results_link_context(issue_results_secret(response)))
-    return render(request, "reviews/respond/thanks.html", context)
-
-
-def results_link_context(secret: str) -> dict[str, str]:
-    """A meeting-code respondent's own results link, and its QR code, shown once."""
-    link = settings.SITE_URL + reverse("reviews:results-link", args=[secret])
-    return {"results_link": link, "results_qr": qr_data_uri(link)}
-
-
-@require_POST
-@respondent_view
-def new_results_link(
-    request: HttpRequest, review: Review, response: Response
-) -> HttpResponse:
-    """Replace a lost results link: the old one stops working."""
-    if not response.via_meeting_code or not response.is_submitted:
-        return problem(request, "no_session", 404)
-    context = {"review": review, "response": response, "replaced": True}
-    context.update(results_link_context(issue_results_secret(response)))
-    return render(request, "reviews/respond/results_link.html", context)
-
-
-@never_cache
-def respond_results(request: HttpRequest, pk: int) -> HttpResponse:
-    """A respondent's view of the results: released ones, or the wait for them.
-
-    Only for a browser that came by the respondent's own link (personal link,
-    meeting code or results link). Released results are the same page members
-    see, small groups hidden and nothing individual, plus the respondent's own
-    answers.
-    """
-    review = Review.objects.with_context().filter(pk=pk).first()
-    if review is None or not may_read_results(request, review):
-        return problem(request, "no_session", 404)
-    response = own_response(request, review)
-    if not review.is_released:
-        return problem(request, "waiting", 200, review)
-    if results_link_expired(response.invitation if response else None, review):
-        return problem(request, "expired", 410, review)
-    context = {
-        "results": build_results(review, released=True),
-        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
-        "own": None,
-    }
-    if response is not None and response.is_submitted:
-        statements = version_statements(review)
-        columns = question_columns(review)
-        rows, _ = own_numbers(response, statements, [c.key for c in columns])
-        context["own"] = {"rows": rows, "columns": columns}
-    return render(request, "reviews/respond/results.html", context)
-
-
-def own_numbers(
-    response: Response, statements: list[Statement], columns: list[str]
-) -> tuple[list, dict[str, list]]:
-    """Table rows (statement, cells) and radar series (ratings or None)."""
-    answers = {a.statement_id: a for a in stored_answers(response)}
-    labels = dict(Answer.State.choices)
-    rows = []
-    series: dict[str, list] = {column: [] for column in Answer.COLUMNS}
-    for statement in statements:
-        answer = answers.get(statement.pk)
-        cells = []
-        for column in Answer.COLUMNS:
-            value = answer.cell(column) if answer else None
-            series[column].append(value if isinstance(value, int) else None)
-            if column in columns:
-                cells.append(labels.get(value, value) if value is not None else "–")
-        rows.append((statement, cells))
-    return rows, series

@@ -1,0 +1,126 @@
+"""After answering: the thank-you page with the person's own answers, a
+meeting-code respondent's own results link, and their view of the results."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from reviews import charts
+from reviews.forms.questionnaire import question_columns
+from reviews.models import Answer, Response, Review, Statement
+from reviews.reading import scale_of
+from reviews.respondent import (
+    can_edit,
+    issue_results_secret,
+    may_read_results,
+    own_response,
+    results_link_expired,
+)
+from reviews.results import build_results
+from reviews.views.invitations import qr_data_uri
+from reviews.views.respond import (
+    problem,
+    respondent_view,
+    stored_answers,
+    version_statements,
+)
+
+
+@respondent_view
+def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
+    if not response.is_submitted:
+        return redirect("reviews:respond", review.pk)
+    statements = version_statements(review)
+    columns = question_columns(review)
+    rows, series = own_numbers(response, statements, [c.key for c in columns])
+    figure = charts.perspective_radar(
+        [s.short_label for s in statements],
+        None if response.not_involved_at_start else series["then"],
+        series["now"],
+        series["like"] if review.asks_would_like else None,
+        title="Your answers",
+        scale=scale_of(review),
+    )
+    context = {
+        "review": review,
+        "response": response,
+        "rows": rows,
+        "figure": charts.with_config(figure),
+        "columns": columns,
+        "can_edit": can_edit(response),
+    }
+    if response.via_meeting_code and not response.results_secret_hash:
+        context.update(results_link_context(issue_results_secret(response)))
+    return render(request, "reviews/respond/thanks.html", context)
+
+
+def results_link_context(secret: str) -> dict[str, str]:
+    """A meeting-code respondent's own results link, and its QR code, shown once."""
+    link = settings.SITE_URL + reverse("reviews:results-link", args=[secret])
+    return {"results_link": link, "results_qr": qr_data_uri(link)}
+
+
+@require_POST
+@respondent_view
+def new_results_link(
+    request: HttpRequest, review: Review, response: Response
+) -> HttpResponse:
+    """Replace a lost results link: the old one stops working."""
+    if not response.via_meeting_code or not response.is_submitted:
+        return problem(request, "no_session", 404)
+    context = {"review": review, "response": response, "replaced": True}
+    context.update(results_link_context(issue_results_secret(response)))
+    return render(request, "reviews/respond/results_link.html", context)
+
+
+@never_cache
+def respond_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """A respondent's view of the results: released ones, or the wait for them.
+
+    Only for a browser that came by the respondent's own link (personal link,
+    meeting code or results link). Released results are the same page members
+    see, small groups hidden and nothing individual, plus the respondent's own
+    answers.
+    """
+    review = Review.objects.with_context().filter(pk=pk).first()
+    if review is None or not may_read_results(request, review):
+        return problem(request, "no_session", 404)
+    response = own_response(request, review)
+    if not review.is_released:
+        return problem(request, "waiting", 200, review)
+    if results_link_expired(response.invitation if response else None, review):
+        return problem(request, "expired", 410, review)
+    context = {
+        "results": build_results(review, released=True),
+        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "own": None,
+    }
+    if response is not None and response.is_submitted:
+        statements = version_statements(review)
+        columns = question_columns(review)
+        rows, _ = own_numbers(response, statements, [c.key for c in columns])
+        context["own"] = {"rows": rows, "columns": columns}
+    return render(request, "reviews/respond/results.html", context)
+
+
+def own_numbers(
+    response: Response, statements: list[Statement], columns: list[str]
+) -> tuple[list, dict[str, list]]:
+    """Table rows (statement, cells) and radar series (ratings or None)."""
+    answers = {a.statement_id: a for a in stored_answers(response)}
+    labels = dict(Answer.State.choices)
+    rows = []
+    series: dict[str, list] = {column: [] for column in Answer.COLUMNS}
+    for statement in statements:
+        answer = answers.get(statement.pk)
+        cells = []
+        for column in Answer.COLUMNS:
+            value = answer.cell(column) if answer else None
+            series[column].append(value if isinstance(value, int) else None)
+            if column in columns:
+                cells.append(labels.get(value, value) if value is not None else "–")
+        rows.append((statement, cells))
+    return rows, series
