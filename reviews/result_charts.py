@@ -8,7 +8,10 @@ Programme pages reuse `Chart` and `Table` for their own figures.
 
 from __future__ import annotations
 
+import base64
 import json
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,10 +122,53 @@ class Chart:
 _SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
+# A trace's numeric arrays that plotly.js also reads as typed arrays.
+TYPED_KEYS = ("x", "y", "customdata")
+# Integer types by plotly dtype, smallest first: (dtype, array() code, limit).
+_INT_TYPES = (("i1", "b", 2**7), ("i2", "h", 2**15), ("i4", "i", 2**31))
+
+
+def typed_array(values: Sequence[Any]) -> dict[str, str] | None:
+    """`values` in plotly.js's typed-array form ({"dtype", "bdata"}: the
+    little-endian bytes in base64), or None unless every value is a number.
+
+    Whole numbers take the smallest integer type that holds them, others 64-bit
+    floats, so the chart reads exactly the numbers it was given. A dot plot's
+    5,000 positions encode in a tenth of the time `json.dumps` takes to write
+    them out as decimals.
+    """
+    types = set(map(type, values))
+    if not values or not types <= {int, float}:  # None, text, True: left as JSON
+        return None
+    if types == {int}:
+        low, high = min(values), max(values)
+        fits = [t for t in _INT_TYPES if -t[2] <= low and high < t[2]]
+        if not fits:  # beyond 32 bits: left as JSON, which holds them exactly
+            return None
+        dtype, code, _ = fits[0]
+    else:
+        dtype, code = "f8", "d"
+    packed: array[Any] = array(code, values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return {"dtype": dtype, "bdata": base64.b64encode(packed.tobytes()).decode()}
+
+
+def _with_typed_arrays(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure with its traces' numeric x, y and customdata as typed arrays
+    (copies: the figure itself is left as it is)."""
+    data = []
+    for trace in figure.get("data", ()):
+        typed = {key: typed_array(trace[key]) for key in TYPED_KEYS if key in trace}
+        data.append({**trace, **{k: v for k, v in typed.items() if v is not None}})
+    return {**figure, "data": data} if "data" in figure else figure
+
+
 def figure_script(figure: dict[str, Any], element_id: str) -> SafeString:
     """The same element as `json_script`, escaped by three `str.replace` calls:
-    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots."""
-    text = json.dumps(figure, cls=DjangoJSONEncoder)
+    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots.
+    Numeric trace arrays go as typed arrays (`typed_array`)."""
+    text = json.dumps(_with_typed_arrays(figure), cls=DjangoJSONEncoder)
     for char, escaped in _SCRIPT_ESCAPES:
         if char in text:
             text = text.replace(char, escaped)

@@ -261,3 +261,42 @@ def test_individual_responses_are_headed_by_statement_and_in_heading_order(
     )
     assert results.violations_count == 0, results.generate_report()
     page.context.close()
+
+
+DOTS = """() => {
+  const gd = document.querySelector('[data-figure="dots-now-data"]');
+  return {
+    points: gd.querySelectorAll(".scatterlayer .point").length,
+    ratings: gd._fullData.map(
+      trace => Array.from(trace.customdata).sort((a, b) => a - b)
+    ),
+    names: gd._fullData.map(trace => trace.name),
+  };
+}"""
+
+
+def test_the_dot_plot_draws_every_rating_from_its_typed_arrays(
+    browser, live_server, review_and_rep
+):
+    """The page sends the dot plot's numbers as typed arrays: plotly.js reads
+    them back as one dot per rating, each hovering its own rating."""
+    page = open_page(browser, DESKTOP)
+    visit(page, live_server, review_and_rep, "results")
+    source = page.locator("#dots-now-data").text_content()
+    assert '"bdata"' in source
+
+    drawn = page.evaluate(DOTS)
+    # 8 people, 10 statements: one dot per rating now.
+    assert drawn["points"] == 80
+    by_name = dict(zip(drawn["names"], drawn["ratings"], strict=True))
+    assert by_name["LTO staff"] == sorted([9, 8, 9, 8, 9, 8, 9, 9, 8, 9] * 2)
+    assert by_name["Workers"] == sorted([5, 5, 6, 5, 4, 5, 6, 5, 5, 4])
+
+    page.locator('[data-figure="dots-now-data"]').scroll_into_view_if_needed()
+    point = page.locator('[data-figure="dots-now-data"] .scatterlayer .point').first
+    point.hover(force=True)
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for()
+    name, rating = hover.text_content().rsplit(": ", 1)
+    assert name in by_name and int(rating) in by_name[name]
+    page.context.close()

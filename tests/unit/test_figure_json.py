@@ -1,0 +1,69 @@
+"""Figures as the page carries them: numeric trace arrays as plotly.js typed
+arrays ({"dtype", "bdata"}), which must read back as exactly the same numbers."""
+
+import base64
+import json
+import re
+from array import array
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reviews import charts
+from reviews.result_charts import figure_script, typed_array
+
+CODES = {"i1": "b", "i2": "h", "i4": "i", "f8": "d"}
+
+
+def decoded(spec: dict) -> list:
+    """What plotly.js reads from a typed-array spec (little-endian bytes)."""
+    values = array(CODES[spec["dtype"]], base64.b64decode(spec["bdata"]))
+    return values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        ([0, 5, 10, -3], "i1"),
+        ([0, 500], "i2"),
+        ([-(2**20), 2**20], "i4"),
+        ([0.6148148148148148, 1.0, 9.2], "f8"),
+        ([1, 2.5], "f8"),
+    ],
+)
+def test_numbers_take_the_smallest_exact_type(values, dtype):
+    spec = typed_array(values)
+    assert spec is not None and spec["dtype"] == dtype
+    assert decoded(spec) == values
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[], [1, None, 3], ["a", "b"], [True, False], [1, 2**40], [[1, 2], [3, 4]]],
+)
+def test_anything_but_plain_numbers_stays_as_it_is(values):
+    assert typed_array(values) is None
+
+
+@given(st.lists(st.integers(-(2**31), 2**31 - 1) | st.floats(allow_nan=False)))
+def test_every_typed_array_reads_back_exactly(values):
+    spec = typed_array(values)
+    if spec is not None:
+        assert decoded(spec) == values
+
+
+def test_a_dot_plot_on_the_page_reads_back_as_its_figure():
+    figure = charts.dot_plot(
+        ["One", "Two"], {"member": [[5, 5, 5, 9], [1]], "lto_staff": [[8], [8, 8]]}
+    )
+    script = figure_script(figure, "dots")
+    sent = json.loads(re.search(r">(.*)</script>", script).group(1))
+    for trace, original in zip(sent["data"], figure["data"], strict=True):
+        for key in ("x", "y", "customdata"):
+            assert set(trace[key]) == {"dtype", "bdata"}
+            assert decoded(trace[key]) == original[key]
+        assert trace["marker"] == original["marker"]
+    # The figure itself keeps its lists: tables and tests read them.
+    assert isinstance(figure["data"][0]["x"], list)
+    assert sent["layout"] == json.loads(json.dumps(figure["layout"]))
