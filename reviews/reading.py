@@ -10,7 +10,7 @@ pages show is built from this in `reviews.results`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from django.db.models import (
     ExpressionWrapper,
     IntegerField,
     Max,
+    QuerySet,
     Value,
     When,
 )
@@ -110,64 +111,74 @@ def unpack_cell(packed: int) -> dict[str, Cell]:
     return {THEN: _unpacked(then), NOW: _unpacked(now), LIKE: _unpacked(like)}
 
 
-# A review's id in the one compiled answers query, swapped for the real one.
-_REVIEW_SLOT = -8_675_309
-_compiled_answers: dict[str, tuple[str, tuple[Any, ...], int]] = {}
+# The id in a compiled query, swapped for the real one on each run.
+_SLOT = -8_675_309
+_compiled: dict[tuple[str, str], tuple[str, tuple[Any, ...], int]] = {}
 
 
-def _answers_sql(review_id: int) -> tuple[str, tuple[Any, ...]]:
-    """The SQL reading a review's submitted answers, with its parameters.
-
-    Built through the ORM (so `submitted()` stays the one rule) once per
-    process and database: compiling it cost about as much as running it.
-    Unordered: Answer's default ordering would join the review and statement
-    tables and sort every row. Run on a plain cursor, because through the
-    queryset each packed value would pass through a converter call.
-    """
-    compiled = _compiled_answers.get(connection.vendor)
-    if compiled is None:
-        query = (
-            Answer.objects.submitted()
-            .filter(response__review_id=_REVIEW_SLOT)
-            .order_by()
-            .values_list("response_id", "statement_id", _packed())
-            .query
-        )
-        sql, params = query.sql_with_params()
-        slot = list(params).index(_REVIEW_SLOT)
-        compiled = _compiled_answers[connection.vendor] = (sql, tuple(params), slot)
-    sql, params, slot = compiled
-    return sql, (*params[:slot], review_id, *params[slot + 1 :])
-
-
-def load_review_data(review: Review) -> ReviewData:
-    """Three queries: statements, submitted responses, and all their answers."""
-    statement_rows = Statement.objects.filter(
-        version_id=review.framework_version_id
-    ).values_list("id", "key", "short_label", "text", "capital", "order")
-    statements = tuple(
-        StatementInfo(key=key, label=label, text=text, capital=capital, order=order)
-        for _, key, label, text, capital, order in statement_rows
+def _statements(version_id: int) -> QuerySet[Statement, tuple[Any, ...]]:
+    return Statement.objects.filter(version_id=version_id).values_list(
+        "id", "key", "short_label", "text", "capital", "order"
     )
-    key_by_id = {row[0]: row[1] for row in statement_rows}
 
+
+def _responses(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
     # In the order of each response's random key, which numbers the pseudonyms:
     # never the order people opened their link or answered.
-    response_rows = list(
+    return (
         Response.objects.submitted()
-        .filter(review=review)
+        .filter(review_id=review_id)
         .order_by("pseudonym_key", "id")
         .values_list(
             "id", "perspective", "comments", "not_involved_at_start", "entered_by_id"
         )
     )
+
+
+def _answers(review_id: int) -> QuerySet[Answer, tuple[Any, ...]]:
+    # Unordered: Answer's default ordering would join the review and statement
+    # tables and sort every row.
+    return (
+        Answer.objects.submitted()
+        .filter(response__review_id=review_id)
+        .order_by()
+        .values_list("response_id", "statement_id", _packed())
+    )
+
+
+def _rows(
+    query: Callable[[int], QuerySet[Any, tuple[Any, ...]]], value: int
+) -> list[tuple[Any, ...]]:
+    """The rows of `query(value)`, its SQL compiled through the ORM once per
+    process and database (so `submitted()` stays the one rule): compiling the
+    answers query cost about as much as running it. Run on a plain cursor,
+    because through the queryset each value would pass through a converter
+    call (booleans come back as SQLite's 0 and 1)."""
+    key = (query.__name__, connection.vendor)
+    compiled = _compiled.get(key)
+    if compiled is None:
+        sql, params = query(_SLOT).query.sql_with_params()
+        slot = list(params).index(_SLOT)
+        compiled = _compiled[key] = (sql, tuple(params), slot)
+    sql, params, slot = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params[:slot], value, *params[slot + 1 :]))
+        return cursor.fetchall()
+
+
+def load_review_data(review: Review) -> ReviewData:
+    """Three queries: statements, submitted responses, and all their answers."""
+    statement_rows = _rows(_statements, review.framework_version_id)
+    statements = tuple(
+        StatementInfo(key=key, label=label, text=text, capital=capital, order=order)
+        for _, key, label, text, capital, order in statement_rows
+    )
+    key_by_id = {row[0]: row[1] for row in statement_rows}
+    response_rows = _rows(_responses, review.pk)
     answers: dict[int, dict[str, Mapping[str, Cell]]] = {
         row[0]: {} for row in response_rows
     }
-    sql, params = _answers_sql(review.pk)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _rows(_answers, review.pk)
     # A cell is its rating, else its state, else None. Equal cells are one
     # shared (read-only) dict: a few hundred rather than 5,000 at 500 responses,
     # which the cache then pickles once each.

@@ -16,11 +16,9 @@ DUE_SOON_DAYS = 14
 
 class AgreedActionQuerySet(models.QuerySet):
     def for_display(self) -> "AgreedActionQuerySet":
-        """Everything an action list shows, in three queries however long."""
-        return self.select_related(
-            "review__appointment__organisation",
-            "review__appointment__partnership__area",
-        ).prefetch_related(
+        """Everything an action list shows, in three queries however long: of its
+        review, the title alone (the lists are shown beside their relationship)."""
+        return self.select_related("review").prefetch_related(
             models.Prefetch("statements", queryset=Statement.objects.order_by("order")),
             models.Prefetch(
                 "updates", queryset=AgreedActionUpdate.objects.order_by("at", "pk")
