@@ -7,11 +7,13 @@ never shown next to what they answered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import COUNTED, Response, Review
+from reviews.compiled import rows
+from reviews.models import COUNTED, Invitation, Response, Review
 
 
 @dataclass(frozen=True)
@@ -23,24 +25,35 @@ class ProgressRow:
     submitted: int
 
 
-def progress_by_perspective(review: Review) -> list[ProgressRow]:
-    """Invited, started and submitted per perspective: two aggregate queries."""
-    invited = dict(
-        review.invitations.live()
+def _invited(review_id: int) -> QuerySet[Invitation, tuple[Any, ...]]:
+    return (
+        Invitation.objects.live()
+        .filter(review_id=review_id)
         .values_list("perspective")
         .annotate(n=Count("id"))
         .order_by()
     )
-    responses = {
-        perspective: (drafts, submitted)
-        for perspective, drafts, submitted in review.responses.values_list(
-            "perspective"
-        )
+
+
+def _answered(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
+    return (
+        Response.objects.filter(review_id=review_id)
+        .values_list("perspective")
         .annotate(
             drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
             submitted=Count("id", filter=COUNTED),
         )
         .order_by()
+    )
+
+
+def progress_by_perspective(review: Review) -> list[ProgressRow]:
+    """Invited, started and submitted per perspective: two aggregate queries,
+    compiled once a process (the results pages show this on every view)."""
+    invited = dict(rows(_invited, review.pk))
+    responses = {
+        perspective: (drafts, submitted)
+        for perspective, drafts, submitted in rows(_answered, review.pk)
     }
     return [
         ProgressRow(

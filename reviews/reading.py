@@ -10,12 +10,11 @@ pages show is built from this in `reviews.results`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -42,6 +41,7 @@ from reviews.analysis import (
     StatementInfo,
     Thresholds,
 )
+from reviews.compiled import rows
 from reviews.models import Answer, Response, Review, Statement
 
 
@@ -111,11 +111,6 @@ def unpack_cell(packed: int) -> dict[str, Cell]:
     return {THEN: _unpacked(then), NOW: _unpacked(now), LIKE: _unpacked(like)}
 
 
-# The id in a compiled query, swapped for the real one on each run.
-_SLOT = -8_675_309
-_compiled: dict[tuple[str, str], tuple[str, tuple[Any, ...], int]] = {}
-
-
 def _statements(version_id: int) -> QuerySet[Statement, tuple[Any, ...]]:
     return Statement.objects.filter(version_id=version_id).values_list(
         "id", "key", "short_label", "text", "capital", "order"
@@ -146,44 +141,24 @@ def _answers(review_id: int) -> QuerySet[Answer, tuple[Any, ...]]:
     )
 
 
-def _rows(
-    query: Callable[[int], QuerySet[Any, tuple[Any, ...]]], value: int
-) -> list[tuple[Any, ...]]:
-    """The rows of `query(value)`, its SQL compiled through the ORM once per
-    process and database (so `submitted()` stays the one rule): compiling the
-    answers query cost about as much as running it. Run on a plain cursor,
-    because through the queryset each value would pass through a converter
-    call (booleans come back as SQLite's 0 and 1)."""
-    key = (query.__name__, connection.vendor)
-    compiled = _compiled.get(key)
-    if compiled is None:
-        sql, params = query(_SLOT).query.sql_with_params()
-        slot = list(params).index(_SLOT)
-        compiled = _compiled[key] = (sql, tuple(params), slot)
-    sql, params, slot = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params[:slot], value, *params[slot + 1 :]))
-        return cursor.fetchall()
-
-
 def load_review_data(review: Review) -> ReviewData:
     """Three queries: statements, submitted responses, and all their answers."""
-    statement_rows = _rows(_statements, review.framework_version_id)
+    statement_rows = rows(_statements, review.framework_version_id)
     statements = tuple(
         StatementInfo(key=key, label=label, text=text, capital=capital, order=order)
         for _, key, label, text, capital, order in statement_rows
     )
     key_by_id = {row[0]: row[1] for row in statement_rows}
-    response_rows = _rows(_responses, review.pk)
+    response_rows = rows(_responses, review.pk)
     answers: dict[int, dict[str, Mapping[str, Cell]]] = {
         row[0]: {} for row in response_rows
     }
-    rows = _rows(_answers, review.pk)
+    answer_rows = rows(_answers, review.pk)
     # A cell is its rating, else its state, else None. Equal cells are one
     # shared (read-only) dict: a few hundred rather than 5,000 at 500 responses,
     # which the cache then pickles once each.
     cells: dict[int, dict[str, Cell]] = {}
-    for response_id, statement_id, packed in rows:
+    for response_id, statement_id, packed in answer_rows:
         key = key_by_id.get(statement_id)
         mine = answers.get(response_id)
         if key is None or mine is None:
@@ -237,14 +212,26 @@ def data_key(review: Review) -> str:
     timeout. Whatever is cached under a key that starts with this one is thrown
     away with it.
     """
-    version = (Response.objects.submitted().filter(review=review)).aggregate(
-        n=Count("id"), last=Max("updated")
-    )
-    stamp = version["last"].timestamp() if version["last"] else 0
+    # No row at all while nothing is submitted. The stamp is as the database
+    # gives it (text on SQLite), its digits only (a cache key has no spaces):
+    # it only has to change when `updated` does.
+    n, last = (rows(_version, review.pk) or [(0, None)])[0]
+    stamp = "".join(filter(str.isdigit, str(last)))
     return (
-        f"review-analysis:{review.pk}:{version['n']}:{stamp}:"
+        f"review-analysis:{review.pk}:{n}:{stamp}:"
         f"{review.min_group_size}:{review.asks_would_like}:"
         f"{review.framework_version_id}"
+    )
+
+
+def _version(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
+    return (
+        Response.objects.submitted()
+        .filter(review_id=review_id)
+        .order_by()
+        .values("review_id")
+        .annotate(n=Count("id"), last=Max("updated"))
+        .values_list("n", "last")
     )
 
 
