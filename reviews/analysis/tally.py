@@ -64,8 +64,10 @@ class _Counter:
         self.scale = scale
         self.indexed_keys = tuple(enumerate(keys))
         self.indexed_columns = tuple(enumerate(columns))
-        self.now_asked = NOW in columns
-        self.with_change = THEN in columns and self.now_asked
+        # Where "now" and "at first" are among the columns; -1 when not asked
+        # (a change needs both).
+        self.now_at = columns.index(NOW) if NOW in columns else -1
+        self.then_at = columns.index(THEN) if THEN in columns and NOW in columns else -1
 
     def __call__(
         self,
@@ -74,32 +76,38 @@ class _Counter:
         change_rows: list[list[int]],
     ) -> tuple[int, int]:
         """Count `answers`; return how many "now" ratings they hold and their range."""
-        at, indexed_columns, answer_types = self.at, self.indexed_columns, (int, str)
+        at, indexed_columns = self.at, self.indexed_columns
+        now_at, then_at = self.now_at, self.then_at
         now_min, now_max, now_n = self.scale.max, self.scale.min, 0
         for si, key in self.indexed_keys:
             answer = answers.get(key)
             if not answer:
                 continue
             row = table[si]
+            now = then = None
             for ci, column in indexed_columns:
                 cell = answer.get(column)
                 if cell is None:
                     continue
                 # type() keeps True and 7.0 out: they would hash like 1 and 7.
-                slot = at.get(cell) if type(cell) in answer_types else None
+                kind = type(cell)
+                slot = at.get(cell) if kind is int or kind is str else None
                 if slot is None:
                     raise ValueError(f"not an answer: {cell!r}")
                 row[ci][slot] += 1
-            now = answer.get(NOW)
-            if type(now) is not int or not self.now_asked:
+                if kind is int:
+                    if ci == now_at:
+                        now = cell
+                    elif ci == then_at:
+                        then = cell
+            if now is None:
                 continue
             now_n += 1
             if now < now_min:
                 now_min = now
             if now > now_max:
                 now_max = now
-            then = answer.get(THEN)
-            if self.with_change and type(then) is int:
+            if then is not None:
                 d = change_rows[si]
                 d[0] += 1
                 d[1] += now - then
