@@ -84,7 +84,8 @@ class _Counter:
             if not answer:
                 continue
             row = table[si]
-            now = then = None
+            now: int | None = None
+            then: int | None = None
             for ci, column in indexed_columns:
                 cell = answer.get(column)
                 if cell is None:
@@ -95,7 +96,7 @@ class _Counter:
                 if slot is None:
                     raise ValueError(f"not an answer: {cell!r}")
                 row[ci][slot] += 1
-                if kind is int:
+                if isinstance(cell, int):  # a rating (True was refused above)
                     if ci == now_at:
                         now = cell
                     elif ci == then_at:
