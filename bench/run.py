@@ -49,13 +49,12 @@ def database_env(size: str) -> dict[str, str]:
 
 def ensure_postgres_database(url: str) -> None:
     """Create the named PostgreSQL database if it does not exist yet."""
-    import psycopg2
+    import psycopg
 
     parts = urlparse(url)
     name = parts.path.lstrip("/")
     admin = urlunparse(parts._replace(path="/postgres"))
-    connection = psycopg2.connect(admin)
-    connection.autocommit = True
+    connection = psycopg.connect(admin, autocommit=True)
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])

@@ -123,6 +123,15 @@ if DATABASE_URL:
             DATABASE_URL, conn_max_age=600, conn_health_checks=True
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # psycopg 3 sends parameters apart from the SQL, so a query run again
+        # on the same connection has the same text; after five runs it is
+        # prepared, and PostgreSQL stops planning it each time (planning a
+        # review with its partnership and LTO took 0.5 ms of a 1 ms query).
+        DATABASES["default"]["OPTIONS"] = {
+            "server_side_binding": True,
+            "prepare_threshold": 5,
+        } | dict(DATABASES["default"].get("OPTIONS", {}))
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # Persistent connections hold SQLite's file lock between requests.
         DATABASES["default"]["CONN_MAX_AGE"] = 0

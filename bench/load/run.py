@@ -82,13 +82,13 @@ def production_env() -> dict[str, str]:
 
 
 def recreate_database() -> None:
-    import psycopg2
+    import psycopg
 
     parts = urlparse(DATABASE_URL)
     assert parts.hostname in {"127.0.0.1", "localhost"}, "loopback only"
     name = parts.path.lstrip("/")
-    connection = psycopg2.connect(urlunparse(parts._replace(path="/postgres")))
-    connection.autocommit = True
+    admin = urlunparse(parts._replace(path="/postgres"))
+    connection = psycopg.connect(admin, autocommit=True)
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         cursor.execute(f'CREATE DATABASE "{name}"')
