@@ -235,15 +235,21 @@ def _version(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
     )
 
 
-def read_review(review: Review, key: str | None = None) -> tuple[ReviewData, Analysis]:
+def read_review(
+    review: Review, key: str | None = None, *, keep: bool = True
+) -> tuple[ReviewData, Analysis]:
     """The review's data and analysis, from the cache while no answer has changed.
 
     `key`, when the caller has it, is `data_key(review)`, saving its query.
+    `keep=False` reads the cache but does not fill it: for a caller that caches
+    what it builds from these (the results pages), which would otherwise pickle
+    500 responses' answers that no later request of theirs reads.
     """
     key = key or data_key(review)
     cached = cache.get(key)
     if cached is None:
         data = load_review_data(review)
         cached = (data, analyse_review(review, data))
-        cache.set(key, cached, ANALYSIS_CACHE_SECONDS)
+        if keep:
+            cache.set(key, cached, ANALYSIS_CACHE_SECONDS)
     return cached

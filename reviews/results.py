@@ -164,13 +164,16 @@ def build_results(review: Review, *, released: bool = False) -> Results:
 
     What is built is cached beside the review's data, under its key (so it goes
     when an answer changes), the rep's view and the released view apart: the
-    pages read the charts' serialised figures and the tables from there.
+    pages read the charts' serialised figures and the tables from there. The
+    data and analysis it is built from are read from the cache when there, but
+    left for the pages that read them (individuals, CSV) to cache.
     """
     key = data_key(review)
     parts_key = f"{key}:results:{'released' if released else 'managed'}"
     parts = cache.get(parts_key)
     if parts is None:
-        parts = _results_parts(review, *read_review(review, key), released=released)
+        data_and_analysis = read_review(review, key, keep=False)
+        parts = _results_parts(review, *data_and_analysis, released=released)
         cache.set(parts_key, parts, ANALYSIS_CACHE_SECONDS)
     return Results(review=review, released=released, **parts)
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from reviews.actions.responses import submit_response
-from reviews.reading import read_review
+from reviews.reading import data_key, read_review
 from reviews.results import build_results
 from tests.factories import ResponseFactory, ReviewFactory, answer_all, bulk_responses
 
@@ -85,3 +85,24 @@ def test_released_results_are_cached_apart_from_the_reps(real_cache):
     released = build_results(review, released=True)
     assert released.hidden_groups and released.dot_plot is None
     assert not released.flat_notes and build_results(review).dot_plot is not None
+
+
+def test_results_cache_what_they_built_and_leave_the_answers_to_other_pages(
+    real_cache, django_assert_num_queries
+):
+    """Building results does not store the review's data and analysis (nothing
+    of theirs reads them again); a page that reads them, such as the CSV
+    export, stores them, and results built after that start from them."""
+    review = ReviewFactory()
+    bulk_responses(review, "member", [[5] * 10, [7] * 10, [9] * 10])
+    key = data_key(review)
+    build_results(review)
+    assert cache.get(key) is None
+    assert cache.get(f"{key}:results:managed") is not None
+
+    data, result = read_review(review)
+    assert cache.get(key) == (data, result)
+    # The released view: its own parts, from the stored data (key query only).
+    with django_assert_num_queries(1):
+        released = build_results(review, released=True)
+    assert released.analysis.respondents == result.respondents
