@@ -169,13 +169,18 @@ def dot_plot(
     ]
     layout = base_layout(
         title,
-        90 + n * (22 + 14 * lanes),
+        dot_plot_height(n, lanes),
         # Room for equal ratings spread sideways at either end.
         xaxis=_rating_axis(scale, 0.6, f"Rating {COLUMN_LABELS[column]}"),
         yaxis=_statement_axis(labels),
     )
     layout["shapes"] = _row_separators(n)
     return {"data": data, "layout": layout}
+
+
+def dot_plot_height(statements: int, lanes: int) -> int:
+    """The dot plot's height in pixels: a row per statement, a lane per group."""
+    return 90 + statements * (22 + 14 * max(1, lanes))
 
 
 def _dot_trace(

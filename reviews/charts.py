@@ -36,6 +36,7 @@ from reviews.axis_charts import (
     box_by_statement,
     change_over_time,
     dot_plot,
+    dot_plot_height,
     overlay_dots,
 )
 from reviews.chart_style import (
@@ -67,6 +68,7 @@ __all__ = [
     "box_by_statement",
     "change_over_time",
     "dot_plot",
+    "dot_plot_height",
     "overlay_dots",
     "overlay_now",
     "perspective_radar",

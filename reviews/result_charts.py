@@ -12,7 +12,6 @@ import base64
 import json
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,6 +62,9 @@ class Chart:
     table: Table
     wide: bool = False
     narrow_figure: dict[str, Any] | None = None
+    # Where the page fetches the figure when it is not written into the page
+    # (`figure` then holds its layout alone, for the reserved height).
+    source: str = ""
 
     @property
     def table_id(self) -> str:
@@ -78,6 +80,8 @@ class Chart:
 
     @cached_property
     def figure_script(self) -> SafeString:
+        if self.source:
+            return SafeString("")
         return figure_script(self.figure, self.data_id)
 
     @cached_property
@@ -164,11 +168,15 @@ def _with_typed_arrays(figure: dict[str, Any]) -> dict[str, Any]:
     return {**figure, "data": data} if "data" in figure else figure
 
 
+def figure_json(figure: dict[str, Any]) -> str:
+    """The figure as JSON for plotly.js, numeric trace arrays as typed arrays."""
+    return json.dumps(_with_typed_arrays(figure), cls=DjangoJSONEncoder)
+
+
 def figure_script(figure: dict[str, Any], element_id: str) -> SafeString:
     """The same element as `json_script`, escaped by three `str.replace` calls:
-    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots.
-    Numeric trace arrays go as typed arrays (`typed_array`)."""
-    text = json.dumps(_with_typed_arrays(figure), cls=DjangoJSONEncoder)
+    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots."""
+    text = figure_json(figure)
     for char, escaped in _SCRIPT_ESCAPES:
         if char in text:
             text = text.replace(char, escaped)
@@ -307,13 +315,14 @@ def individual_charts(
     return result
 
 
-def _compact(ratings: Sequence[int]) -> str:
-    if not ratings:
-        return DASH
-    return ", ".join(
-        f"{value} \u00d7{count}" if count > 1 else str(value)
-        for value, count in sorted(Counter(ratings).items())
+def _compact(counts: Sequence[int], ratings: Sequence[int]) -> str:
+    """How often each rating was given: "3, 5 ×2, 9"."""
+    given = (
+        f"{rating} ×{n}" if n > 1 else str(rating)
+        for rating, n in zip(ratings, counts, strict=True)
+        if n
     )
+    return ", ".join(given) or DASH
 
 
 def _in_order(counts: Sequence[int], ratings: Sequence[int]) -> list[int]:
@@ -323,23 +332,47 @@ def _in_order(counts: Sequence[int], ratings: Sequence[int]) -> list[int]:
     )
 
 
-def dot_plot_chart(a: Analysis, labels: list[str]) -> Chart:
-    # From the tally's counts: no second pass over the answers.
-    ratings = {
-        p: [_in_order(counts, a.scale.ratings) for counts in a.now_counts[p]]
-        for p in a.perspectives
-    }
+DOT_PLOT_TITLE = "Every rating now, by statement and perspective"
+
+
+def dot_plot_chart(a: Analysis, labels: list[str], source: str = "") -> Chart:
+    """The dot plot of every rating now, with its table (from the tally's
+    counts). With `source`, the figure is left out of the page, which fetches
+    it from there when the chart comes into view: 5,000 dots at 500 responses
+    cost the first view nothing, and the page stays the same size."""
+    if source:
+        lanes = len(a.perspectives)
+        height = charts.dot_plot_height(len(a.statements), lanes)
+        figure: dict[str, Any] = {"layout": {"height": height}}
+    else:
+        figure = dot_plot_figure(a, labels)
     return Chart(
         id="dots-now",
-        title="Every rating now, by statement and perspective",
-        figure=charts.with_config(charts.dot_plot(labels, ratings, scale=a.scale)),
+        title=DOT_PLOT_TITLE,
+        figure=figure,
         table=Table(
-            caption="Ratings now, by statement and perspective (value \u00d7 count)",
+            caption="Ratings now, by statement and perspective (value × count)",
             headers=("Statement", *(PERSPECTIVE_LABELS[p] for p in a.perspectives)),
             rows=tuple(
-                (s.label, tuple(_compact(ratings[p][i]) for p in a.perspectives))
+                (
+                    s.label,
+                    tuple(
+                        _compact(a.now_counts[p][i], a.scale.ratings)
+                        for p in a.perspectives
+                    ),
+                )
                 for i, s in enumerate(a.statements)
             ),
         ),
         wide=True,
+        source=source,
     )
+
+
+def dot_plot_figure(a: Analysis, labels: list[str]) -> dict[str, Any]:
+    """The dot plot's figure, from the tally's counts: no pass over the answers."""
+    ratings = {
+        p: [_in_order(counts, a.scale.ratings) for counts in a.now_counts[p]]
+        for p in a.perspectives
+    }
+    return charts.with_config(charts.dot_plot(labels, ratings, scale=a.scale))

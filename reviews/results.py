@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.urls import reverse
 
 from reviews import analysis
 from reviews.analysis import (
@@ -188,8 +189,12 @@ def _results_parts(
     labels = [s.label for s in result.statements]
     hidden = set(result.suppressed_perspectives)
     charts = tuple(group_charts(result, labels, "group"))
+    # The rep's page fetches the dot plot's figure when it comes into view.
+    dots = reverse("reviews:review-dots", args=[review.pk])
     dot_plot = (
-        None if released or not data.responses else dot_plot_chart(result, labels)
+        None
+        if released or not data.responses
+        else dot_plot_chart(result, labels, source=dots)
     )
     for chart in (*charts, dot_plot):
         if chart is not None:

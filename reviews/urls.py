@@ -121,6 +121,11 @@ urlpatterns = [
         name="review-results",
     ),
     path(
+        "reviews/<int:pk>/results/dots.json",
+        results_views.review_dots,
+        name="review-dots",
+    ),
+    path(
         "reviews/<int:pk>/individuals/",
         results_views.review_individuals,
         name="review-individuals",

@@ -20,6 +20,7 @@ from reviews.exports import answers_csv
 from reviews.models import AgreedAction, AuditEvent, Review
 from reviews.progress import progress_by_perspective
 from reviews.respondent import current_response
+from reviews.result_charts import dot_plot_figure, figure_json
 from reviews.results import build_individuals, build_results
 from reviews.views.lookup import managed_review, released_review
 
@@ -62,6 +63,17 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
     }
     _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
     return render(request, "reviews/results/results.html", context)
+
+
+@login_required
+def review_dots(request: HttpRequest, pk: int) -> HttpResponse:
+    """The results page's dot plot figure, fetched when it comes into view. It
+    shows what the page's table beside it shows, so it is not audited apart."""
+    review = managed_review(request, pk)
+    results = build_results(review)
+    labels = [s.label for s in results.analysis.statements]
+    figure = dot_plot_figure(results.analysis, labels)
+    return HttpResponse(figure_json(figure), content_type="application/json")
 
 
 @login_required

@@ -14,7 +14,8 @@
  * A chart costs nothing until it is seen: plotly.js (named by this script's
  * data-plotly) is fetched when the first chart comes near the viewport, and
  * each chart is drawn when it comes within NEAR of it; its table is in the page
- * from the start. A page marked data-charts="eager" (the meeting pack, made to
+ * from the start. A chart with data-figure-src has no figure in the page: it is
+ * fetched from that URL then (the dot plot, thousands of points). A page marked data-charts="eager" (the meeting pack, made to
  * be printed) draws every chart at once, and printing draws any not yet drawn.
  * Charts are redrawn when their width changes. Charts inside a closed
  * <details> are drawn when it opens: a hidden container has no width.
@@ -40,7 +41,16 @@
     return width < 420 ? 11 : width < 640 ? 12 : 13;
   }
 
+  // Figures the page does not hold (data-figure-src): fetched when the chart
+  // comes near the viewport, by URL.
+  var fetchedFigures = {};
+
   function chosenFigure(element) {
+    var source = element.dataset.figureSrc;
+    if (source) {
+      var fetched = fetchedFigures[source];
+      return fetched ? { id: element.dataset.figure, figure: fetched } : null;
+    }
     var id = element.dataset.figure;
     if (element.dataset.figureNarrow && window.matchMedia(NARROW).matches) {
       id = element.dataset.figureNarrow;
@@ -229,7 +239,45 @@
   var queued = new Set();
   var fetching = false;
 
+  // Fetches the element's figure first when the page does not hold it (once
+  // per URL, however often it is asked for).
+  var fetches = {};
+
+  function fetchFigure(source) {
+    if (!fetches[source]) {
+      fetches[source] = fetch(source, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      }).then(function (figure) {
+        fetchedFigures[source] = figure;
+      }, function (error) {
+        delete fetches[source];  // the next time the chart comes into view
+        throw error;
+      });
+    }
+    return fetches[source];
+  }
+
   function drawSoon(element) {
+    var source = element.dataset.figureSrc;
+    if (!source || fetchedFigures[source]) {
+      drawWhenPlotly(element);
+      return;
+    }
+    fetchFigure(source).then(function () {
+      drawWhenPlotly(element);
+    }, function () {
+      // The table beside the chart holds the same numbers.
+      element.dataset.failed = "true";
+    });
+  }
+
+  function drawWhenPlotly(element) {
     if (typeof Plotly !== "undefined") {
       drawAndWatch(element);
       return;

@@ -278,12 +278,16 @@ DOTS = """() => {
 def test_the_dot_plot_draws_every_rating_from_its_typed_arrays(
     browser, live_server, review_and_rep
 ):
-    """The page sends the dot plot's numbers as typed arrays: plotly.js reads
-    them back as one dot per rating, each hovering its own rating."""
+    """The dot plot's figure comes when the chart is near, its numbers as typed
+    arrays: plotly.js reads them back as one dot per rating, each hovering its
+    own rating."""
     page = open_page(browser, DESKTOP)
-    visit(page, live_server, review_and_rep, "results")
-    source = page.locator("#dots-now-data").text_content()
-    assert '"bdata"' in source
+    review, _ = review_and_rep
+    # Not in the page: fetched when the chart comes into view.
+    with page.expect_response(f"**/reviews/{review.pk}/results/dots.json") as sent:
+        visit(page, live_server, review_and_rep, "results")
+    assert '"bdata"' in sent.value.text()
+    assert page.locator("#dots-now-data").count() == 0
 
     drawn = page.evaluate(DOTS)
     # 8 people, 10 statements: one dot per rating now.

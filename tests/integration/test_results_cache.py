@@ -65,8 +65,9 @@ def test_built_results_come_from_the_cache_as_they_were_built(
         c.figure_script for c in first.charts
     ]
     assert again.dot_plot is not None and first.dot_plot is not None
-    assert again.dot_plot.figure_script == first.dot_plot.figure_script
+    assert again.dot_plot.table == first.dot_plot.table
     assert again.dot_plot.reserved == first.dot_plot.reserved
+    assert again.dot_plot.source == first.dot_plot.source
 
 
 def test_cached_results_change_with_a_new_submission(real_cache):

@@ -1,10 +1,8 @@
 """Figures as the page carries them: numeric trace arrays as plotly.js typed
 arrays ({"dtype", "bdata"}), which must read back as exactly the same numbers."""
 
-import base64
 import json
 import re
-from array import array
 
 import pytest
 from hypothesis import given
@@ -12,14 +10,7 @@ from hypothesis import strategies as st
 
 from reviews import charts
 from reviews.result_charts import figure_script, typed_array
-
-CODES = {"i1": "b", "i2": "h", "i4": "i", "f8": "d"}
-
-
-def decoded(spec: dict) -> list:
-    """What plotly.js reads from a typed-array spec (little-endian bytes)."""
-    values = array(CODES[spec["dtype"]], base64.b64decode(spec["bdata"]))
-    return values.tolist()
+from tests.typed_arrays import decoded
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from tests.factories import (
     bulk_responses,
     programme_staff_user,
 )
+from tests.typed_arrays import decoded
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,8 @@ def test_results_page_lists_every_threshold_in_how_we_flag(client, review, rep):
 
 
 def test_every_chart_has_its_data_in_json_script_and_a_table(client, review, rep):
+    """Every chart's figure is in the page, but the dot plot's, which the page
+    fetches when it comes into view; every chart's table is in the page."""
     client.force_login(rep)
     page = client.get(results_url(review)).content.decode()
     figure_ids = re.findall(r'data-figure="([^"]+)"', page)
@@ -117,9 +120,40 @@ def test_every_chart_has_its_data_in_json_script_and_a_table(client, review, rep
     assert "group-radar-member-data" in figure_ids
     assert "dots-now-data" in figure_ids
     for figure_id in figure_ids:
-        assert f'<script id="{figure_id}" type="application/json">' in page
+        script = f'<script id="{figure_id}" type="application/json">'
+        assert (script in page) == (figure_id != "dots-now-data")
         table_id = figure_id.removesuffix("-data") + "-table"
         assert f'id="{table_id}"' in page
+    source = reverse("reviews:review-dots", args=[review.pk])
+    assert f'data-figure-src="{source}"' in page
+
+
+def test_the_dot_plot_figure_holds_every_rating_now(client, review, rep):
+    client.force_login(rep)
+    reply = client.get(reverse("reviews:review-dots", args=[review.pk]))
+    assert reply["Content-Type"] == "application/json"
+    assert "no-store" in reply["Cache-Control"]
+    figure = reply.json()
+    assert figure["layout"]["xaxis"]["fixedrange"] is True
+    by_name = {trace["name"]: decoded(trace["customdata"]) for trace in figure["data"]}
+    now = {
+        p: sorted(rating for row in rows for rating in row)
+        for p, rows in GAP_ROWS.items()
+    }
+    assert sorted(by_name["Partnership members"]) == now["member"]
+    assert sorted(by_name["LTO staff"]) == now["lto_staff"]
+
+
+def test_only_those_who_manage_the_review_get_its_dot_plot(client, review):
+    url = reverse("reviews:review-dots", args=[review.pk])
+    assert client.get(url).status_code == 302  # to sign in
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    other = rep_for(ReviewFactory())
+    client.force_login(other)
+    assert client.get(url).status_code == 404
+    client.force_login(programme_staff_user())
+    assert client.get(url).status_code == 200
 
 
 def test_pages_have_no_inline_scripts(client, review, rep):

@@ -111,6 +111,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-withdraw": MANAGER_ONLY,
     # Results: unreleased, so only those who manage the review.
     "reviews:review-results": MANAGER_ONLY,
+    "reviews:review-dots": MANAGER_ONLY,
     "reviews:review-individuals": MANAGER_ONLY,
     "reviews:review-pack": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
