@@ -34,6 +34,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+from bench.load.steps import RUN_SECONDS, STEPS, users_at
+
 LOAD = Path(__file__).resolve().parent
 ROOT = LOAD.parent.parent
 OUT = LOAD / "out"
@@ -49,8 +51,8 @@ REPS = 5
 RUN_TIME = 150  # seconds: locust stops here even if journeys are unfinished
 KILL_AFTER = 20.0  # seconds after locust starts, while journeys are under way
 STRESS_TOKENS = LOAD / "stress_tokens.json"
-STRESS_LINKS = 150  # more than the stress profile's most users
-STRESS_RUN_TIME = 147
+STRESS_LINKS = users_at(STEPS - 1) + 10  # more than the profile's most users
+STRESS_RUN_TIME = RUN_SECONDS + 3
 WORKSHOP_P95_MS = 300
 STRESS_P95_MS = 500
 STRESS_TARGET = 100  # requests/s of the respondent mix
