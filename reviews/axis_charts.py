@@ -170,8 +170,14 @@ def dot_plot(
     layout = base_layout(
         title,
         dot_plot_height(n, lanes),
-        # Room for equal ratings spread sideways at either end.
-        xaxis=_rating_axis(scale, 0.6, f"Rating {COLUMN_LABELS[column]}"),
+        # Room for equal ratings spread sideways at either end. The scale and
+        # its title on top, clear of the legend below, which wraps to a line
+        # per group on a phone.
+        xaxis={
+            **_rating_axis(scale, 0.6, f"Rating {COLUMN_LABELS[column]}"),
+            "side": "top",
+            "automargin": True,
+        },
         yaxis=_statement_axis(labels),
     )
     layout["shapes"] = _row_separators(n)

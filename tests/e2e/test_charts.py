@@ -304,3 +304,25 @@ def test_the_dot_plot_draws_every_rating_from_its_typed_arrays(
     name, rating = hover.text_content().rsplit(": ", 1)
     assert name in by_name and int(rating) in by_name[name]
     page.context.close()
+
+
+OVERLAPS = """() => {
+  const gd = document.querySelector('[data-figure="dots-now-data"]');
+  const box = selector => gd.querySelector(selector).getBoundingClientRect();
+  const title = box(".g-xtitle"), legend = box(".legend");
+  return !(title.bottom <= legend.top || legend.bottom <= title.top ||
+           title.right <= legend.left || legend.right <= title.left);
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_dot_plots_scale_title_stays_clear_of_its_legend(
+    browser, live_server, review_and_rep, width
+):
+    """On a phone the legend wraps to a line per group; the rating scale and
+    its title sit above the rows, so nothing is drawn over anything else."""
+    page = open_page(browser, WIDTHS[width])
+    visit(page, live_server, review_and_rep, "results")
+    assert page.evaluate(OVERLAPS) is False
+    assert page.evaluate("document.documentElement.scrollWidth") == int(width)
+    page.context.close()
