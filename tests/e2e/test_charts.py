@@ -306,7 +306,7 @@ def test_the_dot_plot_draws_every_rating_from_its_typed_arrays(
     page.context.close()
 
 
-OVERLAPS = """() => {
+TITLE_MEETS_LEGEND = """() => {
   const gd = document.querySelector('[data-figure="dots-now-data"]');
   const box = selector => gd.querySelector(selector).getBoundingClientRect();
   const title = box(".g-xtitle"), legend = box(".legend");
@@ -323,6 +323,6 @@ def test_the_dot_plots_scale_title_stays_clear_of_its_legend(
     its title sit above the rows, so nothing is drawn over anything else."""
     page = open_page(browser, WIDTHS[width])
     visit(page, live_server, review_and_rep, "results")
-    assert page.evaluate(OVERLAPS) is False
+    assert page.evaluate(TITLE_MEETS_LEGEND) is False
     assert page.evaluate("document.documentElement.scrollWidth") == int(width)
     page.context.close()
