@@ -332,24 +332,16 @@ def _in_order(counts: Sequence[int], ratings: Sequence[int]) -> list[int]:
     )
 
 
-DOT_PLOT_TITLE = "Every rating now, by statement and perspective"
-
-
-def dot_plot_chart(a: Analysis, labels: list[str], source: str = "") -> Chart:
-    """The dot plot of every rating now, with its table (from the tally's
-    counts). With `source`, the figure is left out of the page, which fetches
-    it from there when the chart comes into view: 5,000 dots at 500 responses
-    cost the first view nothing, and the page stays the same size."""
-    if source:
-        lanes = len(a.perspectives)
-        height = charts.dot_plot_height(len(a.statements), lanes)
-        figure: dict[str, Any] = {"layout": {"height": height}}
-    else:
-        figure = dot_plot_figure(a, labels)
+def dot_plot_chart(a: Analysis, source: str) -> Chart:
+    """The dot plot of every rating now: its table, from the tally's counts, and
+    its layout alone. The page fetches the figure (`dot_plot_figure`) from
+    `source` when the chart comes into view: 5,000 dots at 500 responses cost the
+    first view nothing, and the page stays the same size."""
+    height = charts.dot_plot_height(len(a.statements), len(a.perspectives))
     return Chart(
         id="dots-now",
-        title=DOT_PLOT_TITLE,
-        figure=figure,
+        title="Every rating now, by statement and perspective",
+        figure={"layout": {"height": height}},
         table=Table(
             caption="Ratings now, by statement and perspective (value × count)",
             headers=("Statement", *(PERSPECTIVE_LABELS[p] for p in a.perspectives)),

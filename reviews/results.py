@@ -190,11 +190,10 @@ def _results_parts(
     hidden = set(result.suppressed_perspectives)
     charts = tuple(group_charts(result, labels, "group"))
     # The rep's page fetches the dot plot's figure when it comes into view.
-    dots = reverse("reviews:review-dots", args=[review.pk])
     dot_plot = (
         None
         if released or not data.responses
-        else dot_plot_chart(result, labels, source=dots)
+        else dot_plot_chart(result, reverse("reviews:review-dots", args=[review.pk]))
     )
     for chart in (*charts, dot_plot):
         if chart is not None:

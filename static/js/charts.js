@@ -15,8 +15,9 @@
  * data-plotly) is fetched when the first chart comes near the viewport, and
  * each chart is drawn when it comes within NEAR of it; its table is in the page
  * from the start. A chart with data-figure-src has no figure in the page: it is
- * fetched from that URL then (the dot plot, thousands of points). A page marked data-charts="eager" (the meeting pack, made to
- * be printed) draws every chart at once, and printing draws any not yet drawn.
+ * fetched from that URL then (the dot plot, thousands of points). A page
+ * marked data-charts="eager" (the meeting pack, made to be printed) draws
+ * every chart at once, and printing draws any not yet drawn.
  * Charts are redrawn when their width changes. Charts inside a closed
  * <details> are drawn when it opens: a hidden container has no width.
  * Also wires any [data-print] button to the browser's print dialog, since the

@@ -1,5 +1,6 @@
-"""The tally reads each distinct answer mapping once: the analysis must not
-depend on whether equal answers arrive as one shared object or as copies."""
+"""The tally: the analysis must not depend on whether equal answers arrive as
+one shared object (as `reviews.reading` gives them) or as copies, and it keeps
+the "now" counts the dot plot is drawn from."""
 
 import pytest
 from hypothesis import given
@@ -60,7 +61,7 @@ def test_shared_answers_are_counted_as_copies_would_be(drawn):
 
 def test_answers_made_afresh_for_each_response_are_each_read_for_themselves():
     # Each response's dicts are freed once the next is made, so a new dict can
-    # take a freed one's id(): it must not be mistaken for the answer read before.
+    # take a freed one's id(): nothing may be remembered by an answer's identity.
     def afresh():
         for i in range(40):
             yield ResponseData(
