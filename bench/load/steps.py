@@ -14,7 +14,7 @@ PAUSE_SECONDS = 2  # nobody running between the floor and the mix
 STEP_SECONDS = 12
 START_USERS = 30  # users in the first step
 STEP_USERS = 10  # users added each later step
-STEPS = 14  # up to 160 users, 320 requests a second offered
+STEPS = 18  # up to 200 users, 400 requests a second offered
 PER_USER = 2.0  # requests a second each respondent sends
 # The whole stress run: the floor, the pause, then every step.
 RUN_SECONDS = HEALTHZ_SECONDS + PAUSE_SECONDS + STEPS * STEP_SECONDS
