@@ -14,7 +14,7 @@ from django.utils import timezone
 from partnerships.access import LOCAL_TRUST_STAFF
 from partnerships.models import Area, Organisation
 from reviews.models import Answer, Invitation, Response, Review, Statement
-from reviews.tokens import new_token
+from reviews.responding.tokens import new_token
 
 STAFF_USERNAME = "bench-staff"
 BIG_REVIEW_TITLE = "Bench review with many responses"

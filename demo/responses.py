@@ -11,7 +11,7 @@ from demo.dates import aware, date_between
 from demo.plan import Held, Programme, Segment
 from reviews.analysis import Cell
 from reviews.models import AuditEvent, Invitation, Response, Review
-from reviews.tokens import new_token
+from reviews.responding.tokens import new_token
 
 
 @dataclass

@@ -25,7 +25,7 @@ from reviews.models import (
     Response,
     Review,
 )
-from reviews.tokens import MEETING_CODE_ALPHABET, MEETING_CODE_LENGTH
+from reviews.responding.tokens import MEETING_CODE_ALPHABET, MEETING_CODE_LENGTH
 
 HISTORY_START = dt.date(2019, 1, 1)
 HISTORY_END = dt.date(2026, 6, 30)

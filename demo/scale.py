@@ -40,10 +40,10 @@ from reviews.models import (
     Review,
     Statement,
 )
-from reviews.reading import ReviewData, analyse_review
+from reviews.responding.tokens import new_token
+from reviews.results.reading import ReviewData, analyse_review
 from reviews.rollups import refresh_programme_rollup
 from reviews.summaries import ResponseCounts, store_summaries, summary_rows
-from reviews.tokens import new_token
 
 PREFIX = "scale"
 CHUNK = 60

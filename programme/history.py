@@ -17,7 +17,6 @@ from typing import Any
 
 from partnerships.access import AnyUser
 from partnerships.models import Area, Organisation
-from reviews import charts
 from reviews.analysis import (
     COLUMN_HEADINGS,
     COLUMN_LABELS,
@@ -29,8 +28,9 @@ from reviews.analysis import (
     one_decimal,
 )
 from reviews.models import AgreedAction, Review, StatementSummary
-from reviews.result_charts import DASH, Chart, Table
-from reviews.results import RELEASE_PROTECTED
+from reviews.results import charts
+from reviews.results.page_charts import DASH, Chart, Table
+from reviews.results.pages import RELEASE_PROTECTED
 
 # Statement key -> column -> perspective -> the mean at each review (None: none).
 Series = dict[str, dict[str, dict[str, list[float | None]]]]

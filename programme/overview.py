@@ -21,10 +21,10 @@ from django.db.models import Count, Q
 
 from partnerships.models import Area, Region
 from programme.directory import ATTENTION_WINDOW_DAYS
-from reviews import charts
 from reviews.analysis import DEFAULT_THRESHOLDS, one_decimal
 from reviews.models import Review, Statement
-from reviews.result_charts import DASH, Chart, Table
+from reviews.results import charts
+from reviews.results.page_charts import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
 

@@ -14,7 +14,7 @@ import io
 from reviews import analysis
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN, Cell
 from reviews.models import Review
-from reviews.reading import read_review
+from reviews.results.reading import read_review
 
 BOM = "\ufeff"
 # A spreadsheet reads a formula after leading blanks or line breaks too, and

@@ -28,7 +28,7 @@ from reviews.models import (
     Statement,
     StatementSummary,
 )
-from reviews.reading import analyse_review, load_review_data
+from reviews.results.reading import analyse_review, load_review_data
 from reviews.rollups import refresh_programme_rollup
 
 MEMBER = "member"

@@ -21,8 +21,8 @@ from django_tasks import task
 
 from reviews import emails
 from reviews.models import Invitation, Review
+from reviews.responding.tokens import new_token
 from reviews.summaries import summarise_review
-from reviews.tokens import new_token
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from reviews.models import (
     Review,
     Statement,
 )
-from reviews.tokens import hash_token, new_token
+from reviews.responding.tokens import hash_token, new_token
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -17,7 +17,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from reviews.models import Invitation, Review  # noqa: E402
-from reviews.tokens import new_token  # noqa: E402
+from reviews.responding.tokens import new_token  # noqa: E402
 
 
 def signed_in(username: str) -> str:

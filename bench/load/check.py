@@ -20,7 +20,7 @@ def check(data: dict) -> dict:
     from django.db.models import Count
 
     from reviews.models import Answer, Invitation, Response
-    from reviews.tokens import hash_token
+    from reviews.responding.tokens import hash_token
 
     problems: list[str] = []
     keys = data["keys"]

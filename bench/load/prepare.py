@@ -31,7 +31,7 @@ def prepare(invitations: int, name: str = "load-test") -> dict:
         RepAssignment,
     )
     from reviews.models import FrameworkVersion, Invitation, Review
-    from reviews.tokens import new_token
+    from reviews.responding.tokens import new_token
 
     today = timezone.localdate()
     area = Area.objects.create(

@@ -21,7 +21,7 @@ from django.views import defaults
 
 from demo.logins import DEMO_PASSWORD
 from reviews.models import AgreedAction, Invitation, Review
-from reviews.tokens import new_token
+from reviews.responding.tokens import new_token
 
 
 @dataclass

@@ -25,7 +25,7 @@ from reviews.models import (
     Response,
     Review,
 )
-from reviews.tokens import new_token
+from reviews.responding.tokens import new_token
 
 
 @dataclass(frozen=True)

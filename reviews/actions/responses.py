@@ -16,8 +16,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from reviews.actions.audit import record_event
-from reviews.drafts import Shape
 from reviews.models import Answer, AuditEvent, Invitation, Response, Review
+from reviews.responding.drafts import Shape
 
 AnswerValues = Mapping[int, Mapping[str, str]]
 

@@ -23,8 +23,8 @@ from reviews.models import (
     Perspective,
     Review,
 )
+from reviews.responding.tokens import new_meeting_code
 from reviews.summaries import forget_summary
-from reviews.tokens import new_meeting_code
 
 log = logging.getLogger(__name__)
 

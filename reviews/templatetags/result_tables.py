@@ -12,8 +12,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from reviews.result_charts import DASH, Table
-from reviews.results import StatementTable
+from reviews.results.page_charts import DASH, Table
+from reviews.results.pages import StatementTable
 
 register = template.Library()
 

@@ -7,9 +7,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews.actions.responses import save_draft
-from reviews.drafts import clean_draft, known_shape, remember_shape
 from reviews.models import Response, Review
-from reviews.respondent import can_edit, remembered_response_id
+from reviews.responding.drafts import clean_draft, known_shape, remember_shape
+from reviews.responding.session import can_edit, remembered_response_id
 from reviews.views.respond import respondent_view
 
 

@@ -15,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from reviews.actions import invitations, workflow
-from reviews.audience import release_audience
 from reviews.models import Review
-from reviews.progress import progress_by_perspective
+from reviews.results.audience import release_audience
+from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
 

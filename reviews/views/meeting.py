@@ -24,9 +24,9 @@ from reviews.actions.responses import (
     start_meeting_response,
 )
 from reviews.forms.respondents import MeetingCodeForm, PerspectiveForm, SetAsideForm
-from reviews.meeting_codes import code_is_full
 from reviews.models import Response, Review
-from reviews.respondent import (
+from reviews.responding.meeting_codes import code_is_full
+from reviews.responding.session import (
     MeetingCode,
     check_meeting_code,
     current_response,

@@ -8,18 +8,18 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from reviews import charts
 from reviews.forms.questionnaire import question_columns
 from reviews.models import Answer, Response, Review, Statement
-from reviews.reading import scale_of
-from reviews.respondent import (
+from reviews.responding.session import (
     can_edit,
     issue_results_secret,
     may_read_results,
     own_response,
     results_link_expired,
 )
-from reviews.results import build_results
+from reviews.results import charts
+from reviews.results.pages import build_results
+from reviews.results.reading import scale_of
 from reviews.views.invitations import qr_data_uri
 from reviews.views.respond import (
     problem,

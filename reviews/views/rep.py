@@ -19,9 +19,9 @@ from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.meeting_codes import code_answers, code_counts
 from reviews.models import AgreedAction, Response, Review, counting
-from reviews.progress import progress_by_perspective
+from reviews.responding.meeting_codes import code_answers, code_counts
+from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
 if TYPE_CHECKING:

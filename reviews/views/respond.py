@@ -4,7 +4,7 @@ Autosave is in `reviews.views.autosave`; the thank-you page and the
 respondent's own results in `reviews.views.own_results`.
 
 No account: the browser's session says which response it may edit
-(`reviews.respondent`). Anything else is a plain page saying what happened,
+(`reviews.responding.session`). Anything else is a plain page saying what happened,
 with a status code to match, and nothing about any other review.
 """
 
@@ -23,7 +23,6 @@ from reviews.actions.responses import (
     save_answers,
     submit_response,
 )
-from reviews.drafts import draft_initial, remember_shape
 from reviews.forms.questionnaire import (
     QuestionnaireForm,
     initial_from,
@@ -36,7 +35,8 @@ from reviews.models import (
     Review,
     Statement,
 )
-from reviews.respondent import (
+from reviews.responding.drafts import draft_initial, remember_shape
+from reviews.responding.session import (
     LinkProblem,
     answers_marker,
     can_edit,

@@ -18,10 +18,10 @@ from django.utils.text import slugify
 from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
 from reviews.models import AgreedAction, AuditEvent, Review
-from reviews.progress import progress_by_perspective
-from reviews.respondent import current_response
-from reviews.result_charts import dot_plot_figure, figure_json
-from reviews.results import build_individuals, build_results
+from reviews.responding.session import current_response
+from reviews.results.page_charts import dot_plot_figure, figure_json
+from reviews.results.pages import build_individuals, build_results
+from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review, released_review
 
 PACK_BLANK_LINES = 8

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, Page
 
-from reviews.respondent import SESSION_KEY
+from reviews.responding.session import SESSION_KEY
 from tests.e2e.conftest import (
     DESKTOP,
     PHONE,

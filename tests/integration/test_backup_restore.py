@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from demo.scale import ScaleSize, build_scale_data
 from reviews.models import Answer, Response, Review
-from reviews.reading import analyse_review, load_review_data
+from reviews.results.reading import analyse_review, load_review_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db.models import QuerySet
 
-from reviews.compiled import SLOT, rows, sql_for
 from reviews.models import Response
+from reviews.results.compiled import SLOT, rows, sql_for
 from tests.factories import ReviewFactory, bulk_responses
 
 pytestmark = pytest.mark.django_db

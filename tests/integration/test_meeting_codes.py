@@ -18,7 +18,7 @@ from reviews.actions.workflow import open_review, update_review
 from reviews.analysis import individual_labels
 from reviews.exports import answers_csv
 from reviews.models import AuditEvent, Review
-from reviews.reading import read_review
+from reviews.results.reading import read_review
 from reviews.summaries import summarise_review
 from tests.factories import (
     AppointmentFactory,

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from reviews.models import Answer, FrameworkVersion
-from reviews.reading import read_review
+from reviews.results.reading import read_review
 from tests.factories import (
     ResponseFactory,
     ReviewFactory,

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from reviews.actions.responses import submit_response
-from reviews.reading import data_key, read_review
-from reviews.results import build_results
+from reviews.results.pages import build_results
+from reviews.results.reading import data_key, read_review
 from tests.factories import ResponseFactory, ReviewFactory, answer_all, bulk_responses
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN
-from reviews.progress import progress_by_perspective
-from reviews.reading import BASE, load_review_data, thresholds_for, unpack_cell
-from reviews.result_charts import dot_plot_figure
-from reviews.results import RELEASE_PROTECTED, build_individuals, build_results
+from reviews.results.page_charts import dot_plot_figure
+from reviews.results.pages import RELEASE_PROTECTED, build_individuals, build_results
+from reviews.results.progress import progress_by_perspective
+from reviews.results.reading import BASE, load_review_data, thresholds_for, unpack_cell
 from tests.factories import (
     InvitationFactory,
     ResponseFactory,

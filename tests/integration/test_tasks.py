@@ -19,7 +19,7 @@ from django_tasks import task_backends
 from reviews import tasks
 from reviews.actions import invitations, workflow
 from reviews.models import Invitation, Review, ReviewSummary
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import (
     InvitationFactory,
     PersonFactory,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from reviews.actions import invitations, workflow
 from reviews.models import AuditEvent, Invitation, Response, Review
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,

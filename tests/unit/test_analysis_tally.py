@@ -1,5 +1,5 @@
 """The tally: the analysis must not depend on whether equal answers arrive as
-one shared object (as `reviews.reading` gives them) or as copies, and it keeps
+one shared object (as `reviews.results.reading` gives them) or as copies, and it keeps
 the "now" counts the dot plot is drawn from."""
 
 import pytest
@@ -37,7 +37,7 @@ people = st.lists(
 
 
 def as_responses(drawn, share: bool) -> list[ResponseData]:
-    """Equal answers as one shared dict each (as `reviews.reading` gives them),
+    """Equal answers as one shared dict each (as `reviews.results.reading` gives them),
     or as a copy per response."""
     shared: dict[tuple, dict] = {}
     result = []

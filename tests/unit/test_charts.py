@@ -5,8 +5,8 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from reviews import charts
 from reviews.analysis import Scale
+from reviews.results import charts
 
 LABELS = [f"Statement {i}" for i in range(1, 11)]
 THEN = [3, 4, 5, 2, 6, 7, 3, 4, 5, 6]

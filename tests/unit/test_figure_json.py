@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviews import charts
-from reviews.result_charts import figure_script, typed_array
+from reviews.results import charts
+from reviews.results.page_charts import figure_script, typed_array
 from tests.typed_arrays import decoded
 
 

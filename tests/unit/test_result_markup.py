@@ -4,8 +4,8 @@ template engine wrote before: the same escaping, the same cells."""
 from django.utils.html import json_script
 
 from reviews.analysis import StatementInfo
-from reviews.result_charts import Chart, Table, figure_script
-from reviews.results import StatementTable
+from reviews.results.page_charts import Chart, Table, figure_script
+from reviews.results.pages import StatementTable
 from reviews.templatetags.result_tables import statement_rows, table_rows
 
 FIGURE = {

@@ -1,4 +1,4 @@
-from reviews.tokens import hash_token, new_token
+from reviews.responding.tokens import hash_token, new_token
 
 
 def test_new_tokens_carry_at_least_128_random_bits_and_differ():
@@ -16,7 +16,7 @@ def test_the_stored_hash_is_the_sha256_of_the_token():
 
 
 def test_meeting_codes_use_eight_unambiguous_characters():
-    from reviews.tokens import MEETING_CODE_ALPHABET, new_meeting_code
+    from reviews.responding.tokens import MEETING_CODE_ALPHABET, new_meeting_code
 
     code = new_meeting_code()
     assert len(code) == 8
@@ -25,6 +25,6 @@ def test_meeting_codes_use_eight_unambiguous_characters():
 
 
 def test_typed_meeting_codes_are_normalised():
-    from reviews.tokens import normalise_meeting_code
+    from reviews.responding.tokens import normalise_meeting_code
 
     assert normalise_meeting_code(" abcd-efgh ") == "ABCDEFGH"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.models import Response, Review
-from reviews.tokens import hash_token, new_token
+from reviews.responding.tokens import hash_token, new_token
 from tests.factories import InvitationFactory, ReviewFactory
 
 

@@ -16,8 +16,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.drafts import forget_shapes
 from reviews.models import Answer, Invitation, Response, Review
+from reviews.responding.drafts import forget_shapes
 from tests.factories import ReviewFactory, framework_version, programme_staff_user
 from tests.views.respond_helpers import (
     answers,

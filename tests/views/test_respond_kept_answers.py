@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.models import Answer, Response, Review
-from reviews.respondent import answers_marker
+from reviews.responding.session import answers_marker
 from tests.factories import ReviewFactory
 from tests.views.respond_helpers import answers, invite
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.models import MeetingCodeAttempt, Response, Review
-from reviews.respondent import MEETING_CODE_MAX_FAILURES
+from reviews.responding.session import MEETING_CODE_MAX_FAILURES
 from tests.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.models import Response, Review
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import ReviewFactory, bulk_responses
 from tests.views.respond_helpers import answers, invite
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.analysis import individual_labels
-from reviews.reading import read_review
+from reviews.results.reading import read_review
 from tests.factories import (
     RepAssignmentFactory,
     ReviewFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.respondent import remember_response
+from reviews.responding.session import remember_response
 from tests.factories import (
     MembershipFactory,
     RepAssignmentFactory,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_tasks import task_backends
 
 from reviews.models import Invitation, Review
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from reviews.models import AgreedAction, Review
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import ResponseFactory, two_partnerships
 
 pytestmark = pytest.mark.django_db

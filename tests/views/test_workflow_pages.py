@@ -17,7 +17,7 @@ from django.utils import timezone
 from PIL import Image
 
 from reviews.models import AuditEvent, Invitation, Review
-from reviews.tokens import hash_token
+from reviews.responding.tokens import hash_token
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,

@@ -1,7 +1,7 @@
 """Charts on straight axes: ratings along x, statements or reviews down y.
 
 The overlay's phone form, the dot plot of every rating, change over time and
-the spread across reviews. Same rules as `reviews.charts`: plain dicts, no
+the spread across reviews. Same rules as `reviews.results.charts`: plain dicts, no
 Django, fixed axis ranges over the whole scale, hover texts formatted here.
 """
 
@@ -20,7 +20,7 @@ from reviews.analysis import (
     THEN,
     Scale,
 )
-from reviews.chart_style import (
+from reviews.results.chart_style import (
     BACKDROP_COLOUR,
     COLUMN_STYLES,
     GRID_COLOUR,

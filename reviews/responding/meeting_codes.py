@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from reviews import analysis
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
 from reviews.models import Response, Review
-from reviews.reading import read_review
+from reviews.results.reading import read_review
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from reviews.analysis import (
     THEN,
     Scale,
 )
-from reviews.axis_charts import (
+from reviews.results.axis_charts import (
     FiveNumbers,
     box_by_statement,
     change_over_time,
@@ -39,7 +39,7 @@ from reviews.axis_charts import (
     dot_plot_height,
     overlay_dots,
 )
-from reviews.chart_style import (
+from reviews.results.chart_style import (
     COLUMN_STYLES,
     CONFIG,
     GRID_COLOUR,
@@ -57,7 +57,7 @@ from reviews.chart_style import (
     wrap_label,
 )
 
-# The straight-axis charts live in `reviews.axis_charts`; pages ask for every
+# The straight-axis charts live in `reviews.results.axis_charts`; pages ask for every
 # figure and the style they share here.
 __all__ = [
     "CONFIG",

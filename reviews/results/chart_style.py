@@ -1,6 +1,6 @@
 """How every chart looks and behaves: palette, line styles, template and config.
 
-Pure data, no Django: `reviews.charts` builds figures with these, and the
+Pure data, no Django: `reviews.results.charts` builds figures with these, and the
 browser's `static/js/charts.js` sizes them to their containers.
 
 Colours come from the Okabe–Ito palette, and each series also has its own dash

@@ -12,8 +12,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.compiled import rows
 from reviews.models import COUNTED, Invitation, Response, Review
+from reviews.results.compiled import rows
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from partnerships.models import Person, RepAssignment
 from reviews.models import Invitation, MeetingCodeAttempt, Response, Review
-from reviews.tokens import hash_token, new_token, normalise_meeting_code
+from reviews.responding.tokens import hash_token, new_token, normalise_meeting_code
 
 SESSION_KEY = "respondent_responses"
 KEPT_KEY = "respondent_kept_answers"

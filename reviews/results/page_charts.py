@@ -22,7 +22,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from reviews import charts
 from reviews.analysis import (
     COLUMN_HEADINGS,
     DONT_KNOW,
@@ -37,6 +36,7 @@ from reviews.analysis import (
     StatementInfo,
     one_decimal,
 )
+from reviews.results import charts
 
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
@@ -107,7 +107,7 @@ class Chart:
 
     @property
     def fit(self) -> str:
-        """How the chart sizes itself (see `reviews.charts`): a CSS class suffix."""
+        """How the chart sizes itself (see `reviews.results.charts`): a CSS suffix."""
         return str(self.figure["layout"].get("meta", {}).get("fit", "fixed"))
 
     @property

@@ -1,6 +1,6 @@
 """What the results pages show, built from a review's data and analysis.
 
-`reviews.reading` loads a review and analyses it (cached); `build_results()`
+`reviews.results.reading` loads a review and analyses it (cached); `build_results()`
 assembles what the results page, the meeting pack and the
 released results show: discussion points, charts each with a table of its numbers,
 per-statement tables and comments grouped by perspective.
@@ -33,14 +33,19 @@ from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
     Review,
 )
-from reviews.reading import ANALYSIS_CACHE_SECONDS, ReviewData, data_key, read_review
-from reviews.result_charts import (
+from reviews.results.page_charts import (
     DASH,
     Chart,
     dot_plot_chart,
     fmt,
     group_charts,
     individual_charts,
+)
+from reviews.results.reading import (
+    ANALYSIS_CACHE_SECONDS,
+    ReviewData,
+    data_key,
+    read_review,
 )
 
 # Released results hide small groups of these perspectives. LTO staff, workers and

@@ -5,7 +5,7 @@ has set aside) into the plain data that
 `reviews.analysis` reads, in three queries however many responses there are
 (statements, responses, answers, each as `.values_list()` rows); `read_review()`
 adds the analysis and keeps both in the cache until an answer changes. What the
-pages show is built from this in `reviews.results`.
+pages show is built from this in `reviews.results.pages`.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from reviews.analysis import (
     StatementInfo,
     Thresholds,
 )
-from reviews.compiled import rows
 from reviews.models import Answer, Response, Review, Statement
+from reviews.results.compiled import rows
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The respondent's side: the browser's session, links, meeting codes, drafts."""
