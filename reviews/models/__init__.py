@@ -19,6 +19,7 @@ from reviews.models.audit import (
     AuditEventQuerySet,
     MeetingCodeAttempt,
 )
+from reviews.models.counting import COUNTED, SET_ASIDE
 from reviews.models.frameworks import (
     RATING_LIMITS,
     SMALL_GROUP_PERSPECTIVES,
@@ -28,9 +29,8 @@ from reviews.models.frameworks import (
     Perspective,
     Statement,
 )
-from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.invitations import Invitation, InvitationQuerySet, not_revoked
 from reviews.models.responses import (
-    COUNTED,
     Answer,
     AnswerQuerySet,
     Response,
@@ -51,6 +51,7 @@ __all__ = [
     "PEOPLE_PLACEHOLDER",
     "RATING_LIMITS",
     "RELEASED",
+    "SET_ASIDE",
     "SMALL_GROUP_PERSPECTIVES",
     "AgreedAction",
     "AgreedActionQuerySet",
@@ -74,4 +75,5 @@ __all__ = [
     "ReviewSummary",
     "Statement",
     "StatementSummary",
+    "not_revoked",
 ]

@@ -19,15 +19,13 @@ from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.models import AgreedAction, Response, Review, counting
+from reviews.models import AgreedAction, Response, Review, counting, not_revoked
 from reviews.responding.meeting_codes import code_answers, code_counts
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
-
-SUBMITTED = Response.Status.SUBMITTED
 
 
 def _active_reviews():
@@ -36,7 +34,7 @@ def _active_reviews():
         Review.objects.unreleased()
         .annotate(
             invited=Count(
-                "invitations", filter=Q(invitations__revoked=False), distinct=True
+                "invitations", filter=not_revoked("invitations"), distinct=True
             ),
             answered=Count(
                 "responses",
@@ -45,8 +43,8 @@ def _active_reviews():
             ),
             invited_answered=Count(
                 "invitations",
-                filter=Q(invitations__revoked=False)
-                & Q(invitations__responses__status=SUBMITTED),
+                filter=not_revoked("invitations")
+                & counting.counted("invitations__responses"),
                 distinct=True,
             ),
         )
@@ -159,7 +157,7 @@ def _invitation_rows(review: Review):
     return (
         review.invitations.select_related("person")
         .annotate(
-            answered=Exists(responses.submitted()),
+            answered=Exists(responses.counted()),
             started=Exists(responses.drafts()),
         )
         .order_by("revoked", "perspective", "person__name")
