@@ -26,7 +26,13 @@ from accounts.models import wants_digests
 from partnerships.access import LOCAL_TRUST_STAFF
 from partnerships.models import Appointment, Area, RepAssignment
 from programme.schedule import schedule, state_of
-from reviews.models import AgreedAction, Response, Review, ReviewQuerySet
+from reviews.models import (
+    AgreedAction,
+    Response,
+    Review,
+    ReviewQuerySet,
+    with_last_closed_review,
+)
 
 CLOSING_SOON_DAYS = 3
 UNRELEASED_AFTER_DAYS = 14
@@ -137,10 +143,9 @@ def actions_due(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
 
 
 def relationships_due(areas: QuerySet[Area], today: dt.date) -> list[str]:
-    appointments = (
+    appointments = with_last_closed_review(
         Appointment.objects.scheduled()
         .filter(partnership__area__in=areas)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
     lines = []

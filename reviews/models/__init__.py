@@ -36,7 +36,12 @@ from reviews.models.responses import (
     Response,
     ResponseQuerySet,
 )
-from reviews.models.reviews import RELEASED, Review, ReviewQuerySet
+from reviews.models.reviews import (
+    RELEASED,
+    Review,
+    ReviewQuerySet,
+    with_last_closed_review,
+)
 from reviews.models.summaries import (
     ProgrammeRollup,
     ReviewSummary,
@@ -76,4 +81,5 @@ __all__ = [
     "Statement",
     "StatementSummary",
     "not_revoked",
+    "with_last_closed_review",
 ]

@@ -7,7 +7,8 @@ from django.db import models
 from django.db.models import Q
 
 from reviews.analysis.words import ANSWER_STATE_CHOICES, COLUMNS
-from reviews.models import counting
+from reviews.models.counting import COUNTED, SET_ASIDE
+from reviews.models.counting import counted as counted_through
 from reviews.models.frameworks import RATING_LIMITS, Perspective, Statement
 from reviews.models.invitations import Invitation, not_revoked
 from reviews.models.reviews import Review
@@ -17,10 +18,10 @@ class ResponseQuerySet(models.QuerySet):
     def counted(self) -> "ResponseQuerySet":
         """Submitted and not set aside: the responses every count and result
         reads (a set-aside response is left out everywhere)."""
-        return self.filter(counting.COUNTED)
+        return self.filter(COUNTED)
 
     def set_aside(self) -> "ResponseQuerySet":
-        return self.filter(counting.SET_ASIDE)
+        return self.filter(SET_ASIDE)
 
     def through_code(self) -> "ResponseQuerySet":
         return self.filter(via_meeting_code=True)
@@ -129,7 +130,7 @@ class Response(models.Model):
 class AnswerQuerySet(models.QuerySet):
     def counted(self) -> "AnswerQuerySet":
         """Answers of counted responses: the only ones results read."""
-        return self.filter(counting.counted("response"))
+        return self.filter(counted_through("response"))
 
 
 class Answer(models.Model):

@@ -19,7 +19,14 @@ from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.models import AgreedAction, Response, Review, counting, not_revoked
+from reviews.models import (
+    AgreedAction,
+    Response,
+    Review,
+    counting,
+    not_revoked,
+    with_last_closed_review,
+)
 from reviews.responding.meeting_codes import code_answers, code_counts
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
@@ -76,9 +83,10 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
-    # with_schedule: each relationship's next review date (programme.schedule).
-    appointments = (
-        Appointment.objects.current().with_schedule().select_related("organisation")
+    # Each relationship's next review date (programme.schedule) reads its last
+    # closed review.
+    appointments = with_last_closed_review(
+        Appointment.objects.current().select_related("organisation")
     )
     areas = list(
         Area.objects.represented_by(request.user)
