@@ -67,7 +67,7 @@ class Area(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
-    region = models.CharField(max_length=20, choices=Region.choices)
+    region = models.CharField(max_length=20, choices=Region)
     local_authority = models.CharField(max_length=200)
     phase = models.CharField(
         max_length=20, choices=Phase.choices, default=Phase.GETTING_STARTED
