@@ -23,10 +23,11 @@ lock: $(STAMP)
 	  --python-version 3.11 --custom-compile-command "make lock" \
 	  $(if $(UPGRADE),--upgrade) --quiet -o $(LOCK)
 
+# seed_demo ends with the demo logins, loaded now or before (`demo_logins` alone
+# prints them again).
 run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py seed_demo --if-empty
-	DEBUG=1 $(PY) manage.py demo_logins
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # The pre-commit hooks' checks (.pre-commit-config.yaml), changing nothing: a file
