@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 
 from partnerships import access, cadence
 
@@ -67,7 +67,7 @@ class Area(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
-    region = models.CharField(max_length=20, choices=Region.choices)
+    region = models.CharField(max_length=20, choices=Region)
     local_authority = models.CharField(max_length=200)
     phase = models.CharField(
         max_length=20, choices=Phase.choices, default=Phase.GETTING_STARTED
@@ -169,21 +169,6 @@ class AppointmentQuerySet(models.QuerySet):
         that have not completed the programme."""
         return self.current().exclude(partnership__area__phase=Area.Phase.COMPLETED)
 
-    def with_schedule(self) -> "AppointmentQuerySet":
-        """Annotate `last_closed_review`, the closing date of the appointment's
-        latest closed review, which `next_review_due` reads."""
-        # The reviews app's model through the reverse relation: this app imports
-        # no other.
-        review = self.model._meta.get_field("reviews").related_model
-        last = (
-            review.objects.filter(appointment=OuterRef("pk"), status="closed")
-            .order_by("-closes", "-pk")
-            .values("closes")[:1]
-        )
-        return self.annotate(
-            last_closed_review=Subquery(last, output_field=models.DateField())
-        )
-
     def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
         """Appointments whose reviews this person may open and run."""
         return self.filter(partnership__area__in=Area.objects.represented_by(user))
@@ -220,7 +205,9 @@ class Appointment(models.Model):
     next_review_reason = models.CharField("why this date", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
-    # Set by `AppointmentQuerySet.with_schedule()`.
+    # The closing date of the latest closed review, annotated by the app that
+    # holds the reviews (this app knows none of its tables): the dates below
+    # read it.
     last_closed_review: dt.date | None
 
     class Meta:
@@ -258,7 +245,7 @@ class Appointment(models.Model):
     @property
     def next_review_due(self) -> dt.date | None:
         """When the next review falls due, or None for an ended appointment or a
-        completed area. Needs `AppointmentQuerySet.with_schedule()`."""
+        completed area. Needs `last_closed_review` annotated."""
         if not self.is_scheduled:
             return None
         return cadence.next_review_date(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
@@ -27,7 +26,13 @@ from accounts.models import wants_digests
 from partnerships.access import LOCAL_TRUST_STAFF
 from partnerships.models import Appointment, Area, RepAssignment
 from programme.schedule import schedule, state_of
-from reviews.models import Response, Review, ReviewQuerySet
+from reviews.models import (
+    AgreedAction,
+    Response,
+    Review,
+    ReviewQuerySet,
+    with_last_closed_review,
+)
 
 CLOSING_SOON_DAYS = 3
 UNRELEASED_AFTER_DAYS = 14
@@ -74,7 +79,7 @@ def _reviews(areas: QuerySet[Area]) -> ReviewQuerySet:
 
 def new_answers(reviews: ReviewQuerySet, since: dt.datetime) -> list[str]:
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review__in=reviews, submitted_at__gte=since)
         .values("review")
         .annotate(n=Count("pk"))
@@ -104,8 +109,9 @@ def closing_soon(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
 def waiting_release(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
     long_ago = today - dt.timedelta(days=UNRELEASED_AFTER_DAYS)
     rows = (
-        reviews.filter(status=Review.Status.CLOSED, closes__lte=long_ago)
+        reviews.closed()
         .unreleased()
+        .filter(closes__lte=long_ago)
         .select_related("appointment__partnership", "appointment__organisation")
         .order_by("closes")
     )
@@ -116,16 +122,11 @@ def waiting_release(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
 
 
 def actions_due(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
-    """Open agreed actions due within a week or overdue. The model arrives with
-    the agreed-actions work; until it exists this section is simply empty."""
-    try:
-        action_model = apps.get_model("reviews", "AgreedAction")
-    except LookupError:
-        return []
+    """Open agreed actions due within a week or overdue."""
     soon = today + dt.timedelta(days=ACTIONS_DUE_DAYS)
     rows = (
-        action_model.objects.filter(review__in=reviews, due__lte=soon)
-        .filter(status__in=["agreed", "in_progress"])
+        AgreedAction.objects.still_open()
+        .filter(review__in=reviews, due__lte=soon)
         .select_related(
             "review__appointment__partnership", "review__appointment__organisation"
         )
@@ -142,10 +143,9 @@ def actions_due(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
 
 
 def relationships_due(areas: QuerySet[Area], today: dt.date) -> list[str]:
-    appointments = (
+    appointments = with_last_closed_review(
         Appointment.objects.scheduled()
         .filter(partnership__area__in=areas)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
     lines = []
@@ -184,7 +184,7 @@ def staff_digest(user: User, today: dt.date) -> Digest:
         line for line in relationships_due(areas, today) if line.startswith("Overdue")
     ]
     unreleased = (
-        Review.objects.filter(status=Review.Status.CLOSED)
+        Review.objects.closed()
         .unreleased()
         .select_related("appointment__partnership", "appointment__organisation")
         .order_by("closes")

@@ -95,7 +95,7 @@ class DirectoryFilters:
 def submitted_count(review_ref: str = "pk") -> Coalesce:
     """Submitted responses of the review at OuterRef(review_ref), 0 when none."""
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review=OuterRef(review_ref))
         .order_by()
         .values("review")

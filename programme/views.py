@@ -22,6 +22,7 @@ from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
 from programme.forms import DirectoryFilterForm, ReviewDateForm
+from reviews.models import with_last_closed_review
 from reviews.rollups import stored_figures
 
 PAGE_SIZE = 25
@@ -87,9 +88,11 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "area": area,
         "partnership": area.partnership,
         "manager": manager,
-        "appointments": area.partnership.appointments.with_schedule()
-        .select_related("organisation", "partnership__area")
-        .order_by("started", "pk"),
+        "appointments": with_last_closed_review(
+            area.partnership.appointments.select_related(
+                "organisation", "partnership__area"
+            ).order_by("started", "pk")
+        ),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
         "actions": history.partnership_actions(request.user, area),
@@ -165,10 +168,9 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_date(request: HttpRequest, pk: int) -> HttpResponse:
     """The rep moves a relationship's next review, saying why, or clears it."""
-    appointments = (
+    appointments = with_last_closed_review(
         Appointment.objects.scheduled()
         .managed_by(request.user)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
     appointment = get_object_or_404(appointments, pk=pk)

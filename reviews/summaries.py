@@ -48,15 +48,12 @@ def response_counts(review: Review) -> ResponseCounts:
     """Live invitations, those answered, and the responses without an invitation
     by how they came: two aggregate queries."""
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
+        .not_revoked()
         .filter(review=review)
         .aggregate(
             # Each live invitation once, however many responses it has.
-            answered=Count(
-                "invitation",
-                distinct=True,
-                filter=Q(invitation__isnull=False, invitation__revoked=False),
-            ),
+            answered=Count("invitation", distinct=True),
             code=Count("pk", filter=Q(invitation__isnull=True, via_meeting_code=True)),
             paper=Count(
                 "pk", filter=Q(invitation__isnull=True, entered_at__isnull=False)

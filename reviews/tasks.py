@@ -136,7 +136,7 @@ def queue_messages(invitation_ids: Sequence[int], kind: str) -> set[int]:
 @task()
 def summarise(review_id: int) -> bool:
     """Store a closed review's summary; False if it was reopened meanwhile."""
-    review = Review.objects.filter(pk=review_id, status=Review.Status.CLOSED).first()
+    review = Review.objects.closed().filter(pk=review_id).first()
     if review is None:
         return False
     summarise_review(review)

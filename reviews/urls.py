@@ -32,7 +32,8 @@ urlpatterns = [
     ),
     path(
         "respond/<int:pk>/results/",
-        own_results_views.respond_results,
+        results_views.released_results,
+        {"way_in": "link"},
         name="respond-results",
     ),
     path(
@@ -146,7 +147,8 @@ urlpatterns = [
     path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),
     path(
         "reviews/<int:pk>/released/",
-        results_views.review_released,
+        results_views.released_results,
+        {"way_in": "account"},
         name="review-released",
     ),
 ]

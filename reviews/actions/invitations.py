@@ -186,7 +186,7 @@ def print_invitations(
 
 def awaiting_reply(review: Review):
     """Live invitations with no submitted response: the people to chase."""
-    submitted = Response.objects.submitted().filter(invitation=OuterRef("pk"))
+    submitted = Response.objects.counted().filter(invitation=OuterRef("pk"))
     return (
         review.invitations.live()
         .exclude(Exists(submitted))

@@ -234,9 +234,12 @@ def release_review(*, review: Review, actor: User) -> None:
     now = timezone.now()
     with transaction.atomic():
         # A conditional update, so of two clicks at once only one releases.
-        released = Review.objects.filter(
-            pk=review.pk, status=Review.Status.CLOSED, released_at__isnull=True
-        ).update(released_at=now)
+        released = (
+            Review.objects.closed()
+            .unreleased()
+            .filter(pk=review.pk)
+            .update(released_at=now)
+        )
         if not released:
             raise WorkflowError("These results are already released.")
         review.released_at = now

@@ -19,6 +19,7 @@ from reviews.models.audit import (
     AuditEventQuerySet,
     MeetingCodeAttempt,
 )
+from reviews.models.counting import COUNTED, SET_ASIDE
 from reviews.models.frameworks import (
     RATING_LIMITS,
     SMALL_GROUP_PERSPECTIVES,
@@ -28,15 +29,19 @@ from reviews.models.frameworks import (
     Perspective,
     Statement,
 )
-from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.invitations import Invitation, InvitationQuerySet, not_revoked
 from reviews.models.responses import (
-    COUNTED,
     Answer,
     AnswerQuerySet,
     Response,
     ResponseQuerySet,
 )
-from reviews.models.reviews import RELEASED, Review, ReviewQuerySet
+from reviews.models.reviews import (
+    RELEASED,
+    Review,
+    ReviewQuerySet,
+    with_last_closed_review,
+)
 from reviews.models.summaries import (
     ProgrammeRollup,
     ReviewSummary,
@@ -51,6 +56,7 @@ __all__ = [
     "PEOPLE_PLACEHOLDER",
     "RATING_LIMITS",
     "RELEASED",
+    "SET_ASIDE",
     "SMALL_GROUP_PERSPECTIVES",
     "AgreedAction",
     "AgreedActionQuerySet",
@@ -74,4 +80,6 @@ __all__ = [
     "ReviewSummary",
     "Statement",
     "StatementSummary",
+    "not_revoked",
+    "with_last_closed_review",
 ]

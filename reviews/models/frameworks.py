@@ -109,7 +109,7 @@ class Statement(models.Model):
     order = models.PositiveSmallIntegerField()
     text = models.TextField()
     short_label = models.CharField(max_length=60)
-    capital = models.CharField(max_length=20, choices=Capital.choices)
+    capital = models.CharField(max_length=20, choices=Capital)
     help_text = models.TextField(blank=True)
 
     class Meta:

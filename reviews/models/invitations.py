@@ -8,10 +8,17 @@ from reviews.models.frameworks import Perspective
 from reviews.models.reviews import Review
 
 
+def not_revoked(through: str = "") -> Q:
+    """Invitations the rep has not revoked, as a condition on an invitation, or
+    on another model reached through the relation `through` ("invitations")."""
+    prefix = f"{through}__" if through else ""
+    return Q(**{f"{prefix}revoked": False})
+
+
 class InvitationQuerySet(models.QuerySet):
     def live(self) -> "InvitationQuerySet":
         """Invitations the rep has not revoked (they count towards progress)."""
-        return self.filter(revoked=False)
+        return self.filter(not_revoked())
 
     def could_not_send(self) -> "InvitationQuerySet":
         """Emails that failed every try: the rep's page offers to send them again."""

@@ -7,25 +7,33 @@ from django.db import models
 from django.db.models import Q
 
 from reviews.analysis.words import ANSWER_STATE_CHOICES, COLUMNS
-from reviews.models.counting import COUNTED, counted
+from reviews.models.counting import COUNTED, SET_ASIDE
+from reviews.models.counting import counted as counted_through
 from reviews.models.frameworks import RATING_LIMITS, Perspective, Statement
-from reviews.models.invitations import Invitation
+from reviews.models.invitations import Invitation, not_revoked
 from reviews.models.reviews import Review
 
 
 class ResponseQuerySet(models.QuerySet):
-    def submitted(self) -> "ResponseQuerySet":
-        """Submitted and counted: a set-aside response is left out everywhere."""
+    def counted(self) -> "ResponseQuerySet":
+        """Submitted and not set aside: the responses every count and result
+        reads (a set-aside response is left out everywhere)."""
         return self.filter(COUNTED)
 
     def set_aside(self) -> "ResponseQuerySet":
-        return self.filter(set_aside_at__isnull=False)
+        return self.filter(SET_ASIDE)
 
     def through_code(self) -> "ResponseQuerySet":
         return self.filter(via_meeting_code=True)
 
     def drafts(self) -> "ResponseQuerySet":
         return self.filter(status=Response.Status.DRAFT)
+
+    def not_revoked(self) -> "ResponseQuerySet":
+        """Responses not given through a link the rep has revoked: a revoked
+        link's response is no longer anyone's to open (a meeting-code or paper
+        response has no link, and stays)."""
+        return self.filter(Q(invitation=None) | not_revoked("invitation"))
 
 
 class Response(models.Model):
@@ -120,9 +128,9 @@ class Response(models.Model):
 
 
 class AnswerQuerySet(models.QuerySet):
-    def submitted(self) -> "AnswerQuerySet":
-        """Answers of submitted, counted responses: the only ones results read."""
-        return self.filter(counted("response"))
+    def counted(self) -> "AnswerQuerySet":
+        """Answers of counted responses: the only ones results read."""
+        return self.filter(counted_through("response"))
 
 
 class Answer(models.Model):

@@ -2,11 +2,17 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partnerships import access
-from partnerships.models import Appointment, Area, Membership, StaffRole
+from partnerships.models import (
+    Appointment,
+    AppointmentQuerySet,
+    Area,
+    Membership,
+    StaffRole,
+)
 from reviews.analysis.words import LIKE, NOW, PERSPECTIVE_LABELS, THEN
 from reviews.models.counting import counted
 from reviews.models.frameworks import FrameworkVersion
@@ -237,3 +243,18 @@ class Review(models.Model):
     def column_keys(self) -> tuple[str, ...]:
         """The columns this review asks: "would like" only when chosen."""
         return (THEN, NOW, LIKE) if self.asks_would_like else (THEN, NOW)
+
+
+def with_last_closed_review(appointments: AppointmentQuerySet) -> AppointmentQuerySet:
+    """Annotate each appointment's `last_closed_review`, the closing date of its
+    latest closed review, which its next review date (`next_review_due`) reads.
+    One subquery: a seek per appointment in `review_appointment_closes`."""
+    last = (
+        Review.objects.closed()
+        .filter(appointment=OuterRef("pk"))
+        .order_by("-closes", "-pk")
+        .values("closes")[:1]
+    )
+    return appointments.annotate(
+        last_closed_review=Subquery(last, output_field=models.DateField())
+    )

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 
 from reviews import analysis
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import Response, Review
+from reviews.models import COUNTED, SET_ASIDE, Response, Review
 from reviews.results.reading import read_review
 
 
@@ -39,15 +39,14 @@ def code_is_full(review: Review) -> bool:
 
 def code_counts(review: Review) -> list[CodeCount]:
     """Answers through the code by perspective, in one query."""
-    submitted = Q(status=Response.Status.SUBMITTED)
     rows = {
         perspective: (drafts, counted, aside)
         for perspective, drafts, counted, aside in review.responses.through_code()
         .values_list("perspective")
         .annotate(
             drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
-            counted=Count("id", filter=submitted & Q(set_aside_at__isnull=True)),
-            aside=Count("id", filter=submitted & Q(set_aside_at__isnull=False)),
+            counted=Count("id", filter=COUNTED),
+            aside=Count("id", filter=SET_ASIDE),
         )
         .order_by()
     }
@@ -70,15 +69,12 @@ def code_answers(review: Review) -> tuple[list[CodeAnswer], list[CodeAnswer]]:
     }
     through = list(
         review.responses.through_code()
-        .filter(status=Response.Status.SUBMITTED)
+        .filter(COUNTED | SET_ASIDE)
         .order_by("pseudonym_key")
     )
+    # The results pages name exactly the counted responses.
     counted = sorted(
-        (
-            CodeAnswer(r, pseudonyms[r.pk])
-            for r in through
-            if not r.is_set_aside and r.pk in pseudonyms
-        ),
+        (CodeAnswer(r, pseudonyms[r.pk]) for r in through if r.pk in pseudonyms),
         key=lambda answer: order[answer.response.pk],
     )
     aside = [

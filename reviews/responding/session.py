@@ -66,7 +66,7 @@ def current_response(request: HttpRequest, review: Review) -> Response | None:
         return None
     response = (
         Response.objects.filter(pk=response_id, review=review)
-        .exclude(invitation__revoked=True)
+        .not_revoked()
         .select_related("invitation")
         # By primary key, not the model's default ordering, which joins the
         # review only to sort one row.
@@ -256,7 +256,7 @@ def own_response(request: HttpRequest, review: Review) -> Response | None:
     if response is None and read_only is not None:
         response = (
             Response.objects.filter(pk=read_only, review=review)
-            .exclude(invitation__revoked=True)
+            .not_revoked()
             .select_related("invitation")
             .first()
         )

@@ -31,7 +31,7 @@ def release_audience(review: Review) -> Audience:
     """Four aggregate queries, whatever the size of the review."""
     appointment = review.appointment
     answered = dict(
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review=review)
         .values_list("perspective")
         .annotate(n=Count("id"))

@@ -3,7 +3,7 @@
 Turning a queryset into SQL costs Django about as much as a small query takes
 to run (0.2 to 2 ms). `rows(query, value)` builds `query` through the ORM once
 per process and database, with a placeholder where its one value goes, so the
-queryset stays the one statement of the rule it reads (`submitted()`,
+queryset stays the one statement of the rule it reads (`counted()`,
 `COUNTED`); later calls swap the value in and run the SQL on a plain cursor.
 The rows come back as the database gives them: no converters, so SQLite's
 booleans are 0 and 1 and its datetimes text. Only for `values_list()` queries

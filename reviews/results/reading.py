@@ -121,7 +121,7 @@ def _responses(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
     # In the order of each response's random key, which numbers the pseudonyms:
     # never the order people opened their link or answered.
     return (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review_id=review_id)
         .order_by("pseudonym_key", "id")
         .values_list(
@@ -134,7 +134,7 @@ def _answers(review_id: int) -> QuerySet[Answer, tuple[Any, ...]]:
     # Unordered: Answer's default ordering would join the review and statement
     # tables and sort every row.
     return (
-        Answer.objects.submitted()
+        Answer.objects.counted()
         .filter(response__review_id=review_id)
         .order_by()
         .values_list("response_id", "statement_id", _packed())
@@ -226,7 +226,7 @@ def data_key(review: Review) -> str:
 
 def _version(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
     return (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review_id=review_id)
         .order_by()
         .values("review_id")

@@ -19,15 +19,20 @@ from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.models import AgreedAction, Response, Review, counting
+from reviews.models import (
+    AgreedAction,
+    Response,
+    Review,
+    counting,
+    not_revoked,
+    with_last_closed_review,
+)
 from reviews.responding.meeting_codes import code_answers, code_counts
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
-
-SUBMITTED = Response.Status.SUBMITTED
 
 
 def _active_reviews():
@@ -36,7 +41,7 @@ def _active_reviews():
         Review.objects.unreleased()
         .annotate(
             invited=Count(
-                "invitations", filter=Q(invitations__revoked=False), distinct=True
+                "invitations", filter=not_revoked("invitations"), distinct=True
             ),
             answered=Count(
                 "responses",
@@ -45,8 +50,8 @@ def _active_reviews():
             ),
             invited_answered=Count(
                 "invitations",
-                filter=Q(invitations__revoked=False)
-                & Q(invitations__responses__status=SUBMITTED),
+                filter=not_revoked("invitations")
+                & counting.counted("invitations__responses"),
                 distinct=True,
             ),
         )
@@ -78,9 +83,10 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
-    # with_schedule: each relationship's next review date (programme.schedule).
-    appointments = (
-        Appointment.objects.current().with_schedule().select_related("organisation")
+    # Each relationship's next review date (programme.schedule) reads its last
+    # closed review.
+    appointments = with_last_closed_review(
+        Appointment.objects.current().select_related("organisation")
     )
     areas = list(
         Area.objects.represented_by(request.user)
@@ -159,7 +165,7 @@ def _invitation_rows(review: Review):
     return (
         review.invitations.select_related("person")
         .annotate(
-            answered=Exists(responses.submitted()),
+            answered=Exists(responses.counted()),
             started=Exists(responses.drafts()),
         )
         .order_by("revoked", "perspective", "person__name")

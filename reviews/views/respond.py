@@ -1,7 +1,8 @@
 """The respondent's pages: personal link, questionnaire, check and submit.
 
 Autosave is in `reviews.views.autosave`; the thank-you page and the
-respondent's own results in `reviews.views.own_results`.
+meeting-code results link in `reviews.views.own_results`; the released results,
+which the respondent's own link opens, in `reviews.views.results`.
 
 No account: the browser's session says which response it may edit
 (`reviews.responding.session`). Anything else is a plain page saying what happened,

@@ -143,11 +143,11 @@ def test_the_rep_sets_an_answer_aside_and_counts_it_again(
     )
     assert_accessible(page)
     expect(page.locator("#code-counts tbody tr").first).to_contain_text("0")
-    assert Response.objects.submitted().filter(review=review).count() == 0
+    assert Response.objects.counted().filter(review=review).count() == 0
 
     page.get_by_role("button", name="Count it again").click()
     expect(page.locator("#code-answer-list")).to_contain_text("Partnership member 1")
-    assert Response.objects.submitted().filter(review=review).count() == 1
+    assert Response.objects.counted().filter(review=review).count() == 1
     page.goto(f"{live_server.url}/reviews/{review.pk}/audit/")
     expect(page.locator("body")).to_contain_text("Answered twice from two phones")
     page.context.close()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def submitted_ids(review_id: int) -> QuerySet:
     return (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review_id=review_id)
         .order_by("id")
         .values_list("id", "perspective")

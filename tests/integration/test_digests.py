@@ -6,14 +6,13 @@ import datetime as dt
 import re
 
 import pytest
-from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import EmailPreference
 from programme import digests
-from reviews.models import Review
+from reviews.models import AgreedAction, Review
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,
@@ -121,10 +120,6 @@ def test_a_rep_hears_of_relationships_due_a_review(rep):
 
 
 def test_a_rep_hears_of_actions_due_this_week_or_overdue(rep, appointment):
-    try:
-        action_model = apps.get_model("reviews", "AgreedAction")
-    except LookupError:
-        pytest.skip("agreed actions are not in this tree yet")
     review = ReviewFactory(
         appointment=appointment,
         title="Autumn review",
@@ -133,15 +128,15 @@ def test_a_rep_hears_of_actions_due_this_week_or_overdue(rep, appointment):
         closes=TODAY - dt.timedelta(days=5),
     )
     for days, status in (
-        (-2, "agreed"),
-        (5, "in_progress"),
-        (30, "agreed"),
-        (1, "done"),
+        (-2, AgreedAction.Status.AGREED),
+        (5, AgreedAction.Status.IN_PROGRESS),
+        (30, AgreedAction.Status.AGREED),
+        (1, AgreedAction.Status.DONE),
     ):
-        action_model.objects.create(
+        AgreedAction.objects.create(
             review=review,
             what="Meet monthly about money",
-            lead="lto",
+            lead=AgreedAction.Lead.LTO,
             due=TODAY + dt.timedelta(days=days),
             status=status,
         )

@@ -221,7 +221,9 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(settings):
     settings.TRUSTED_PROXY_HOPS = 0
     meeting_review()
     for n in range(MEETING_CODE_MAX_FAILURES):
-        Client(HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").post(MEET, {"code": f"W{n:03d}"})
+        Client(headers={"x-forwarded-for": f"192.0.2.{n}"}).post(
+            MEET, {"code": f"W{n:03d}"}
+        )
     assert Client().post(MEET, {"code": "WRONG999"}).status_code == 429
 
 

@@ -1,9 +1,10 @@
 """Released results: who may see them, and small groups hidden below k."""
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
+from reviews.models import Response
 from reviews.responding.session import remember_response
 from tests.factories import (
     MembershipFactory,
@@ -67,16 +68,57 @@ def test_anonymous_visitors_without_a_response_are_sent_to_login(client, review)
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_respondent_whose_browser_holds_a_response_may_see_them(rf, client, review):
+def answered_in(client, rf, review) -> Response:
+    """A member's response to `review`, remembered by `client`'s browser as if
+    it had answered through its link."""
     own = review.responses.filter(perspective="member").first()
     session = client.session
     request = rf.get("/")
     request.session = session
     remember_response(request, own)
     session.save()
+    return own
+
+
+def test_a_respondent_whose_browser_holds_a_response_may_see_them(rf, client, review):
+    answered_in(client, rf, review)
     response = client.get(url(review))
     assert response.status_code == 200
     assert response.context["results"].released
+
+
+def test_the_account_and_the_respondents_link_are_two_ways_into_one_view(review):
+    by_account = resolve(url(review))
+    by_link = resolve(reverse("reviews:respond-results", args=[review.pk]))
+
+    assert by_account.func is by_link.func
+    assert (by_account.kwargs["way_in"], by_link.kwargs["way_in"]) == (
+        "account",
+        "link",
+    )
+
+
+def test_a_respondent_coming_the_account_way_also_sees_their_own_answers(
+    rf, client, review
+):
+    own = answered_in(client, rf, review)
+
+    page = client.get(url(review))
+
+    assert "Your own answers" in page.content.decode()
+    now = own.answers.order_by("statement__order").values_list("now_rating", flat=True)
+    assert [str(cells[1]) for _, cells in page.context["own"]["rows"]] == [
+        str(rating) for rating in now
+    ]
+
+
+def test_a_signed_in_member_sees_no_own_answers(client, review):
+    client.force_login(member_of(review))
+
+    page = client.get(url(review))
+
+    assert page.context["own"] is None
+    assert "Your own answers" not in page.content.decode()
 
 
 def test_a_respondent_of_another_review_is_sent_to_login(client, review):
