@@ -63,7 +63,7 @@ def start_meeting_response(*, review: Review, perspective: str) -> Response:
     if perspective not in locked.meeting_code_perspectives:
         raise MeetingCodeRefused("perspective")
     cap = locked.meeting_code_cap
-    if cap is not None and locked.responses.through_code().count() >= cap:
+    if cap is not None and locked.responses.holding_code_places().count() >= cap:
         raise MeetingCodeRefused("full")
     return Response.objects.create(
         review=locked,

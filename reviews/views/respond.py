@@ -60,10 +60,15 @@ SHARED_AS = {
 
 
 def problem(
-    request: HttpRequest, kind: str, status: int, review: Review | None = None
+    request: HttpRequest,
+    kind: str,
+    status: int,
+    review: Review | None = None,
+    *,
+    wait_minutes: int | None = None,
 ) -> HttpResponse:
     rep = review_rep(review) if review is not None else None
-    context = {"kind": kind, "rep": rep, "review": review}
+    context = {"kind": kind, "rep": rep, "review": review, "wait": wait_minutes}
     return render(request, "reviews/respond/problem.html", context, status=status)
 
 

@@ -81,9 +81,11 @@ def test_stuffing_a_review_through_its_code_is_refused_at_every_turn(
     expect(first.locator("#questionnaire")).to_be_visible()
     assert Response.objects.filter(review=review).count() == 1
 
-    # A new browser is a new browser: it gets in, up to the cap.
+    # A new browser is a new browser: it gets in, up to the cap of submitted
+    # answers.
     second = open_page(browser, PHONE)
     join_as_member(second, live_server)
+    answer_everything(second)
     third = open_page(browser, PHONE)
     type_code(third, live_server)
     expect(third.get_by_role("heading", level=1)).to_have_text(

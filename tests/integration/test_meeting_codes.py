@@ -13,6 +13,7 @@ from reviews.actions.responses import (
     count_response_again,
     set_response_aside,
     start_meeting_response,
+    submit_response,
 )
 from reviews.actions.workflow import open_review, update_review
 from reviews.analysis import individual_labels
@@ -76,7 +77,8 @@ def test_the_action_refuses_a_perspective_the_code_was_not_opened_for():
 
 def test_the_action_refuses_past_the_cap_and_after_expiry():
     review = opened(meeting_code_cap=1)
-    start_meeting_response(review=review, perspective="member")
+    started = start_meeting_response(review=review, perspective="member")
+    submit_response(response=started)
     with pytest.raises(MeetingCodeRefused, match="full"):
         start_meeting_response(review=review, perspective="member")
     Review.objects.filter(pk=review.pk).update(meeting_code_expires=timezone.now())

@@ -35,6 +35,14 @@ def test_pages_send_the_hardening_headers(client):
     assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
+@pytest.mark.parametrize("path", ["/", "/meet/", "/static/css/app.css", "/healthz"])
+def test_every_response_switches_off_camera_microphone_and_location(client, path):
+    policy = client.get(path).headers["Permissions-Policy"]
+    features = dict(part.strip().split("=") for part in policy.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert features[feature] == "()"
+
+
 @override_settings(DEBUG=False)
 def test_an_unknown_page_gets_our_plain_404(client):
     response = client.get("/no-such-page/")
