@@ -201,6 +201,11 @@ INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 # results for at least this long after release, well past the invitation's expiry.
 RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
 
+# What identifies people in a review (invitations, comments, message rows, and
+# people with no current role) is removed this many months after it closes
+# (`manage.py apply_retention`); anonymous answers and summaries stay.
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "72"))
+
 # Imports of the programme (admin and `import_programme`) refuse bigger files
 # before reading them.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
