@@ -37,6 +37,32 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-insecure-key-never-use-in-production"
 
+# Who answers for the data (UK GDPR article 13), named on the privacy notice and
+# the accessibility statement. Production refuses to start without them;
+# development shows a placeholder that says which variable to set.
+ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "").strip()
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "").strip()
+_missing = [
+    name
+    for name, value in (
+        ("ORGANISATION_NAME", ORGANISATION_NAME),
+        ("PRIVACY_CONTACT_EMAIL", PRIVACY_CONTACT_EMAIL),
+    )
+    if not value
+]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} not set. Production refuses to start without "
+        "the organisation that runs LTO Review and its privacy contact: the "
+        "privacy notice must name them (README, Environment variables)."
+    )
+# Optional: a data protection officer ("name, email"), and an address for
+# accessibility problems if not the privacy contact.
+DATA_PROTECTION_OFFICER = os.environ.get("DATA_PROTECTION_OFFICER", "").strip()
+ACCESSIBILITY_CONTACT_EMAIL = (
+    os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "").strip() or PRIVACY_CONTACT_EMAIL
+)
+
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "localhost,127.0.0.1"
 )

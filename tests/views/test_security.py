@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from tests.production_env import PRODUCTION_CONTACTS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +74,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "a-long-random-production-key-" + "x" * 40
+    env |= PRODUCTION_CONTACTS
     env["DJANGO_SETTINGS_MODULE"] = "ltoreview.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
