@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews.actions.responses import (
+    MeetingCodeRefused,
     open_invited_response,
     save_answers,
     submit_response,
@@ -277,5 +278,8 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
     form = stored_form(review, response, statements)
     if not form.is_valid():
         return render_questionnaire(request, review, response, form)
-    submit_response(response=response)
+    try:
+        submit_response(response=response)
+    except MeetingCodeRefused:
+        return problem(request, "code_full", 403, review)
     return redirect("reviews:respond-thanks", review.pk)

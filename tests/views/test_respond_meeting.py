@@ -14,6 +14,7 @@ from django.utils import timezone
 from reviews.models import MeetingCodeAttempt, Response, Review
 from reviews.responding.session import MEETING_CODE_MAX_FAILURES
 from tests.factories import ReviewFactory, bulk_responses
+from tests.views.respond_helpers import answers, url
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +117,20 @@ def test_started_empty_drafts_do_not_fill_the_cap():
     real_person = join(Client())
     assert real_person.url == reverse("reviews:respond", args=[review.pk])
     assert Response.objects.filter(review=review).count() == 6
+
+
+def test_browsers_that_started_together_cannot_submit_past_the_cap():
+    review = meeting_review(meeting_code_cap=2)
+    browsers = [Client() for _ in range(3)]
+    for browser in browsers:
+        join(browser)
+    for browser in browsers:
+        browser.post(url("respond", review), answers(review, action="continue"))
+    replies = [browser.post(url("respond-submit", review)) for browser in browsers]
+    assert [r.status_code for r in replies] == [302, 302, 403]
+    assert "taken all the answers it allows" in replies[2].content.decode()
+    assert Response.objects.filter(review=review).submitted().count() == 2
+    assert Response.objects.filter(review=review).drafts().count() == 1
 
 
 def test_a_draft_being_written_holds_a_place_for_half_an_hour():
