@@ -37,6 +37,32 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-insecure-key-never-use-in-production"
 
+# Who answers for the data (UK GDPR article 13), named on the privacy notice and
+# the accessibility statement. Production refuses to start without them;
+# development shows a placeholder that says which variable to set.
+ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "").strip()
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "").strip()
+_missing = [
+    name
+    for name, value in (
+        ("ORGANISATION_NAME", ORGANISATION_NAME),
+        ("PRIVACY_CONTACT_EMAIL", PRIVACY_CONTACT_EMAIL),
+    )
+    if not value
+]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} not set. Production refuses to start without "
+        "the organisation that runs LTO Review and its privacy contact: the "
+        "privacy notice must name them (README, Environment variables)."
+    )
+# Optional: a data protection officer ("name, email"), and an address for
+# accessibility problems if not the privacy contact.
+DATA_PROTECTION_OFFICER = os.environ.get("DATA_PROTECTION_OFFICER", "").strip()
+ACCESSIBILITY_CONTACT_EMAIL = (
+    os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "").strip() or PRIVACY_CONTACT_EMAIL
+)
+
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "localhost,127.0.0.1"
 )
@@ -70,6 +96,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ltoreview.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what every later middleware has finished writing; below
     # WhiteNoise, so static files keep their own pre-compressed copies.
@@ -200,6 +227,16 @@ INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 # results for at least this long after release, well past the invitation's expiry.
 RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
 
+# What identifies people in a review (invitations, comments, message rows, and
+# people with no current role) is removed this many months after it closes
+# (`manage.py apply_retention`); anonymous answers and summaries stay.
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "72"))
+
+# Imports of the programme (admin and `import_programme`) refuse bigger files
+# before reading them.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -264,6 +301,24 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Browser features the app never uses, switched off for every page and file
+# (ltoreview/permissions_policy.py).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "browsing-topics",
+]
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

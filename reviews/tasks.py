@@ -1,4 +1,5 @@
-"""Work that must not hold up a request: respondents' emails and review summaries.
+"""Work that must not hold up a request: respondents' emails, review summaries
+and retention (`remove_expired_identities`, queued daily by cron).
 
 Each send mints the person's link as it sends, so a link never sits in the task
 queue: the token exists only in the message, and the invitation's stored hash
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from reviews import emails
+from reviews.actions import retention
 from reviews.models import Invitation, Review
 from reviews.responding.tokens import new_token
 from reviews.summaries import summarise_review
@@ -141,3 +143,10 @@ def summarise(review_id: int) -> bool:
         return False
     summarise_review(review)
     return True
+
+
+@task()
+def remove_expired_identities() -> list[str]:
+    """Retention (`reviews.actions.retention`), queued by `manage.py apply_retention`
+    from cron; returns the report's lines, which name no one."""
+    return retention.remove_expired_identities().lines()

@@ -65,6 +65,8 @@ def server_env(folder: Path) -> dict[str, str]:
         LIGHTHOUSE_STATIC_ROOT=str(folder / "static"),
         DATABASE_URL=f"sqlite:///{folder / 'lighthouse.sqlite3'}",
         SECRET_KEY=secrets.token_urlsafe(50),
+        ORGANISATION_NAME="LTO Review Lighthouse run",
+        PRIVACY_CONTACT_EMAIL="privacy@example.org",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SITE_URL=BASE,
         # Plain HTTP on loopback: nothing to redirect to, no Secure-only cookies.

@@ -68,6 +68,8 @@ def production_env() -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="ltoreview.settings",
         DATABASE_URL=DATABASE_URL,
         SECRET_KEY=secrets.token_urlsafe(50),
+        ORGANISATION_NAME="LTO Review load test",
+        PRIVACY_CONTACT_EMAIL="privacy@example.org",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         # Plain HTTP on loopback: no TLS to redirect to, so cookies cannot be
         # Secure-only. Never set these in a real deployment.

@@ -63,7 +63,7 @@ def start_meeting_response(*, review: Review, perspective: str) -> Response:
     if perspective not in locked.meeting_code_perspectives:
         raise MeetingCodeRefused("perspective")
     cap = locked.meeting_code_cap
-    if cap is not None and locked.responses.through_code().count() >= cap:
+    if cap is not None and locked.responses.holding_code_places().count() >= cap:
         raise MeetingCodeRefused("full")
     return Response.objects.create(
         review=locked,
@@ -247,12 +247,25 @@ def _clear_draft(response: Response) -> None:
     response.draft_saved_at = None
 
 
+def _check_code_place(response: Response) -> None:
+    """A first submission through a meeting code is refused once the code's cap
+    of counted answers is reached: starting holds no place, so many browsers may
+    have started. The review row is locked, as when a response starts."""
+    review = Review.objects.select_for_update().get(pk=response.review_id)
+    cap = review.meeting_code_cap
+    if cap is not None and review.responses.through_code().submitted().count() >= cap:
+        raise MeetingCodeRefused("full")
+
+
 @transaction.atomic
 def submit_response(*, response: Response) -> Response:
     """Mark the response submitted, as its stored answers stand; submitting again
-    only touches `updated`. A draft autosaved after the last Continue goes: what
-    is submitted is what the person checked."""
+    only touches `updated`. Through a meeting code whose cap is reached, raise
+    MeetingCodeRefused("full") and leave the response a draft. A draft autosaved
+    after the last Continue goes: what is submitted is what the person checked."""
     locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.via_meeting_code and not locked.is_submitted:
+        _check_code_place(locked)
     if not locked.is_submitted:
         locked.status = Response.Status.SUBMITTED
         locked.submitted_at = timezone.now()

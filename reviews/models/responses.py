@@ -1,10 +1,12 @@
 """Responses and their answers: what people said, and which of it counts."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from reviews.analysis.words import ANSWER_STATE_CHOICES, COLUMNS
 from reviews.models.counting import COUNTED, SET_ASIDE
@@ -12,6 +14,10 @@ from reviews.models.counting import counted as counted_through
 from reviews.models.frameworks import RATING_LIMITS, Perspective, Statement
 from reviews.models.invitations import Invitation, not_revoked
 from reviews.models.reviews import Review
+
+# A draft through a meeting code stops holding a place under the code's cap when
+# nothing has been saved to it for this long.
+CODE_DRAFT_HOLDS_FOR = dt.timedelta(minutes=30)
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -34,6 +40,20 @@ class ResponseQuerySet(models.QuerySet):
         link's response is no longer anyone's to open (a meeting-code or paper
         response has no link, and stays)."""
         return self.filter(Q(invitation=None) | not_revoked("invitation"))
+
+    def holding_code_places(self) -> "ResponseQuerySet":
+        """What a meeting code's cap counts: submitted answers that count, and
+        drafts saved to in the last half hour. A started, empty draft holds no
+        place, so five starts without answering cannot fill a cap, and a
+        set-aside answer frees its place."""
+        since = timezone.now() - CODE_DRAFT_HOLDS_FOR
+        has_answers = Exists(Answer.objects.filter(response=OuterRef("pk")))
+        recently_saved = Q(draft_saved_at__gte=since) | (
+            Q(updated__gte=since) & has_answers
+        )
+        return self.through_code().filter(
+            COUNTED | (Q(status=Response.Status.DRAFT) & recently_saved)
+        )
 
 
 class Response(models.Model):

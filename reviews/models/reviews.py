@@ -1,11 +1,14 @@
 """Reviews: one review of an appointment, and the queries that find reviews."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partnerships import access
+from partnerships.cadence import add_months
 from partnerships.models import (
     Appointment,
     AppointmentQuerySet,
@@ -21,6 +24,11 @@ from reviews.models.frameworks import FrameworkVersion
 RELEASED = Q(released_at__isnull=False)
 
 
+def retention_cutoff() -> dt.date:
+    """Reviews that closed before this day are past retention."""
+    return add_months(timezone.localdate(), -settings.RETENTION_MONTHS)
+
+
 class ReviewQuerySet(models.QuerySet):
     def open(self) -> "ReviewQuerySet":
         return self.filter(status=Review.Status.OPEN)
@@ -33,6 +41,11 @@ class ReviewQuerySet(models.QuerySet):
 
     def unreleased(self) -> "ReviewQuerySet":
         return self.filter(released_at__isnull=True)
+
+    def past_retention(self) -> "ReviewQuerySet":
+        """Closed reviews whose closing date is more than RETENTION_MONTHS ago:
+        what identifies their people is due to go (`reviews.actions.retention`)."""
+        return self.closed().filter(closes__lt=retention_cutoff())
 
     def meeting_code_live(self) -> "ReviewQuerySet":
         """Open reviews whose meeting code is switched on and not yet expired."""

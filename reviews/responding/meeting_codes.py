@@ -11,10 +11,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from partnerships.models import Partnership
 from reviews import analysis
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
 from reviews.models import COUNTED, SET_ASIDE, Response, Review
 from reviews.results.reading import read_review
+
+# Places proposed beyond the partnership's members when a code is switched on:
+# a workshop brings a few people not yet on the list.
+CAP_MARGIN = 5
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,14 @@ class CodeAnswer:
 
 
 def code_is_full(review: Review) -> bool:
-    """The cap counts every response started through the code, set aside or not."""
+    """The cap counts submitted answers and drafts being written, nothing else."""
     cap = review.meeting_code_cap
-    return cap is not None and review.responses.through_code().count() >= cap
+    return cap is not None and review.responses.holding_code_places().count() >= cap
+
+
+def proposed_cap(partnership: Partnership) -> int:
+    """The cap a rep is offered: the partnership's current members and a margin."""
+    return partnership.memberships.current().count() + CAP_MARGIN
 
 
 def code_counts(review: Review) -> list[CodeCount]:

@@ -27,7 +27,7 @@ from reviews.models import (
     not_revoked,
     with_last_closed_review,
 )
-from reviews.responding.meeting_codes import code_answers, code_counts
+from reviews.responding.meeting_codes import code_answers, code_counts, proposed_cap
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
@@ -200,7 +200,9 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(
+        request.POST or None, proposed_cap=proposed_cap(appointment.partnership)
+    )
     if form.is_valid():
         review = workflow.open_review(
             appointment=appointment, actor=request.user, **form.cleaned_data
@@ -215,7 +217,11 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
-    form = ReviewForm(request.POST or None, review=review)
+    form = ReviewForm(
+        request.POST or None,
+        review=review,
+        proposed_cap=proposed_cap(review.appointment.partnership),
+    )
     if form.is_valid():
         try:
             workflow.update_review(

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews.actions.responses import (
+    MeetingCodeRefused,
     open_invited_response,
     save_answers,
     submit_response,
@@ -61,10 +62,15 @@ SHARED_AS = {
 
 
 def problem(
-    request: HttpRequest, kind: str, status: int, review: Review | None = None
+    request: HttpRequest,
+    kind: str,
+    status: int,
+    review: Review | None = None,
+    *,
+    wait_minutes: int | None = None,
 ) -> HttpResponse:
     rep = review_rep(review) if review is not None else None
-    context = {"kind": kind, "rep": rep, "review": review}
+    context = {"kind": kind, "rep": rep, "review": review, "wait": wait_minutes}
     return render(request, "reviews/respond/problem.html", context, status=status)
 
 
@@ -273,5 +279,8 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
     form = stored_form(review, response, statements)
     if not form.is_valid():
         return render_questionnaire(request, review, response, form)
-    submit_response(response=response)
+    try:
+        submit_response(response=response)
+    except MeetingCodeRefused:
+        return problem(request, "code_full", 403, review)
     return redirect("reviews:respond-thanks", review.pk)

@@ -59,10 +59,15 @@ def _agreed(review: Review) -> dict[str, list[AgreedAction]]:
     return agreed
 
 
-def _audit(request: HttpRequest, review: Review, action: str) -> None:
+# How a fetch of the dot plot's data reads in the audit trail.
+DOTS_DETAIL = "The dot plot's data: every respondent's rating"
+
+
+def _audit(request: HttpRequest, review: Review, action: str, detail: str = "") -> None:
     """Who looked at unreleased answers, and when (one row per page or file)."""
     page = request.GET.get("page")
-    detail = f"Page {page}" if page and page.isdigit() else ""
+    if page and page.isdigit():
+        detail = f"Page {page}"
     record_event(review=review, actor=request.user, action=action, detail=detail)
 
 
@@ -81,9 +86,10 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_dots(request: HttpRequest, pk: int) -> HttpResponse:
     """The results page's dot plot figure, fetched when it comes into view. It
-    shows what the page's table beside it shows, so it is not audited apart."""
+    holds every respondent's rating, so fetching it is audited like the page."""
     review = managed_review(request, pk)
     results = build_results(review)
+    _audit(request, review, AuditEvent.Action.VIEWED_RESULTS, DOTS_DETAIL)
     labels = [s.label for s in results.analysis.statements]
     figure = dot_plot_figure(results.analysis, labels)
     return HttpResponse(figure_json(figure), content_type="application/json")

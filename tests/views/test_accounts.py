@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from ltoreview import settings as real_settings
 from tests.factories import UserFactory
+from tests.production_env import PRODUCTION_CONTACTS
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +149,7 @@ def test_production_cookies_are_secure_httponly_and_samesite():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "x" * 60
+    env |= PRODUCTION_CONTACTS
     code = (
         "import json, ltoreview.settings as s; print(json.dumps(["
         "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.analysis import individual_labels
+from reviews.models import AuditEvent
 from reviews.results.reading import read_review
 from tests.factories import (
     RepAssignmentFactory,
@@ -251,3 +252,13 @@ def test_points_past_the_first_five_are_also_worth_a_look(client):
         assert "r_wg" not in page[first : page.index("</section>", later)]
     assert "at least 4 of them answered" in page
     assert "LTO staff, workers and the rep are shown however few answered" in page
+
+
+def test_fetching_every_respondents_ratings_is_audited_like_the_page(
+    client, review, rep
+):
+    client.force_login(rep)
+    client.get(reverse("reviews:review-dots", args=[review.pk]))
+    event = review.events.get(action=AuditEvent.Action.VIEWED_RESULTS)
+    assert event.actor == rep
+    assert event.detail == "The dot plot's data: every respondent's rating"

@@ -89,9 +89,9 @@ def test_the_dot_plot_figure_comes_from_the_results_cache_when_there(
     with override_settings(CACHES=LOCMEM):
         cache.clear()
         client.get(reverse("reviews:review-results", args=[review.pk]))
-        # session, user, staff-group check, review, data version: the figure
-        # is drawn from the analysis the page cached.
-        with django_assert_num_queries(5):
+        # session, user, staff-group check, review, data version, the audit
+        # row: the figure is drawn from the analysis the page cached.
+        with django_assert_num_queries(6):
             reply = client.get(reverse("reviews:review-dots", args=[review.pk]))
         cache.clear()
     assert reply.status_code == 200

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from tests.production_env import PRODUCTION_CONTACTS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +35,14 @@ def test_pages_send_the_hardening_headers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("path", ["/", "/meet/", "/static/css/app.css", "/healthz"])
+def test_every_response_switches_off_camera_microphone_and_location(client, path):
+    policy = client.get(path).headers["Permissions-Policy"]
+    features = dict(part.strip().split("=") for part in policy.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert features[feature] == "()"
 
 
 @override_settings(DEBUG=False)
@@ -64,6 +74,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "a-long-random-production-key-" + "x" * 40
+    env |= PRODUCTION_CONTACTS
     env["DJANGO_SETTINGS_MODULE"] = "ltoreview.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
