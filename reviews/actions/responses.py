@@ -253,7 +253,7 @@ def _check_code_place(response: Response) -> None:
     have started. The review row is locked, as when a response starts."""
     review = Review.objects.select_for_update().get(pk=response.review_id)
     cap = review.meeting_code_cap
-    if cap is not None and review.responses.through_code().submitted().count() >= cap:
+    if cap is not None and review.responses.through_code().counted().count() >= cap:
         raise MeetingCodeRefused("full")
 
 

@@ -129,7 +129,7 @@ def test_browsers_that_started_together_cannot_submit_past_the_cap():
     replies = [browser.post(url("respond-submit", review)) for browser in browsers]
     assert [r.status_code for r in replies] == [302, 302, 403]
     assert "taken all the answers it allows" in replies[2].content.decode()
-    assert Response.objects.filter(review=review).submitted().count() == 2
+    assert Response.objects.filter(review=review).counted().count() == 2
     assert Response.objects.filter(review=review).drafts().count() == 1
 
 
