@@ -59,13 +59,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "import_export",
-    "django_tasks",
-    "django_tasks_db",
     "accounts",
     "partnerships",
     "reviews",
     "programme",
     "demo",
+    # After reviews, whose `db_worker` (the library's, with the outbox sweep)
+    # takes the place of the library's own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
-"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions."""
+"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions,
+and the outgoing messages."""
 
 # Rules the database can hold are database constraints: the score range, one answer
 # per statement per response, a rating never alongside "don't know", one response
@@ -29,6 +30,7 @@ from reviews.models.frameworks import (
     Statement,
 )
 from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.outbox import OutgoingMessage, OutgoingMessageQuerySet
 from reviews.models.responses import (
     COUNTED,
     Answer,
@@ -65,6 +67,8 @@ __all__ = [
     "Invitation",
     "InvitationQuerySet",
     "MeetingCodeAttempt",
+    "OutgoingMessage",
+    "OutgoingMessageQuerySet",
     "Perspective",
     "ProgrammeRollup",
     "Response",
