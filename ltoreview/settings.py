@@ -221,9 +221,18 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# Production must say where mail goes: with the console backend an invitation
+# would be "sent" into a log and never arrive. A load test may still choose the
+# console, explicitly; `check --deploy` then reports it (reviews.E001).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "")
+if not EMAIL_BACKEND:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "EMAIL_BACKEND is not set. Production refuses to start without one: set "
+            "EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
+            "EMAIL_HOST settings, or set DEBUG=1 for local development."
+        )
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -76,6 +76,8 @@ def production_env() -> dict[str, str]:
         CSRF_COOKIE_SECURE="0",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        # The load test sends no email; production must name a real backend.
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         # The reps sign in with a password only: a second factor is not what is
         # measured, and without this every rep page redirects to it.
         REQUIRE_TWO_FACTOR="0",

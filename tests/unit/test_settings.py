@@ -1,4 +1,4 @@
-"""Production settings refuse to start without a secret key."""
+"""Production settings refuse to start without a secret key or a mail backend."""
 
 import os
 import subprocess
@@ -12,7 +12,7 @@ def run_settings(env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"DEBUG", "SECRET_KEY", "EMAIL_BACKEND", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -31,8 +31,23 @@ def test_production_settings_refuse_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_production_settings_start_with_a_secret_key():
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_production_settings_start_with_a_secret_key_and_a_mail_backend():
+    result = run_settings({"SECRET_KEY": "x" * 60, "EMAIL_BACKEND": SMTP})
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_refuse_to_start_without_an_email_backend():
     result = run_settings({"SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "EMAIL_BACKEND is not set" in result.stderr
+
+
+def test_production_settings_start_with_the_console_backend_chosen_explicitly():
+    console = "django.core.mail.backends.console.EmailBackend"
+    result = run_settings({"SECRET_KEY": "x" * 60, "EMAIL_BACKEND": console})
     assert result.returncode == 0, result.stderr
 
 

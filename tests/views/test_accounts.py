@@ -150,6 +150,7 @@ def test_production_cookies_are_secure_httponly_and_samesite():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "x" * 60
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.smtp.EmailBackend"
     code = (
         "import json, ltoreview.settings as s; print(json.dumps(["
         "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"

@@ -64,6 +64,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "a-long-random-production-key-" + "x" * 40
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.smtp.EmailBackend"
     env["DJANGO_SETTINGS_MODULE"] = "ltoreview.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
