@@ -28,14 +28,26 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
+
+def env_required(name: str, development: str, how: str) -> str:
+    """A variable production must set (it refuses to start without it);
+    `development` stands in for it with DEBUG on."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production refuses to start without one: set "
-            "SECRET_KEY to a long random value, or set DEBUG=1 for local development."
+            f"{name} is not set. Production refuses to start without one: {how}, "
+            "or set DEBUG=1 for local development."
         )
-    SECRET_KEY = "development-only-insecure-key-never-use-in-production"
+    return development
+
+
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "development-only-insecure-key-never-use-in-production",
+    "set SECRET_KEY to a long random value",
+)
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "localhost,127.0.0.1"
@@ -224,15 +236,12 @@ STORAGES = {
 # Production must say where mail goes: with the console backend an invitation
 # would be "sent" into a log and never arrive. A load test may still choose the
 # console, explicitly; `check --deploy` then reports it (reviews.E001).
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "")
-if not EMAIL_BACKEND:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "EMAIL_BACKEND is not set. Production refuses to start without one: set "
-            "EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
-            "EMAIL_HOST settings, or set DEBUG=1 for local development."
-        )
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_required(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    "set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
+    "EMAIL_HOST settings",
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
