@@ -63,8 +63,21 @@ class Delivery:
 def queue_for_invitations(
     invitations: Iterable[Invitation], kind: str
 ) -> list[OutgoingMessage]:
-    """One queued row per invitation (the caller enqueues the task)."""
-    return OutgoingMessage.objects.bulk_create(
+    """One queued row per invitation (the caller enqueues the task). An
+    invitation whose message of this kind is still queued gets no second row: it
+    is made due now, so a double click sends one message."""
+    invitations = list(invitations)
+    waiting = list(
+        OutgoingMessage.objects.filter(
+            invitation__in=invitations, kind=kind, status=Status.QUEUED
+        )
+    )
+    if waiting:
+        OutgoingMessage.objects.filter(pk__in=[m.pk for m in waiting]).update(
+            next_try_at=timezone.now()
+        )
+    have = {m.invitation_id for m in waiting}
+    return waiting + OutgoingMessage.objects.bulk_create(
         OutgoingMessage(
             kind=kind,
             review_id=invitation.review_id,
@@ -72,6 +85,7 @@ def queue_for_invitations(
             person_id=invitation.person_id,
         )
         for invitation in invitations
+        if invitation.pk not in have
     )
 
 

@@ -179,3 +179,17 @@ def test_an_error_in_the_kind_of_refusal_never_records_the_address():
     )
 
     assert outbox._error_name(error) == "SMTPRecipientsRefused 550"
+
+
+def test_queueing_an_invitation_twice_before_it_goes_sends_it_once(settings):
+    settings.TASKS = DUMMY
+    invitation = InvitationFactory(person=PersonFactory(email="ann@example.org"))
+
+    tasks.queue_messages([invitation], "invitation")
+    tasks.queue_messages([invitation], "invitation")  # a double click
+    for job in task_backends["default"].results:
+        job.task.call(*job.args)
+
+    [message] = OutgoingMessage.objects.all()
+    assert message.status == Status.SENT
+    assert len(mail.outbox) == 1
