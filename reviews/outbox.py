@@ -254,7 +254,9 @@ def send_again(rows) -> list[OutgoingMessage]:
     """Queue failed messages once more with a fresh set of tries; a second
     click finds them no longer failed and queues nothing."""
     with transaction.atomic():
-        failed = list(rows.failed().select_for_update().select_related("person"))
+        failed = list(
+            rows.failed().select_for_update(of=("self",)).select_related("person")
+        )
         OutgoingMessage.objects.filter(
             pk__in=[m.pk for m in failed], status=Status.FAILED
         ).update(
