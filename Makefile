@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # writes it from pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: run test e2e lint typecheck bench load lighthouse validate lock plotly clean
+.PHONY: run test e2e lint typecheck bench load faults lighthouse validate lock plotly clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench: $(STAMP)
 # 100 respondents on two gunicorn servers and PostgreSQL, with a worker killed.
 load: $(STAMP)
 	$(PY) -m bench.load.run
+
+# A task worker killed mid-batch of 50 invitations (through a slow SMTP sink) and
+# a web worker killed under 50 concurrent submissions, on PostgreSQL: nothing
+# lost, at most one email twice. Not part of `make test` or CI.
+faults: $(STAMP)
+	$(PY) -m bench.faults.run
 
 # Lighthouse (mobile) on five pages of a production-like server with the demo data.
 # Installs the pinned Lighthouse from the npm registry into the git-ignored

@@ -28,14 +28,26 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
+
+def env_required(name: str, development: str, how: str) -> str:
+    """A variable production must set (it refuses to start without it);
+    `development` stands in for it with DEBUG on."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production refuses to start without one: set "
-            "SECRET_KEY to a long random value, or set DEBUG=1 for local development."
+            f"{name} is not set. Production refuses to start without one: {how}, "
+            "or set DEBUG=1 for local development."
         )
-    SECRET_KEY = "development-only-insecure-key-never-use-in-production"
+    return development
+
+
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "development-only-insecure-key-never-use-in-production",
+    "set SECRET_KEY to a long random value",
+)
 
 # Who answers for the data (UK GDPR article 13), named on the privacy notice and
 # the accessibility statement. Production refuses to start without them;
@@ -85,13 +97,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "import_export",
-    "django_tasks",
-    "django_tasks_db",
     "accounts",
     "partnerships",
     "reviews",
     "programme",
     "demo",
+    # After reviews, whose `db_worker` (the library's, with the outbox sweep)
+    # takes the place of the library's own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -256,8 +270,14 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# Production must say where mail goes: with the console backend an invitation
+# would be "sent" into a log and never arrive. A load test may still choose the
+# console, explicitly; `check --deploy` then reports it (reviews.E001).
+EMAIL_BACKEND = env_required(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    "set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
+    "EMAIL_HOST settings",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -338,9 +358,19 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 
+# Everything goes through one handler whose filter masks tokens and email
+# addresses (ltoreview/log_privacy.py): Django's own loggers are sent to it too,
+# rather than to their default handlers, which would print paths unmasked.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secrets": {"()": "ltoreview.log_privacy.MaskSecrets"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]}
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -13,6 +13,7 @@ from reviews.models import (
     FrameworkVersion,
     Invitation,
     MeetingCodeAttempt,
+    OutgoingMessage,
     ProgrammeRollup,
     Response,
     Review,
@@ -214,6 +215,24 @@ class MeetingCodeAttemptAdmin(admin.ModelAdmin):
     list_display = ["at", "address", "succeeded"]
     list_filter = ["succeeded"]
     search_fields = ["address"]
+
+
+@admin.register(OutgoingMessage)
+class OutgoingMessageAdmin(admin.ModelAdmin):
+    """Read-only: the worker writes a message's state, and "send again" is the
+    rep's button, so each change goes through the claim that sends once."""
+
+    list_display = ["created", "kind", "status", "review", "attempts", "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["review__title"]
+    list_select_related = ["review"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(ReviewSummary)

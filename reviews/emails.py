@@ -3,13 +3,12 @@
 An email may be read by someone other than its addressee, so it names no one
 but the recipient and says nothing about the review beyond when it closes. The
 release message does not even name the recipient, and never carries a score:
-the results are behind the link. Messages are sent from tasks
-(`reviews.tasks`), a batch through one connection.
+the results are behind the link. Messages are composed as they are sent
+(`reviews.outbox`), a batch through one connection.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -50,18 +49,3 @@ def invitation_message(
         render_to_string(f"reviews/email/{template}.html", context), "text/html"
     )
     return message
-
-
-def send_invitation(
-    invitation: Invitation,
-    token: str,
-    *,
-    reminder: bool = False,
-    kind: str = "",
-    connection: BaseEmailBackend | None = None,
-) -> None:
-    """Send one person their link, through `connection` when a batch has one."""
-    kind = kind or (Message.REMINDER if reminder else Message.INVITATION)
-    message = invitation_message(invitation, token, kind=kind)
-    message.connection = connection
-    message.send()

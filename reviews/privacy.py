@@ -49,10 +49,10 @@ KEPT_WITH_PERSON: tuple[type[models.Model], ...] = (
 )
 # Rows that name a person, to delete when they are erased, beyond those found by
 # their foreign key (below): (model label, lookup from that model to the Person).
-# The outgoing-message queue (issue 21, point 1) belongs here if its rows reach
-# the person some other way than a cascading key to the person or an invitation,
-# e.g. ("reviews.OutgoingMessage", "invitation__person").
-ERASED_WITH_PERSON: list[tuple[str, str]] = []
+# A password reset's outgoing message names the login, not the person.
+ERASED_WITH_PERSON: list[tuple[str, str]] = [
+    ("reviews.OutgoingMessage", "user__person")
+]
 
 
 def _answer_row(answer: Answer) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
+from reviews.views import outbox as outbox_views
 from reviews.views import own_results as own_results_views
 from reviews.views import pages as page_views
 from reviews.views import paper as paper_views
@@ -77,6 +78,7 @@ urlpatterns = [
         name="response-count-again",
     ),
     path("audit/", audit_views.audit_log, name="audit-log"),
+    path("messages/failed/", outbox_views.failed_messages, name="failed-messages"),
     path(
         "reviews/<int:pk>/invite/",
         invitation_views.review_invite,

@@ -77,6 +77,8 @@ def server_env(folder: Path) -> dict[str, str]:
         REQUIRE_TWO_FACTOR="0",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        # No email leaves a measurement; production must name a real backend.
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     return env
 

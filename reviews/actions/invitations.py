@@ -3,9 +3,10 @@
 Only a token's hash is stored, so a link can be sent (or printed) only when it is
 minted; resending, reminding and printing therefore mint a fresh token, and the
 person's older link stops working. Emails are queued as tasks (`reviews.tasks`)
-after the rows are committed: the task mints each emailed link as it sends, so no
-page waits for the mail server and a failed send is retried, then shown on the
-review page, never lost. Every change leaves an AuditEvent.
+after the rows are committed, each an `OutgoingMessage`: the task mints each
+emailed link as it sends, so no page waits for the mail server and a failed send
+is retried, then shown on the review page, never lost. Every change leaves an
+AuditEvent.
 """
 
 from collections.abc import Sequence
@@ -16,12 +17,13 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from partnerships.models import Person
-from reviews import tasks
+from reviews import outbox, tasks
 from reviews.actions.workflow import WorkflowError, _record, link_expiry
 from reviews.models import (
     PEOPLE_PLACEHOLDER,
     AuditEvent,
     Invitation,
+    OutgoingMessage,
     Response,
     Review,
 )
@@ -55,7 +57,7 @@ def _mint(invitation: Invitation) -> str:
 
 def _send(invitations: Sequence[Invitation], *, kind: str) -> SendResult:
     """Queue one batch of emails (one task, one connection); call after commit."""
-    failed = tasks.queue_messages([i.pk for i in invitations], kind)
+    failed = tasks.queue_messages(invitations, kind)
     return SendResult(
         sent=[i for i in invitations if i.pk not in failed],
         not_sent=[i for i in invitations if i.pk in failed],
@@ -134,13 +136,9 @@ def resend_invitation(*, invitation: Invitation, actor: User) -> bool:
 
 
 def resend_failed(*, review: Review, actor: User) -> SendResult:
-    """Queue again every message of this review that could not be sent."""
-    failed = list(
-        review.invitations.live()
-        .could_not_send()
-        .exclude(person__email="")
-        .select_related("person")
-    )
+    """Queue again every message of this review that could not be sent; a
+    second click finds none left to send."""
+    failed = outbox.send_again(OutgoingMessage.objects.of_live_invitations(review))
     if not failed:
         return SendResult()
     _record(
@@ -149,18 +147,18 @@ def resend_failed(*, review: Review, actor: User) -> SendResult:
         AuditEvent.Action.INVITED,
         f"Sent again {len(failed)} messages that could not be sent: "
         f"{PEOPLE_PLACEHOLDER}",
-        people=[i.person for i in failed],
+        people=[m.person for m in failed],
     )
-    result = SendResult()
-    for kind in Invitation.Message.values:
-        batch = [
-            i for i in failed if (i.send_kind or Invitation.Message.INVITATION) == kind
-        ]
-        if batch:
-            again = _send(batch, kind=kind)
-            result.sent += again.sent
-            result.not_sent += again.not_sent
-    return result
+    tasks.send_queued(failed)
+    still = set(
+        OutgoingMessage.objects.failed()
+        .filter(pk__in=[m.pk for m in failed])
+        .values_list("pk", flat=True)
+    )
+    return SendResult(
+        sent=[m.invitation for m in failed if m.invitation and m.pk not in still],
+        not_sent=[m.invitation for m in failed if m.invitation and m.pk in still],
+    )
 
 
 def print_invitations(

@@ -251,7 +251,7 @@ def release_review(*, review: Review, actor: User) -> None:
         .exclude(person__isnull=True)
     )
     # One batch, queued after commit, as `invitations` sends its emails.
-    tasks.queue_messages([i.pk for i in to_tell], Invitation.Message.RELEASE)
+    tasks.queue_messages(list(to_tell), Invitation.Message.RELEASE)
 
 
 @transaction.atomic

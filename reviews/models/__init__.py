@@ -1,4 +1,5 @@
-"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions."""
+"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions,
+and the outgoing messages."""
 
 # Rules the database can hold are database constraints: the score range, one answer
 # per statement per response, a rating never alongside "don't know", one response
@@ -30,6 +31,7 @@ from reviews.models.frameworks import (
     Statement,
 )
 from reviews.models.invitations import Invitation, InvitationQuerySet, not_revoked
+from reviews.models.outbox import OutgoingMessage, OutgoingMessageQuerySet
 from reviews.models.responses import (
     Answer,
     AnswerQuerySet,
@@ -71,6 +73,8 @@ __all__ = [
     "Invitation",
     "InvitationQuerySet",
     "MeetingCodeAttempt",
+    "OutgoingMessage",
+    "OutgoingMessageQuerySet",
     "Perspective",
     "ProgrammeRollup",
     "Response",

@@ -20,23 +20,13 @@ class InvitationQuerySet(models.QuerySet):
         """Invitations the rep has not revoked (they count towards progress)."""
         return self.filter(not_revoked())
 
-    def could_not_send(self) -> "InvitationQuerySet":
-        """Emails that failed every try: the rep's page offers to send them again."""
-        return self.filter(send_status=Invitation.SendStatus.FAILED)
-
 
 class Invitation(models.Model):
     class Message(models.TextChoices):
+        # The same values as the first three `OutgoingMessage.Kind`s.
         INVITATION = "invitation", "Invitation"
         REMINDER = "reminder", "Reminder"
         RELEASE = "release", "Results released"
-
-    class SendStatus(models.TextChoices):
-        NONE = "", "Not emailed"
-        QUEUED = "queued", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        RETRYING = "retrying", "Not sent yet: trying again"
-        FAILED = "failed", "Could not be sent"
 
     review = models.ForeignKey(
         Review, on_delete=models.CASCADE, related_name="invitations"
@@ -56,13 +46,6 @@ class Invitation(models.Model):
     first_used = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
-    # Emails go out from a task (reviews.tasks): the latest message's fate, so
-    # the rep's page can say what could not be sent and offer to send it again.
-    send_kind = models.CharField(max_length=20, choices=Message.choices, blank=True)
-    send_status = models.CharField(
-        max_length=20, choices=SendStatus.choices, blank=True, default=""
-    )
-    send_failures = models.PositiveSmallIntegerField(default=0)
     # Set once: a second release (or a double click) never sends a second message.
     release_sent_at = models.DateTimeField(null=True, blank=True)
     # The link in the release message gets its own hash, so the link a person

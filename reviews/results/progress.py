@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import COUNTED, Invitation, Response, Review
+from reviews.models import COUNTED, Invitation, OutgoingMessage, Response, Review
 from reviews.results.compiled import rows
 
 
@@ -65,4 +65,22 @@ def progress_by_perspective(review: Review) -> list[ProgressRow]:
         )
         for p in PERSPECTIVES
         if p in invited or p in responses
+    ]
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    label: str
+    queued: int
+    sent: int
+    failed: int
+
+
+def messages_by_perspective(review: Review) -> list[MessageRow]:
+    """Emails to people still invited, per perspective: one aggregate query."""
+    counts = OutgoingMessage.objects.of_live_invitations(review).counts_by_perspective()
+    return [
+        MessageRow(label=PERSPECTIVE_LABELS[p], **counts[p])
+        for p in PERSPECTIVES
+        if p in counts
     ]

@@ -28,7 +28,7 @@ from reviews.models import (
     with_last_closed_review,
 )
 from reviews.responding.meeting_codes import code_answers, code_counts, proposed_cap
-from reviews.results.progress import progress_by_perspective
+from reviews.results.progress import messages_by_perspective, progress_by_perspective
 from reviews.views.lookup import managed_review
 
 if TYPE_CHECKING:
@@ -176,10 +176,12 @@ def _invitation_rows(review: Review):
 def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     counted, set_aside = code_answers(review)
+    emails = messages_by_perspective(review)
     context = {
         "review": review,
-        "unsent": review.invitations.live().could_not_send().count(),
         "progress": progress_by_perspective(review),
+        "emails": emails,
+        "unsent": sum(row.failed for row in emails),
         "invitations": _invitation_rows(review),
         "today": timezone.localdate(),
         "code_counts": code_counts(review),

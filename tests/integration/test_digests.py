@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import EmailPreference
 from programme import digests
-from reviews.models import AgreedAction, Review
+from reviews.models import AgreedAction, OutgoingMessage, Review
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,
@@ -104,6 +104,9 @@ def test_a_rep_hears_of_new_answers_closing_reviews_and_unreleased_ones(
     assert f"Closes {open_review.closes:%d %B}" in body
     assert "not released" in body and "Last year's review" in body
     assert_no_scores_or_names(body, "Zed", "Respondent", "zed@example.org")
+    # It went through the outbox like every other email.
+    [row] = OutgoingMessage.objects.filter(kind="digest")
+    assert (row.user.email, row.status, row.body) == (message.to[0], "sent", body)
 
 
 def test_a_rep_hears_of_relationships_due_a_review(rep):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from tests.production_env import PRODUCTION_CONTACTS
+from tests.production_env import PRODUCTION_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,7 +74,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "a-long-random-production-key-" + "x" * 40
-    env |= PRODUCTION_CONTACTS
+    env |= PRODUCTION_ENV
     env["DJANGO_SETTINGS_MODULE"] = "ltoreview.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -8,9 +8,10 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task_backends
 
-from reviews.models import Invitation, Review
+from reviews.models import Invitation, OutgoingMessage, Review
 from reviews.responding.tokens import hash_token
 from tests.factories import (
     AppointmentFactory,
@@ -86,8 +87,8 @@ def test_the_invitation_page_hands_the_email_to_a_task_and_returns(
     assert page.status_code == 200
     assert mail.outbox == []
     [job] = task_backends["default"].results
-    assert job.task.name == "send_messages"
-    assert Invitation.objects.get().send_status == Invitation.SendStatus.QUEUED
+    assert job.task.name == "send_outgoing"
+    assert OutgoingMessage.objects.get().status == OutgoingMessage.Status.QUEUED
 
 
 def test_a_failing_mail_server_is_recorded_and_a_retry_succeeds(
@@ -100,17 +101,17 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_succeeds(
 
     run_queued()  # the worker meets the failing server
 
-    invitation = Invitation.objects.get()
-    assert invitation.send_status == Invitation.SendStatus.RETRYING
-    assert invitation.send_failures == 1
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.attempts) == (OutgoingMessage.Status.QUEUED, 1)
     [retry] = task_backends["default"].results
     assert retry.task.run_after is not None
+    OutgoingMessage.objects.update(next_try_at=timezone.now())
 
     settings.EMAIL_BACKEND = LOCMEM
     run_queued()  # the server is back when the retry comes round
 
-    invitation.refresh_from_db()
-    assert invitation.send_status == Invitation.SendStatus.SENT
+    invitation = Invitation.objects.get()
+    assert OutgoingMessage.objects.get().status == OutgoingMessage.Status.SENT
     [message] = mail.outbox
     assert message.to == ["ann@example.org"]
     assert hash_token(token_in(message)) == invitation.token_hash
@@ -132,7 +133,7 @@ def test_the_review_page_says_what_could_not_be_sent_and_sends_it_again(
         reverse("reviews:review-resend-failed", args=[review.pk]), follow=True
     )
 
-    assert "could not be sent" not in page.content.decode()
+    assert 'id="unsent"' not in page.content.decode()
     assert sorted(m.to[0] for m in mail.outbox) == ["ann@example.org", "bo@example.org"]
     for message in mail.outbox:
         invitation = Invitation.objects.get(person__email=message.to[0])
@@ -162,7 +163,8 @@ def test_with_tasks_run_at_once_the_whole_invitation_flow_works(client, appointm
     )
     invitation = Invitation.objects.get()
     assert invitation.sent_at and invitation.reminded_at
-    assert invitation.send_status == Invitation.SendStatus.SENT
+    statuses = OutgoingMessage.objects.values_list("kind", "status")
+    assert sorted(statuses) == [("invitation", "sent"), ("reminder", "sent")]
 
 
 def closed_review_with_people(appointment) -> tuple[Review, list[Invitation]]:

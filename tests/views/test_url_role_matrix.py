@@ -98,6 +98,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:response-set-aside": MANAGER_ONLY,
     "reviews:response-count-again": MANAGER_POST,
     "reviews:audit-log": (302, 404, 404, 404, 404, 404, 404, 200, 200),
+    "reviews:failed-messages": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "reviews:review-invite": MANAGER_ONLY,
     "reviews:review-invitation-sheet": MANAGER_ONLY,
     "reviews:invitation-revoke": MANAGER_POST,
