@@ -22,6 +22,7 @@ from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
 from programme.forms import DirectoryFilterForm, ReviewDateForm
+from reviews.analysis import FOOTING_WORDS
 from reviews.rollups import stored_figures
 
 PAGE_SIZE = 25
@@ -97,6 +98,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
             reviews, protect=not manager, view=view
         ),
         "change_view": view,
+        "footing": FOOTING_WORDS,
         "change_views": history.CHANGE_VIEW_LABELS,
         "lto_changes": history.lto_changes(
             [r for r in reviews if getattr(r, "summary", None) is not None]

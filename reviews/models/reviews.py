@@ -76,10 +76,13 @@ class ReviewQuerySet(models.QuerySet):
         )
 
     def for_history(self) -> "ReviewQuerySet":
-        """Reviews as history lists show them: LTO, area, stored summary and the
-        count of submitted responses, in one query."""
+        """Reviews as history lists show them: LTO, area, rating scale, stored
+        summary and the count of submitted responses, in one query."""
         return self.select_related(
-            "appointment__organisation", "appointment__partnership__area", "summary"
+            "appointment__organisation",
+            "appointment__partnership__area",
+            "framework_version",
+            "summary",
         ).annotate(submitted=models.Count("responses", filter=counted("responses")))
 
 
