@@ -39,6 +39,7 @@ from reviews.models import AgreedAction, Review, StatementSummary
 from reviews.results import charts
 from reviews.results.page_charts import DASH, Chart, Table
 from reviews.results.pages import RELEASE_PROTECTED
+from reviews.results.reading import scale_of
 
 # Statement key -> column -> perspective -> the mean at each review (None: none).
 Series = dict[str, dict[str, dict[str, list[float | None]]]]
@@ -300,11 +301,6 @@ def _phone_form(
     return dict(figure, layout=layout)
 
 
-def review_scale(review: Review) -> Scale:
-    version = review.framework_version
-    return Scale(version.scale_min, version.scale_max)
-
-
 def _shares(means: list[float | None], scales: Sequence[Scale]) -> list[float | None]:
     return [
         None if m is None else share_of_scale(m, scale)
@@ -398,7 +394,7 @@ def change_over_time(
     means, labels, order = _means(summarised, protect=protect)
     x = _unique_labels(summarised)
     ltos = [r.appointment.organisation.name for r in summarised]
-    scales = [review_scale(r) for r in summarised]
+    scales = [scale_of(r) for r in summarised]
     changes = lto_changes(summarised)
     return [
         _change_chart(

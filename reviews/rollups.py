@@ -10,8 +10,10 @@ the summaries would show:
   invitation, through a meeting code, on paper];
 - "divergence": per statement key, [key, reviews, gaps flagged, disagreements
   flagged];
-- "now": per statement key, the average "now" rating at each area's latest
-  summarised review, rounded half up to one decimal, as [[tenths, areas], ...].
+- "now_share": per statement key, the average "now" rating at each area's
+  latest summarised review as a share of that review's own scale (one scale at
+  a time: `reviews.analysis.scale`), in percent rounded half up to one
+  decimal, as [[tenths of a percent, areas], ...].
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from reviews.analysis import half_up
+from reviews.analysis import Scale, half_up, share_of_scale
 from reviews.models import ProgrammeRollup, Review, ReviewSummary, StatementSummary
 
 
@@ -77,11 +79,16 @@ def latest_summarised_reviews() -> QuerySet[Review]:
 def now_spread() -> dict[str, list[list[int]]]:
     rows = StatementSummary.objects.filter(
         review__in=latest_summarised_reviews(), now_mean__isnull=False
-    ).values_list("key", "now_mean")
+    ).values_list(
+        "key",
+        "now_mean",
+        "review__framework_version__scale_min",
+        "review__framework_version__scale_max",
+    )
     counts: dict[str, dict[int, int]] = {}
-    for key, mean in rows.iterator(chunk_size=5000):
+    for key, mean, low, high in rows.iterator(chunk_size=5000):
         assert mean is not None  # excluded by the filter above
-        tenths = int(half_up(mean).scaleb(1))
+        tenths = int(half_up(share_of_scale(mean, Scale(low, high))).scaleb(1))
         by_value = counts.setdefault(key, {})
         by_value[tenths] = by_value.get(tenths, 0) + 1
     return {
@@ -95,7 +102,7 @@ def programme_figures() -> dict[str, Any]:
     return {
         "rates": response_counts_by_year(),
         "divergence": divergence_counts(),
-        "now": now_spread(),
+        "now_share": now_spread(),
     }
 
 
