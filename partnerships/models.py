@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from partnerships import access, cadence
 
@@ -160,6 +161,11 @@ class Organisation(models.Model):
         return self.name
 
 
+# The review purpose of an exit interview (`reviews.models.Review.Purpose.EXIT`):
+# this app imports no other, so the value is repeated here.
+EXIT_PURPOSE = "exit"
+
+
 class AppointmentQuerySet(models.QuerySet):
     def current(self) -> "AppointmentQuerySet":
         return self.filter(ended__isnull=True)
@@ -182,6 +188,26 @@ class AppointmentQuerySet(models.QuerySet):
         )
         return self.annotate(
             last_closed_review=Subquery(last, output_field=models.DateField())
+        )
+
+    def current_or_ending(self, today: dt.date) -> "AppointmentQuerySet":
+        """Current appointments, and those given an end date still to come."""
+        return self.filter(Q(ended__isnull=True) | Q(ended__gte=today))
+
+    def with_exit_review(self) -> "AppointmentQuerySet":
+        """Annotate `has_exit_review`: whether an exit interview of the
+        appointment has been opened (or drafted), which `exit_interview_due`
+        reads."""
+        review = self.model._meta.get_field("reviews").related_model
+        exits = review.objects.filter(appointment=OuterRef("pk"), purpose=EXIT_PURPOSE)
+        return self.annotate(has_exit_review=Exists(exits))
+
+    def awaiting_exit_interview(self, today: dt.date) -> "AppointmentQuerySet":
+        """Appointments given an end date still to come, with no exit interview."""
+        return (
+            self.filter(ended__gte=today)
+            .with_exit_review()
+            .filter(has_exit_review=False)
         )
 
     def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
@@ -220,8 +246,9 @@ class Appointment(models.Model):
     next_review_reason = models.CharField("why this date", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
-    # Set by `AppointmentQuerySet.with_schedule()`.
+    # Set by `AppointmentQuerySet.with_schedule()` and `.with_exit_review()`.
     last_closed_review: dt.date | None
+    has_exit_review: bool
 
     class Meta:
         ordering = ["partnership", "-started"]
@@ -267,6 +294,15 @@ class Appointment(models.Model):
             override=self.next_review_override,
             cadence=cadence.programme_cadence(),
         )
+
+    @property
+    def exit_interview_due(self) -> dt.date | None:
+        """The end date an exit interview is due before, while the appointment
+        has an end date still to come and no exit interview is opened; else
+        None. Needs `AppointmentQuerySet.with_exit_review()`."""
+        if self.ended is None or self.ended < timezone.localdate():
+            return None
+        return None if self.has_exit_review else self.ended
 
     @property
     def next_review_basis(self) -> str:

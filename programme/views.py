@@ -89,6 +89,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partnership": area.partnership,
         "manager": manager,
         "appointments": area.partnership.appointments.with_schedule()
+        .with_exit_review()
         .select_related("organisation", "partnership__area")
         .order_by("started", "pk"),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
@@ -134,9 +135,10 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         raise Http404("The programme overview is for Local Trust staff.")
     labels = overview.statement_labels()
     figures = stored_figures()
-    coverage = overview.coverage_by_region(timezone.localdate())
+    today = timezone.localdate()
+    coverage = overview.coverage_by_region(today)
     years, by_purpose = overview.reviews_by_purpose_and_year()
-    due = schedule.counts_by_region(request.user, timezone.localdate())
+    due = schedule.counts_by_region(request.user, today)
     context = {
         "due": due,
         "due_total": schedule.all_regions(due),
@@ -149,6 +151,8 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         "divergence": overview.divergence_by_statement(figures, labels),
         "distribution": overview.now_distribution(figures, labels),
         "gap_threshold": overview.GAP_FLAG,
+        "footing": FOOTING_WORDS,
+        "awaiting_exit": Appointment.objects.awaiting_exit_interview(today).count(),
     }
     return render(request, "programme/overview.html", context)
 

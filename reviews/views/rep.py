@@ -78,9 +78,14 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
-    # with_schedule: each relationship's next review date (programme.schedule).
+    today = timezone.localdate()
+    # with_schedule: each relationship's next review date (programme.schedule);
+    # an appointment given an end date stays, prompting its exit interview.
     appointments = (
-        Appointment.objects.current().with_schedule().select_related("organisation")
+        Appointment.objects.current_or_ending(today)
+        .with_schedule()
+        .with_exit_review()
+        .select_related("organisation")
     )
     areas = list(
         Area.objects.represented_by(request.user)
@@ -94,7 +99,6 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
             ),
         )
     )
-    today = timezone.localdate()
     for area in areas:
         # An area without a partnership row yet simply has nothing to show.
         partnership = getattr(area, "partnership", None)
@@ -194,7 +198,10 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = ReviewForm(request.POST or None)
+    # "Open the exit interview" on My areas comes with ?purpose=exit.
+    purpose = request.GET.get("purpose")
+    initial = {"purpose": purpose} if purpose in Review.Purpose.values else {}
+    form = ReviewForm(request.POST or None, initial=initial)
     if form.is_valid():
         review = workflow.open_review(
             appointment=appointment, actor=request.user, **form.cleaned_data
