@@ -12,13 +12,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
 from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
+from reviews.forms.workflow import CompareForm
 from reviews.models import AgreedAction, AuditEvent, Review
 from reviews.responding.session import current_response
+from reviews.results import comparison
 from reviews.results.page_charts import dot_plot_figure, figure_json
 from reviews.results.pages import build_individuals, build_results
 from reviews.results.progress import progress_by_perspective
@@ -53,12 +55,23 @@ def _audit(request: HttpRequest, review: Review, action: str) -> None:
     record_event(review=review, actor=request.user, action=action, detail=detail)
 
 
+def _since_start(
+    review: Review, visible, *, protect: bool
+) -> comparison.Comparison | None:
+    """An exit interview's "Since the start of this relationship", else None."""
+    sides = comparison.since_start(review, visible)
+    return comparison.compare(sides, protect=protect) if sides else None
+
+
 @login_required
 def review_results(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **_agreed(review),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
@@ -91,6 +104,9 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **agreed,
         # Room to write new actions by hand, fewer once some are recorded, so
         # the pack keeps to four pages.
@@ -125,6 +141,8 @@ def review_released(request: HttpRequest, pk: int) -> HttpResponse:
         review = released_review(request, pk)
     context = {
         "results": build_results(review, released=True),
+        # Released results show every side as released results would.
+        "since_start": _since_start(review, Review.objects.released(), protect=True),
         "actions": list(
             AgreedAction.objects.filter(review=review)
             .for_display()
@@ -132,3 +150,26 @@ def review_released(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "reviews/results/released.html", context)
+
+
+@login_required
+def review_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """This review beside another of the same partnership that this person may
+    see; small groups hidden on both sides unless they run the review."""
+    visible = Review.objects.visible_to(request.user)
+    review = get_object_or_404(visible.with_context(), pk=pk)
+    manages = Review.objects.managed_by(request.user).filter(pk=pk).exists()
+    others = comparison.comparable(review, visible)
+    form = CompareForm(request.GET or None, reviews=others)
+    compared = None
+    if form.is_valid() and review.is_closed:
+        other = next(r for r in others if r.pk == form.cleaned_data["other"])
+        compared = comparison.compare([review, other], protect=not manages)
+    context = {
+        "review": review,
+        "form": form,
+        "others": others,
+        "comparison": compared,
+        "manages": manages,
+    }
+    return render(request, "reviews/results/compare.html", context)

@@ -12,11 +12,9 @@ from partnerships.models import Appointment
 from reviews.models import Review
 from tests.factories import (
     AppointmentFactory,
-    PersonFactory,
-    RepAssignmentFactory,
     ReviewFactory,
-    UserFactory,
     programme_staff_user,
+    rep_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -31,14 +29,6 @@ def today() -> dt.date:
 
 def ending(days: int = 60, **fields) -> Appointment:
     return AppointmentFactory(ended=today() + dt.timedelta(days=days), **fields)
-
-
-def rep_of(appointment: Appointment):
-    user = UserFactory()
-    RepAssignmentFactory(
-        person=PersonFactory(user=user), area=appointment.partnership.area
-    )
-    return user
 
 
 def exit_review(appointment: Appointment) -> Review:

@@ -114,6 +114,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-dots": MANAGER_ONLY,
     "reviews:review-individuals": MANAGER_ONLY,
     "reviews:review-pack": MANAGER_ONLY,
+    # Compare: any review the person may see; review A is unreleased, so managers.
+    "reviews:review-compare": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
     # Agreed actions: recorded and changed by the review's rep and staff only.
