@@ -157,32 +157,39 @@ def _history(programme: Programme, version: FrameworkVersion) -> list[Plan]:
         asks_would_like=True,
     )
     plans.append(Plan(review, showcase, segment, signals=set(SIGNALS)))
-    plans.append(_exit_interview(programme, version, showcase))
+    plans += _exit_interview(programme, version, showcase)
     return plans
 
 
 def _exit_interview(
     programme: Programme, version: FrameworkVersion, index: int
-) -> Plan:
-    """The exit interview of the showcase area's first LTO, closing a month
-    before that appointment ended (programme.py ends it with a change of LTO)."""
+) -> list[Plan]:
+    """The showcase area's first LTO: two regular reviews, then its exit
+    interview a month before that appointment ended (programme.py ends it with
+    a change of LTO), so its results open with the relationship since the start."""
     ended = programme.segments[index][0]
     assert ended.end is not None  # the showcase area always changed LTO
-    closes = ended.end - dt.timedelta(days=30)
-    review = _review(
-        programme,
-        version,
-        index,
-        ended,
-        Purpose.EXIT,
-        closes - dt.timedelta(days=28),
-        closes,
-        status=Review.Status.CLOSED,
-        released_at=aware(closes + dt.timedelta(days=10), 10),
-    )
-    return Plan(
-        review, index, ended, signals=choose_signals(programme.rng, Purpose.EXIT)
-    )
+    plans = []
+    for months_before, purpose in (
+        (29, Purpose.REGULAR),
+        (14, Purpose.REGULAR),
+        (1, Purpose.EXIT),
+    ):
+        closes = ended.end - dt.timedelta(days=30 * months_before)
+        review = _review(
+            programme,
+            version,
+            index,
+            ended,
+            purpose,
+            closes - dt.timedelta(days=28),
+            closes,
+            status=Review.Status.CLOSED,
+            released_at=aware(closes + dt.timedelta(days=10), 10),
+        )
+        signals = choose_signals(programme.rng, purpose)
+        plans.append(Plan(review, index, ended, signals=signals))
+    return plans
 
 
 def _historic_review(

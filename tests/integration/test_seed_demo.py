@@ -440,4 +440,12 @@ def test_the_demo_rep_sees_an_ended_appointment_with_its_exit_interview(seeded):
     )
 
     assert exits.exists()
-    assert exits.first().released_at is not None
+    exit_review = exits.first()
+    assert exit_review.released_at is not None
+    # Reviews of the same appointment before it: "Since the start" has sides.
+    assert (
+        Review.objects.closed()
+        .filter(appointment=exit_review.appointment, opens__lt=exit_review.opens)
+        .count()
+        >= 2
+    )
