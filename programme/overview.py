@@ -186,6 +186,7 @@ def now_distribution(
     }
     if not by_key:
         return None
+    scales = figures.get("now_scales", {})
     keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))
     names = [labels.get(k, (0, k))[1] for k in keys]
     spreads = [five_numbers(by_key[k]) for k in keys]
@@ -200,9 +201,25 @@ def now_distribution(
             caption="Average rating now at each area's latest closed review, by "
             "statement, as a share of its scale (0% the lowest option, 100% the "
             "highest): lowest, lower quartile, median, upper quartile, highest",
-            headers=("Statement", "Areas", "Lowest", "Q1", "Median", "Q3", "Highest"),
+            headers=(
+                "Statement",
+                "Areas",
+                "Scales",
+                "Lowest",
+                "Q1",
+                "Median",
+                "Q3",
+                "Highest",
+            ),
             rows=tuple(
-                (name, (str(len(by_key[k])), *_shown(spread)))
+                (
+                    name,
+                    (
+                        str(len(by_key[k])),
+                        ", ".join(scales.get(k, ())) or DASH,
+                        *_shown(spread),
+                    ),
+                )
                 for name, k, spread in zip(names, keys, spreads, strict=True)
             ),
         ),

@@ -13,7 +13,9 @@ the summaries would show:
 - "now_share": per statement key, the average "now" rating at each area's
   latest summarised review as a share of that review's own scale (one scale at
   a time: `reviews.analysis.scale`), in percent rounded half up to one
-  decimal, as [[tenths of a percent, areas], ...].
+  decimal, as [[tenths of a percent, areas], ...];
+- "now_scales": per statement key, the scales those reviews asked on, as
+  ["1–10", ...], so the overview's table names them.
 """
 
 from __future__ import annotations
@@ -97,12 +99,35 @@ def now_spread() -> dict[str, list[list[int]]]:
     }
 
 
+def now_scales() -> dict[str, list[str]]:
+    rows = (
+        StatementSummary.objects.filter(
+            review__in=latest_summarised_reviews(), now_mean__isnull=False
+        )
+        .values_list(
+            "key",
+            "review__framework_version__scale_min",
+            "review__framework_version__scale_max",
+        )
+        .distinct()
+        .order_by()
+    )
+    scales: dict[str, set[tuple[int, int]]] = {}
+    for key, low, high in rows:
+        scales.setdefault(key, set()).add((low, high))
+    return {
+        key: [Scale(low, high).label for low, high in sorted(found)]
+        for key, found in sorted(scales.items())
+    }
+
+
 def programme_figures() -> dict[str, Any]:
     """Every rolled-up figure, worked out from the stored summaries."""
     return {
         "rates": response_counts_by_year(),
         "divergence": divergence_counts(),
         "now_share": now_spread(),
+        "now_scales": now_scales(),
     }
 
 

@@ -82,7 +82,7 @@ FOOTING_WORDS = (
     "Averages are shown as a share of their own rating scale, so reviews asked on "
     "different scales can be compared: 0% is the scale's lowest option and 100% "
     "its highest (on a scale from 1 to 10, an average of 6.1 is 56.7%). Each "
-    "table gives the average on its own scale beside it."
+    "table names the scale each figure was asked on."
 )
 
 

@@ -16,8 +16,8 @@ def _tenths(share):
     return int(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).scaleb(1))
 
 
-def _now_share(Review, StatementSummary):
-    latest = (
+def _latest(Review):
+    return (
         Review.objects.filter(summary__isnull=False)
         .annotate(
             rank=Window(
@@ -29,6 +29,10 @@ def _now_share(Review, StatementSummary):
         .filter(rank=1)
         .values("pk")
     )
+
+
+def _now_share(Review, StatementSummary):
+    latest = _latest(Review)
     rows = StatementSummary.objects.filter(
         review__in=latest, now_mean__isnull=False
     ).values_list(
@@ -48,6 +52,27 @@ def _now_share(Review, StatementSummary):
     }
 
 
+def _now_scales(Review, StatementSummary):
+    latest = _latest(Review)
+    rows = (
+        StatementSummary.objects.filter(review__in=latest, now_mean__isnull=False)
+        .values_list(
+            "key",
+            "review__framework_version__scale_min",
+            "review__framework_version__scale_max",
+        )
+        .distinct()
+        .order_by()
+    )
+    scales = {}
+    for key, low, high in rows:
+        scales.setdefault(key, set()).add((low, high))
+    return {
+        key: [f"{low}\u2013{high}" for low, high in sorted(found)]
+        for key, found in sorted(scales.items())
+    }
+
+
 def forwards(apps, schema_editor):
     Review = apps.get_model("reviews", "Review")
     StatementSummary = apps.get_model("reviews", "StatementSummary")
@@ -56,6 +81,7 @@ def forwards(apps, schema_editor):
         figures = dict(rollup.figures)
         figures.pop("now", None)
         figures["now_share"] = _now_share(Review, StatementSummary)
+        figures["now_scales"] = _now_scales(Review, StatementSummary)
         rollup.figures = figures
         rollup.save(update_fields=["figures"])
 

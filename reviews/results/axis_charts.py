@@ -119,13 +119,17 @@ def _span_trace(series: Sequence[Values], rows: Sequence[int]) -> dict[str, Any]
 def _rating_axis(scale: Scale, pad: float, title: str) -> dict[str, Any]:
     """A straight axis over the whole scale, `pad` (in ticks) beyond either end."""
     pad *= scale.ticks.step
-    return {
+    axis: dict[str, Any] = {
         "range": [scale.min - pad, scale.max + pad],
         "tickvals": list(scale.ticks),
         "title": {"text": title},
         "gridcolor": GRID_COLOUR,
         "zeroline": False,
     }
+    if scale == SHARE_OF_SCALE:
+        # "100%" is wider than "10": room for it beside the axis title.
+        axis.update(ticktext=[f"{v}%" for v in scale.ticks], automargin=True)
+    return axis
 
 
 def _statement_axis(labels: Sequence[str]) -> dict[str, Any]:

@@ -127,7 +127,8 @@ def shown(client) -> dict:
             drawn = tuple(trace[field][i] for field in fields)
             now[labels[label]] = (areas[label], *drawn)
         # The table says what the chart draws, to one decimal place.
-        for label, (_, *figures) in chart.table.rows:
+        for label, (_, scales, *figures) in chart.table.rows:
+            assert scales == "1–10"  # the scale each figure was asked on
             drawn = now[labels[label]][1:]
             assert figures == [f"{half_up(v):.1f}%" for v in drawn]
     return {

@@ -174,3 +174,26 @@ def test_the_questionnaire_and_thank_you_page_name_the_reviews_own_scale(client)
     assert ZERO_TO_FIVE_INSTRUCTION in form
     assert "1 is least" not in form and "10 is most" not in form
     assert "your ratings from 0 (least) to 5 (most)" in thanks
+
+
+def test_the_overview_names_every_scale_its_spread_was_asked_on(client):
+    client.force_login(programme_staff_user())
+    closed(AppointmentFactory(), dt.date(2022, 1, 1), [[6] * 10] * 3, [7] * 10, 5)
+    closed(
+        AppointmentFactory(),
+        dt.date(2023, 1, 1),
+        [[3] * 10] * 3,
+        [4] * 10,
+        2,
+        framework_version=zero_to_five(),
+    )
+
+    chart = client.get(reverse("programme:overview")).context["distribution"]
+
+    assert chart.table.headers[2] == "Scales"
+    assert {cells[1] for _, cells in chart.table.rows} == {"0–5, 1–10"}
+    # Each review's mean now over everyone: (3 x 6 + 7) / 4 = 6.25 on 1-10 is
+    # 58.3%; (3 x 3 + 4) / 4 = 3.25 on 0-5 is 65%. Never 3.25 below 6.25.
+    assert {cells[2:] for _, cells in chart.table.rows} == {
+        ("58.3%", "60.0%", "61.7%", "63.3%", "65.0%")
+    }
