@@ -21,7 +21,7 @@ from partnerships import access
 from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
-from programme.forms import DirectoryFilterForm, ReviewDateForm
+from programme.forms import AppointmentEndForm, DirectoryFilterForm, ReviewDateForm
 from reviews.analysis import FOOTING_WORDS
 from reviews.rollups import stored_figures
 
@@ -185,3 +185,27 @@ def review_date(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("programme:area-detail", appointment.partnership.area.slug)
     context = {"appointment": appointment, "form": form}
     return render(request, "programme/review_date.html", context)
+
+
+@login_required
+def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rep records the end date of a current (or ending) LTO appointment;
+    one that has already ended is changed in the admin."""
+    appointments = (
+        Appointment.objects.current_or_ending(timezone.localdate())
+        .managed_by(request.user)
+        .select_related("partnership__area", "organisation")
+    )
+    appointment = get_object_or_404(appointments, pk=pk)
+    form = AppointmentEndForm(request.POST or None, instance=appointment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            "The end date is saved: an exit interview is due before it."
+            if appointment.ended
+            else "The end date is cleared.",
+        )
+        return redirect("reviews:my-areas")
+    context = {"appointment": appointment, "form": form}
+    return render(request, "programme/appointment_end.html", context)

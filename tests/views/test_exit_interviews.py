@@ -118,3 +118,62 @@ def test_a_rep_cannot_open_an_exit_interview_of_someone_elses_appointment(client
     url = reverse("reviews:review-open", args=[theirs.pk])
 
     assert client.get(url, {"purpose": "exit"}).status_code == 404
+
+
+def end_url(appointment: Appointment) -> str:
+    return reverse("programme:appointment-end", args=[appointment.pk])
+
+
+def test_a_rep_records_an_end_date_and_the_exit_interview_falls_due(client):
+    appointment = AppointmentFactory()
+    client.force_login(rep_of(appointment))
+    ends = today() + dt.timedelta(days=90)
+
+    reply = client.post(
+        end_url(appointment), {"ended": ends.isoformat(), "end_reason": "changed_lto"}
+    )
+
+    assert reply.url == MY_AREAS
+    appointment.refresh_from_db()
+    assert appointment.ended == ends
+    html = client.get(MY_AREAS).content.decode()
+    assert DUE in html
+    assert "Change the end date" in html
+
+
+def test_an_end_date_needs_a_reason_and_keeps_what_was_typed(client):
+    appointment = AppointmentFactory()
+    client.force_login(rep_of(appointment))
+    ends = (today() + dt.timedelta(days=90)).isoformat()
+
+    reply = client.post(end_url(appointment), {"ended": ends, "end_reason": ""})
+
+    assert reply.status_code == 200
+    assert "Say why the appointment ends." in reply.content.decode()
+    assert f'value="{ends}"' in reply.content.decode()
+    appointment.refresh_from_db()
+    assert appointment.ended is None
+
+
+def test_an_end_before_the_start_is_refused_in_plain_words(client):
+    appointment = AppointmentFactory(started=dt.date(2014, 1, 1))
+    client.force_login(rep_of(appointment))
+
+    reply = client.post(
+        end_url(appointment), {"ended": "2013-06-01", "end_reason": "other"}
+    )
+
+    assert "The appointment ends before it starts." in reply.content.decode()
+    appointment.refresh_from_db()
+    assert appointment.ended is None
+
+
+def test_another_areas_or_an_ended_appointment_is_a_404(client):
+    mine = AppointmentFactory()
+    gone = AppointmentFactory(partnership=mine.partnership, ended=dt.date(2020, 1, 1))
+    theirs = AppointmentFactory()
+    client.force_login(rep_of(mine))
+
+    assert client.get(end_url(mine)).status_code == 200
+    assert client.get(end_url(theirs)).status_code == 404
+    assert client.get(end_url(gone)).status_code == 404
