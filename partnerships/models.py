@@ -10,6 +10,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from partnerships import access, cadence
 
@@ -169,6 +170,10 @@ class AppointmentQuerySet(models.QuerySet):
         that have not completed the programme."""
         return self.current().exclude(partnership__area__phase=Area.Phase.COMPLETED)
 
+    def current_or_ending(self, today: dt.date) -> "AppointmentQuerySet":
+        """Current appointments, and those given an end date still to come."""
+        return self.filter(Q(ended__isnull=True) | Q(ended__gte=today))
+
     def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
         """Appointments whose reviews this person may open and run."""
         return self.filter(partnership__area__in=Area.objects.represented_by(user))
@@ -205,10 +210,11 @@ class Appointment(models.Model):
     next_review_reason = models.CharField("why this date", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
-    # The closing date of the latest closed review, annotated by the app that
-    # holds the reviews (this app knows none of its tables): the dates below
-    # read it.
+    # Annotated by the app that holds the reviews (this app knows none of its
+    # tables): the closing date of the latest closed review, which the dates
+    # below read, and whether an exit interview has been opened.
     last_closed_review: dt.date | None
+    has_exit_review: bool
 
     class Meta:
         ordering = ["partnership", "-started"]
@@ -254,6 +260,15 @@ class Appointment(models.Model):
             override=self.next_review_override,
             cadence=cadence.programme_cadence(),
         )
+
+    @property
+    def exit_interview_due(self) -> dt.date | None:
+        """The end date an exit interview is due before, while the appointment
+        has an end date still to come and no exit interview is opened; else
+        None. Needs `has_exit_review` annotated (`reviews.models.with_exit_review`)."""
+        if self.ended is None or self.ended < timezone.localdate():
+            return None
+        return None if self.has_exit_review else self.ended
 
     @property
     def next_review_basis(self) -> str:

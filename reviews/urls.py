@@ -135,6 +135,11 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/pack/", results_views.review_pack, name="review-pack"),
     path(
+        "reviews/<int:pk>/compare/",
+        results_views.review_compare,
+        name="review-compare",
+    ),
+    path(
         "reviews/<int:pk>/export.csv",
         results_views.review_export,
         name="review-export",

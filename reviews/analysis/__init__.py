@@ -51,7 +51,14 @@ from reviews.analysis.records import (
     StatementInfo,
     Summary,
 )
-from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
+from reviews.analysis.scale import (
+    BIG_LOCAL_SCALE,
+    FOOTING_WORDS,
+    SHARE_OF_SCALE,
+    Scale,
+    names_another_scale,
+    share_of_scale,
+)
 from reviews.analysis.thresholds import (
     DEFAULT_THRESHOLDS,
     Thresholds,
@@ -82,6 +89,8 @@ __all__ = [
     "ANSWER_STATE_CHOICES",
     "ANSWER_STATE_LABELS",
     "BIG_LOCAL_SCALE",
+    "FOOTING_WORDS",
+    "SHARE_OF_SCALE",
     "COLUMNS",
     "COLUMN_HEADINGS",
     "COLUMN_LABELS",
@@ -107,6 +116,8 @@ __all__ = [
     "GroupResult",
     "ResponseData",
     "Scale",
+    "names_another_scale",
+    "share_of_scale",
     "StatementInfo",
     "Summary",
     "Thresholds",

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from reviews.analysis.numbers import one_decimal, percent, two_decimals
+from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
     PERSPECTIVE_GROUPS,
     PERSPECTIVE_ONE_PERSON,
@@ -111,6 +112,8 @@ def describe_thresholds(
         "rated that many statements are flat.",
         "Change is the average of now minus at first, among people who rated "
         "both: information, not a score.",
+        "Where reviews are compared (change over time, the programme overview): "
+        + FOOTING_WORDS,
         _agenda_rule(t),
         small_group_rule(t.k if k is None else k),
     ]

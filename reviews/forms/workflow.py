@@ -135,3 +135,23 @@ class ReviewForm(forms.Form):
             data["meeting_code_perspectives"] = [Perspective.MEMBER]
         data["meeting_code_days"] = data.get("meeting_code_days") or 1
         return data
+
+
+class CompareForm(forms.Form):
+    """Which other review of the partnership to set beside this one."""
+
+    other = forms.TypedChoiceField(
+        label="Compare with",
+        coerce=int,
+        error_messages={
+            "invalid_choice": "Choose one of the closed reviews of this partnership."
+        },
+    )
+
+    def __init__(self, *args, reviews: list[Review], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        other = self.fields["other"]
+        assert isinstance(other, forms.TypedChoiceField)
+        other.choices = [
+            (r.pk, f"{r.title} ({r.appointment.organisation.name})") for r in reviews
+        ]

@@ -42,6 +42,8 @@ from reviews.models.reviews import (
     RELEASED,
     Review,
     ReviewQuerySet,
+    awaiting_exit_interview,
+    with_exit_review,
     with_last_closed_review,
 )
 from reviews.models.summaries import (
@@ -85,5 +87,7 @@ __all__ = [
     "Statement",
     "StatementSummary",
     "not_revoked",
+    "awaiting_exit_interview",
+    "with_exit_review",
     "with_last_closed_review",
 ]

@@ -1,8 +1,10 @@
 """Frameworks: capitals, perspectives, versioned frameworks and their statements."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from reviews.analysis.scale import Scale, names_another_scale
 from reviews.analysis.words import PERSPECTIVE_CHOICES
 
 
@@ -85,6 +87,19 @@ class FrameworkVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.framework} v{self.number}"
 
+    def clean(self) -> None:
+        """An instruction that names a scale names this version's own: a copy
+        given a new scale must have its instruction reworded too."""
+        if self.scale_max <= self.scale_min or not self.instruction:
+            return
+        if names_another_scale(self.instruction, self.rating_scale):
+            raise ValidationError(
+                {
+                    "instruction": "The instruction names another rating scale: "
+                    f"reword it for this version's scale, {self.scale_words}."
+                }
+            )
+
     @property
     def is_frozen(self) -> bool:
         """A version in use by any review is frozen: editing means a new version."""
@@ -93,6 +108,15 @@ class FrameworkVersion(models.Model):
     @property
     def scale(self) -> range:
         return range(self.scale_min, self.scale_max + 1)
+
+    @property
+    def rating_scale(self) -> Scale:
+        return Scale(self.scale_min, self.scale_max)
+
+    @property
+    def scale_words(self) -> str:
+        """The scale as a sentence names it: "from 1 (least) to 10 (most)"."""
+        return self.rating_scale.words
 
     @property
     def scale_hint(self) -> str:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partnerships import access
@@ -95,10 +95,13 @@ class ReviewQuerySet(models.QuerySet):
         )
 
     def for_history(self) -> "ReviewQuerySet":
-        """Reviews as history lists show them: LTO, area, stored summary and the
-        count of submitted responses, in one query."""
+        """Reviews as history lists show them: LTO, area, rating scale, stored
+        summary and the count of submitted responses, in one query."""
         return self.select_related(
-            "appointment__organisation", "appointment__partnership__area", "summary"
+            "appointment__organisation",
+            "appointment__partnership__area",
+            "framework_version",
+            "summary",
         ).annotate(submitted=models.Count("responses", filter=counted("responses")))
 
 
@@ -270,4 +273,22 @@ def with_last_closed_review(appointments: AppointmentQuerySet) -> AppointmentQue
     )
     return appointments.annotate(
         last_closed_review=Subquery(last, output_field=models.DateField())
+    )
+
+
+def with_exit_review(appointments: AppointmentQuerySet) -> AppointmentQuerySet:
+    """Annotate each appointment's `has_exit_review`: whether an exit interview
+    of it has been opened (or drafted), which `exit_interview_due` reads."""
+    exits = Review.objects.filter(
+        appointment=OuterRef("pk"), purpose=Review.Purpose.EXIT
+    )
+    return appointments.annotate(has_exit_review=Exists(exits))
+
+
+def awaiting_exit_interview(
+    appointments: AppointmentQuerySet, today: dt.date
+) -> AppointmentQuerySet:
+    """Appointments given an end date still to come, with no exit interview."""
+    return with_exit_review(appointments.filter(ended__gte=today)).filter(
+        has_exit_review=False
     )

@@ -102,7 +102,8 @@ class ProgrammeRollup(models.Model):
     computed_at = models.DateTimeField(default=timezone.now)
     # {"rates": [[year, reviews, invited, answered, code, paper], ...],
     #  "divergence": [[key, reviews, gaps, disagreements], ...],
-    #  "now": {key: [[tenths, areas], ...]}}: see `reviews.rollups`.
+    #  "now_share": {key: [[tenths of a percent, areas], ...]}}: see
+    #  `reviews.rollups`.
     figures = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:

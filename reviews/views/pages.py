@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
     CAPITAL_HELP,
     PERSPECTIVE_GROUPS,
@@ -51,6 +52,7 @@ def glossary(request: HttpRequest) -> HttpResponse:
     context = {
         "capitals": [(label, CAPITAL_HELP[value]) for value, label in Capital.choices],
         "perspectives": [PERSPECTIVE_SINGULAR[p] for p in PERSPECTIVES],
+        "footing": FOOTING_WORDS,
     }
     return render(request, "reviews/pages/glossary.html", context)
 

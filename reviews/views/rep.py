@@ -25,6 +25,7 @@ from reviews.models import (
     Review,
     counting,
     not_revoked,
+    with_exit_review,
     with_last_closed_review,
 )
 from reviews.responding.meeting_codes import code_answers, code_counts, proposed_cap
@@ -83,10 +84,14 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
+    today = timezone.localdate()
     # Each relationship's next review date (programme.schedule) reads its last
-    # closed review.
-    appointments = with_last_closed_review(
-        Appointment.objects.current().select_related("organisation")
+    # closed review; an appointment given an end date stays, prompting its exit
+    # interview.
+    appointments = with_exit_review(
+        with_last_closed_review(
+            Appointment.objects.current_or_ending(today).select_related("organisation")
+        )
     )
     areas = list(
         Area.objects.represented_by(request.user)
@@ -100,7 +105,6 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
             ),
         )
     )
-    today = timezone.localdate()
     for area in areas:
         # An area without a partnership row yet simply has nothing to show.
         partnership = getattr(area, "partnership", None)
@@ -202,8 +206,13 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    # "Open the exit interview" on My areas comes with ?purpose=exit.
+    purpose = request.GET.get("purpose")
+    initial = {"purpose": purpose} if purpose in Review.Purpose.values else {}
     form = ReviewForm(
-        request.POST or None, proposed_cap=proposed_cap(appointment.partnership)
+        request.POST or None,
+        initial=initial,
+        proposed_cap=proposed_cap(appointment.partnership),
     )
     if form.is_valid():
         review = workflow.open_review(

@@ -12,17 +12,19 @@ results are not released yet. Small groups are hidden in both.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
 from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
 from reviews.forms.questionnaire import question_columns
+from reviews.forms.workflow import CompareForm
 from reviews.models import AgreedAction, AuditEvent, Response, Review
 from reviews.responding.session import (
     current_response,
@@ -30,6 +32,7 @@ from reviews.responding.session import (
     own_response,
     results_link_expired,
 )
+from reviews.results import comparison
 from reviews.results.page_charts import dot_plot_figure, figure_json
 from reviews.results.pages import build_individuals, build_results
 from reviews.results.progress import progress_by_perspective
@@ -71,12 +74,23 @@ def _audit(request: HttpRequest, review: Review, action: str, detail: str = "") 
     record_event(review=review, actor=request.user, action=action, detail=detail)
 
 
+def _since_start(
+    review: Review, visible, *, protect: bool
+) -> comparison.Comparison | None:
+    """An exit interview's "Since the start of this relationship", else None."""
+    sides = comparison.since_start(review, visible)
+    return comparison.compare(sides, protect=protect) if sides else None
+
+
 @login_required
 def review_results(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **_agreed(review),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
@@ -110,6 +124,9 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **agreed,
         # Room to write new actions by hand, fewer once some are recorded, so
         # the pack keeps to four pages.
@@ -178,8 +195,10 @@ def released_results(request: HttpRequest, pk: int, way_in: str) -> HttpResponse
     if isinstance(reader, HttpResponse):
         return reader
     review, response = reader
-    context = {
+    context: dict[str, Any] = {
         "results": build_results(review, released=True),
+        # Released results show every side as released results would.
+        "since_start": _since_start(review, Review.objects.released(), protect=True),
         "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
         "own": None,
     }
@@ -189,3 +208,26 @@ def released_results(request: HttpRequest, pk: int, way_in: str) -> HttpResponse
         rows, _ = own_numbers(response, statements, [c.key for c in columns])
         context["own"] = {"rows": rows, "columns": columns}
     return render(request, "reviews/results/released.html", context)
+
+
+@login_required
+def review_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """This review beside another of the same partnership that this person may
+    see; small groups hidden on both sides unless they run the review."""
+    visible = Review.objects.visible_to(request.user)
+    review = get_object_or_404(visible.with_context(), pk=pk)
+    manages = Review.objects.managed_by(request.user).filter(pk=pk).exists()
+    others = comparison.comparable(review, visible)
+    form = CompareForm(request.GET or None, reviews=others)
+    compared = None
+    if form.is_valid() and review.is_closed:
+        other = next(r for r in others if r.pk == form.cleaned_data["other"])
+        compared = comparison.compare([review, other], protect=not manages)
+    context = {
+        "review": review,
+        "form": form,
+        "others": others,
+        "comparison": compared,
+        "manages": manages,
+    }
+    return render(request, "reviews/results/compare.html", context)

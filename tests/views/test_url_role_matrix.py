@@ -115,6 +115,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-dots": MANAGER_ONLY,
     "reviews:review-individuals": MANAGER_ONLY,
     "reviews:review-pack": MANAGER_ONLY,
+    # Compare: any review the person may see; review A is unreleased, so managers.
+    "reviews:review-compare": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
     # Agreed actions: recorded and changed by the review's rep and staff only.
@@ -131,12 +133,14 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     # The overdue list is Local Trust staff's; the next review date the rep's.
     "programme:overdue": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "programme:review-date": MANAGER_ONLY,
+    "programme:appointment-end": MANAGER_ONLY,
 }
 
 # Which of A's objects a URL's `pk` means; anything not listed is review A.
 PK_OBJECT = {
     "reviews:review-open": "appointment_a",
     "programme:review-date": "appointment_a",
+    "programme:appointment-end": "appointment_a",
     "reviews:action-edit": "action_a",
     "reviews:action-status": "action_a",
     "reviews:invitation-revoke": "invitation_a",
