@@ -200,6 +200,15 @@ INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 # results for at least this long after release, well past the invitation's expiry.
 RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
 
+# However often "Remind" is clicked (or cron runs), a person gets at most one
+# reminder in this many hours.
+REMINDER_MIN_HOURS = int(os.environ.get("REMINDER_MIN_HOURS", "24"))
+
+# Uploads (the programme's imports and a rep's invitation file) are refused past
+# these sizes, with a message saying so.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

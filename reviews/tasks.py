@@ -21,6 +21,7 @@ from django_tasks import task
 
 from reviews import emails
 from reviews.models import Invitation, Review
+from reviews.models.invitations import RELEASE_MESSAGES
 from reviews.responding.tokens import new_token
 from reviews.summaries import summarise_review
 
@@ -41,7 +42,7 @@ RETRY_DELAYS = (
 def _stamp(kind: str, now: dt.datetime) -> dict[str, dt.datetime]:
     if kind == Message.REMINDER:
         return {"reminded_at": now}
-    if kind == Message.RELEASE:
+    if kind in RELEASE_MESSAGES:
         return {"release_sent_at": now}
     return {"sent_at": now}
 
@@ -55,7 +56,7 @@ def _to_send(invitation_ids: Sequence[int], kind: str) -> list[Invitation]:
         .select_related("person", "review")
         .order_by("pk")
     )
-    if kind == Message.RELEASE:
+    if kind in RELEASE_MESSAGES:
         # However often this runs, a person hears of a release once.
         rows = rows.filter(release_sent_at__isnull=True)
     return list(rows)
@@ -82,7 +83,7 @@ def _send_batch(invitations: list[Invitation], kind: str) -> list[int]:
                 failed.append(invitation.pk)
                 continue
             # A release link is added beside the person's link, not in its place.
-            link = "results_token_hash" if kind == Message.RELEASE else "token_hash"
+            link = "results_token_hash" if kind in RELEASE_MESSAGES else "token_hash"
             Invitation.objects.filter(pk=invitation.pk).update(
                 **{link: digest},
                 send_status=SendStatus.SENT,
