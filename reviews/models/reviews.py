@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from partnerships import access
@@ -27,6 +27,16 @@ class ReviewQuerySet(models.QuerySet):
 
     def unreleased(self) -> "ReviewQuerySet":
         return self.filter(released_at__isnull=True)
+
+    def latest_of_relationship(self) -> "ReviewQuerySet":
+        """Reviews no later review of the same appointment has opened after: a
+        released review stays in view until the next one takes answers."""
+        later = Review.objects.exclude(status=Review.Status.DRAFT).filter(
+            Q(opens__gt=OuterRef("opens"))
+            | Q(opens=OuterRef("opens"), pk__gt=OuterRef("pk")),
+            appointment=OuterRef("appointment"),
+        )
+        return self.exclude(Exists(later))
 
     def meeting_code_live(self) -> "ReviewQuerySet":
         """Open reviews whose meeting code is switched on and not yet expired."""
