@@ -46,6 +46,9 @@ class Thresholds:
     k: int = 3
     # How many discussion points go under "What to talk about first".
     agenda_first: int = 5
+    # A point rests on few ratings, and says so first, when fewer than this
+    # share of a group answering the statement gave it a rating.
+    thin_share: float = 0.5
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -122,5 +125,7 @@ def _agenda_rule(t: Thresholds) -> str:
         "strongest signal (a gap, then disagreement within a group, then a split, "
         "then \u201cdon\u2019t know\u201d), flat answers last. A gap makes a "
         "point only when at least one side has two or more people. The first "
-        f"{t.agenda_first} are the ones to talk about first."
+        f"{t.agenda_first} are the ones to talk about first. A point says first "
+        f"when it rests on few ratings: fewer than {_share_words(t.thin_share)} of "
+        "a group answering the statement gave it a rating."
     )

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from partnerships.models import Person
+from reviews.models.counting import COUNTED
 from reviews.models.frameworks import Perspective
 from reviews.models.reviews import Review
 
@@ -25,18 +26,17 @@ class InvitationQuerySet(models.QuerySet):
         """Live invitations to a person with an email address."""
         return self.live().exclude(person__isnull=True).exclude(person__email="")
 
+    def _counted_response(self) -> Exists:
+        # The response model through the reverse relation: it imports this module.
+        response = self.model._meta.get_field("responses").related_model
+        return Exists(response.objects.filter(COUNTED, invitation=OuterRef("pk")))
+
     def answered(self) -> "InvitationQuerySet":
         """Invitations whose person has a counted (submitted) response."""
-        from reviews.models.responses import Response  # it imports this module
-
-        counted = Response.objects.submitted().filter(invitation=OuterRef("pk"))
-        return self.filter(Exists(counted))
+        return self.filter(self._counted_response())
 
     def not_answered(self) -> "InvitationQuerySet":
-        from reviews.models.responses import Response
-
-        counted = Response.objects.submitted().filter(invitation=OuterRef("pk"))
-        return self.exclude(Exists(counted))
+        return self.exclude(self._counted_response())
 
     def release_untold(self) -> "InvitationQuerySet":
         """Emailable people not yet told of this review's release: a second
