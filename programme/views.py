@@ -22,6 +22,7 @@ from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
 from programme.forms import DirectoryFilterForm, ReviewDateForm
+from reviews.analysis import describe_attention
 from reviews.rollups import stored_figures
 
 PAGE_SIZE = 25
@@ -59,7 +60,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "manager": manager,
         "query": query.urlencode(),
-        "attention_rules": directory.ATTENTION_RULES,
+        "attention_rules": describe_attention(),
     }
     return render(request, "programme/area_list.html", context)
 
