@@ -35,7 +35,7 @@ def _report_sending(request: HttpRequest, result: invitations.SendResult) -> Non
 @require_http_methods(["GET", "POST"])
 def review_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
-    form = InviteForm(request.POST or None, review=review)
+    form = InviteForm(request.POST or None, request.FILES or None, review=review)
     # "Change the list" comes back from the preview to the form as it was typed.
     if "edit" not in request.POST and form.is_valid():
         if "preview" in request.POST:
