@@ -85,9 +85,9 @@ ATTENTION = AttentionRules()
 def describe_attention(r: AttentionRules = ATTENTION) -> tuple[str, ...]:
     """The rules in plain words, for the area list and "How we flag"."""
     return (
-        f"the latest closed review has a gap of {_share_words(r.gap_share)} of its "
-        f"scale or more ({one_decimal(r.gap_points(1, 10))} points on 1 to 10) "
-        "between two perspectives\u2019 average ratings now, each from "
+        "in the latest closed review, two perspectives\u2019 average ratings now "
+        f"differ by {_share_words(r.gap_share)} of its scale or more "
+        f"({one_decimal(r.gap_points(1, 10))} points on 1 to 10), each from "
         f"{r.gap_min_people} or more people",
         f"an agreed action is still open more than {r.action_overdue_days} days "
         "after its due date",

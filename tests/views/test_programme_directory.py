@@ -185,7 +185,7 @@ def test_the_list_states_the_rule_it_marks_by(staff_client):
 
     html = staff_client.get(URL).content.decode()
 
-    assert "a gap of a third of its scale or more (3.0 points on 1 to 10)" in html
+    assert "differ by a third of its scale or more (3.0 points on 1 to 10)" in html
     assert "more than 30 days after its due date" in html
 
 
