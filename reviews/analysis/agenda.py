@@ -139,15 +139,13 @@ def _thin_note(a: Analysis, statement: str, lead: _Signal) -> str:
         if s.not_relevant:
             note += f"; {s.not_relevant} said it is not relevant to them"
         notes.append(note)
-    return ". ".join(_capital(n) for n in notes)
-
-
-def _capital(sentence: str) -> str:
-    return sentence[0].upper() + sentence[1:]
+    return "; ".join(notes)
 
 
 def _with_note(note: str, body: str) -> str:
-    return f"{note}. {_capital(body)}." if note else f"{body}."
+    # A dash, not a new sentence: capitalising the body would turn "reps (2)"
+    # into a label.
+    return f"{note} \u2014 {body}." if note else f"{body}."
 
 
 def _rank(kind: str, metric: float, *perspectives: int) -> tuple[float, ...]:

@@ -44,8 +44,8 @@ def test_a_point_that_rests_on_few_ratings_says_so_first():
     [point] = analyse(STATEMENTS, [*members, *staff]).discussion_points
 
     assert point.text == (
-        "Governance and risk: Only 3 of 8 partnership members rated this; 4 said "
-        "they don\u2019t know; 1 said it is not relevant to them. Partnership "
+        "Governance and risk: only 3 of 8 partnership members rated this; 4 said "
+        "they don\u2019t know; 1 said it is not relevant to them \u2014 partnership "
         "members (3) rate it 3.3 now on average and LTO staff (2) 9.0, a gap of "
         "5.7 points; 4 of 8 partnership members (50%) said they don\u2019t know "
         "how it is now."
