@@ -246,8 +246,12 @@ RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "
 # (`manage.py apply_retention`); anonymous answers and summaries stay.
 RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "72"))
 
-# Imports of the programme (admin and `import_programme`) refuse bigger files
-# before reading them.
+# However often "Remind" is clicked (or cron runs), a person gets at most one
+# reminder in this many hours.
+REMINDER_MIN_HOURS = int(os.environ.get("REMINDER_MIN_HOURS", "24"))
+
+# Uploads (the programme's imports and a rep's invitation file) are refused past
+# these sizes, with a message saying so.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
 

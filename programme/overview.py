@@ -20,13 +20,16 @@ from typing import Any
 from django.db.models import Count, Q
 
 from partnerships.models import Area, Region
-from programme.directory import ATTENTION_WINDOW_DAYS
 from reviews.analysis import DEFAULT_THRESHOLDS, SHARE_OF_SCALE, one_decimal
 from reviews.models import Review, Statement
 from reviews.results import charts
 from reviews.results.page_charts import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
+
+
+# Coverage: areas with a review opened within this many days.
+COVERAGE_WINDOW_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def coverage_by_region(today: dt.date) -> list[Share]:
     # One uncorrelated list of the recent reviews' areas, not a subquery per
     # area (at 1,500 areas, 1,500 lookups through appointments to reviews).
     recent = Review.objects.filter(
-        opens__gte=today - dt.timedelta(days=ATTENTION_WINDOW_DAYS)
+        opens__gte=today - dt.timedelta(days=COVERAGE_WINDOW_DAYS)
     ).values("appointment__partnership__area")
     rows = (
         Area.objects.values("region")

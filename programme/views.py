@@ -22,7 +22,7 @@ from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
 from programme.forms import AppointmentEndForm, DirectoryFilterForm, ReviewDateForm
-from reviews.analysis import FOOTING_WORDS
+from reviews.analysis import FOOTING_WORDS, describe_attention
 from reviews.models import (
     awaiting_exit_interview,
     with_exit_review,
@@ -65,7 +65,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "manager": manager,
         "query": query.urlencode(),
-        "attention_rules": directory.ATTENTION_RULES,
+        "attention_rules": describe_attention(),
     }
     return render(request, "programme/area_list.html", context)
 

@@ -48,7 +48,8 @@ RETRY_DELAYS = (
 # A claim older than this belongs to a dead worker: one send is bounded by
 # EMAIL_TIMEOUT (10 s by default) per step of the SMTP conversation.
 CLAIM_EXPIRES = dt.timedelta(minutes=2)
-INVITATION_KINDS = {Kind.INVITATION, Kind.REMINDER, Kind.RELEASE}
+RELEASE_KINDS = {Kind.RELEASE, Kind.RELEASE_NOT_ANSWERED}
+INVITATION_KINDS = {Kind.INVITATION, Kind.REMINDER, *RELEASE_KINDS}
 
 
 @dataclass
@@ -109,12 +110,12 @@ def _invitation_email(
     invitation = message.invitation
     if invitation is None or invitation.revoked or not message.recipient:
         return None
-    if message.kind == Kind.RELEASE and invitation.release_sent_at:
+    if message.kind in RELEASE_KINDS and invitation.release_sent_at:
         return None  # however often a review is released, one message
     token, digest = new_token()
     email = emails.invitation_message(invitation, token, kind=message.kind)
     now = timezone.now()
-    if message.kind == Kind.RELEASE:
+    if message.kind in RELEASE_KINDS:
         # A release link is added beside the person's link, not in its place.
         return email, {"results_token_hash": digest, "release_sent_at": now}
     stamp = "reminded_at" if message.kind == Kind.REMINDER else "sent_at"

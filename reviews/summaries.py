@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from reviews.analysis import HEADLINE_PAIR, NOW, THEN, Analysis
+from reviews.analysis import HEADLINE_PAIR, NOW, THEN, Analysis, has_wide_gap
 from reviews.models import (
     Response,
     Review,
@@ -108,6 +108,7 @@ def summary_rows(
         on_paper=counts.on_paper,
         discussion_points=len(result.discussion_points),
         flat_review=result.flat_review,
+        wide_gap=has_wide_gap(result),
     )
     gap_keys = {
         g.statement

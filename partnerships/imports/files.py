@@ -98,8 +98,8 @@ def load(content: bytes, fmt: str) -> tablib.Dataset:
         raise
     except Exception:
         raise ImportRefused(
-            f"The file could not be read as {fmt.upper()}. Start from the template "
-            "and save it again."
+            f"The file could not be read as {fmt.upper()}: check that every row "
+            "has as many cells as the heading row, then save it again."
         ) from None
 
 

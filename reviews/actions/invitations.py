@@ -9,12 +9,13 @@ is retried, then shown on the review page, never lost. Every change leaves an
 AuditEvent.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from partnerships.models import Person
 from reviews import outbox, tasks
@@ -24,7 +25,6 @@ from reviews.models import (
     AuditEvent,
     Invitation,
     OutgoingMessage,
-    Response,
     Review,
 )
 from reviews.responding.tokens import new_token
@@ -43,10 +43,12 @@ class Invitee:
 @dataclass
 class SendResult:
     """`sent`: emails handed to the task queue; `not_sent`: no address, or a
-    send that has already failed for good (only when tasks run at once)."""
+    send that has already failed for good (only when tasks run at once);
+    `skipped`: reminded within `REMINDER_MIN_HOURS`, so not reminded again."""
 
     sent: list[Invitation] = field(default_factory=list)
     not_sent: list[Invitation] = field(default_factory=list)
+    skipped: list[Invitation] = field(default_factory=list)
 
 
 def _mint(invitation: Invitation) -> str:
@@ -184,24 +186,50 @@ def print_invitations(
 
 def awaiting_reply(review: Review):
     """Live invitations with no submitted response: the people to chase."""
-    submitted = Response.objects.counted().filter(invitation=OuterRef("pk"))
+    return review.invitations.live().not_answered().select_related("person", "review")
+
+
+def to_remind(review: Review) -> tuple[list[Invitation], list[Invitation]]:
+    """Who a reminder would go to now, and who is skipped as reminded recently."""
+    waiting = awaiting_reply(review).emailable().order_by("person__name", "pk")
+    recent = {i.pk for i in waiting.reminded_recently()}
+    rows = list(waiting)
     return (
-        review.invitations.live()
-        .exclude(Exists(submitted))
-        .select_related("person", "review")
+        [i for i in rows if i.pk not in recent],
+        [i for i in rows if i.pk in recent],
     )
+
+
+def _claim_reminder(invitation: Invitation, now: dt.datetime) -> bool:
+    """Stamp the reminder before it is queued, by a conditional UPDATE: of two
+    clicks (or a click and cron) at once, only one claims each person."""
+    claimed = (
+        Invitation.objects.filter(pk=invitation.pk)
+        .remindable(now)
+        .update(reminded_at=now)
+    )
+    return bool(claimed)
 
 
 def send_reminders(*, review: Review, actor: User | None) -> SendResult:
-    """Remind everyone with an email address who has not submitted an answer."""
+    """Remind everyone with an email address who has not submitted an answer and
+    has not been reminded within `REMINDER_MIN_HOURS`."""
     if not review.is_open:
         raise WorkflowError("Reminders go only to open reviews.")
-    waiting = list(awaiting_reply(review).exclude(person__email=""))
-    _record(
-        review,
-        actor,
-        AuditEvent.Action.REMINDED,
-        f"Reminded {len(waiting)}: {PEOPLE_PLACEHOLDER}" if waiting else "Reminded 0",
-        people=[i.person for i in waiting],
-    )
-    return _send(waiting, kind=Invitation.Message.REMINDER)
+    candidates, skipped = to_remind(review)
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = [i for i in candidates if _claim_reminder(i, now)]
+        skipped += [i for i in candidates if i not in claimed]
+        _record(
+            review,
+            actor,
+            AuditEvent.Action.REMINDED,
+            f"Reminded {len(claimed)}: {PEOPLE_PLACEHOLDER}"
+            if claimed
+            else "Reminded 0",
+            people=[i.person for i in claimed],
+        )
+    result = _send(claimed, kind=Invitation.Message.REMINDER)
+    result.skipped = skipped
+    return result

@@ -26,6 +26,7 @@ This module re-exports the names callers use, so they need only
 
 from reviews.analysis.agenda import KINDS, with_discussion_points
 from reviews.analysis.agreement import rwg, rwg_band, summarise
+from reviews.analysis.attention import has_wide_gap
 from reviews.analysis.engine import analyse
 from reviews.analysis.numbers import (
     half_up,
@@ -60,8 +61,11 @@ from reviews.analysis.scale import (
     share_of_scale,
 )
 from reviews.analysis.thresholds import (
+    ATTENTION,
     DEFAULT_THRESHOLDS,
+    AttentionRules,
     Thresholds,
+    describe_attention,
     describe_thresholds,
 )
 from reviews.analysis.words import (
@@ -85,6 +89,7 @@ from reviews.analysis.words import (
 )
 
 __all__ = [
+    "ATTENTION",
     "ANSWER_STATES",
     "ANSWER_STATE_CHOICES",
     "ANSWER_STATE_LABELS",
@@ -109,6 +114,7 @@ __all__ = [
     "PERSPECTIVE_ONE_PERSON",
     "THEN",
     "Analysis",
+    "AttentionRules",
     "Cell",
     "Change",
     "DiscussionPoint",
@@ -122,7 +128,9 @@ __all__ = [
     "Summary",
     "Thresholds",
     "analyse",
+    "describe_attention",
     "describe_thresholds",
+    "has_wide_gap",
     "half_up",
     "individual_labels",
     "is_suppressed",

@@ -1,9 +1,14 @@
 """Invitations: a person's link to answer a review, and what was emailed."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from partnerships.models import Person
+from reviews.models.counting import COUNTED
 from reviews.models.frameworks import Perspective
 from reviews.models.reviews import Review
 
@@ -20,6 +25,39 @@ class InvitationQuerySet(models.QuerySet):
         """Invitations the rep has not revoked (they count towards progress)."""
         return self.filter(not_revoked())
 
+    def emailable(self) -> "InvitationQuerySet":
+        """Live invitations to a person with an email address."""
+        return self.live().exclude(person__isnull=True).exclude(person__email="")
+
+    def _counted_response(self) -> Exists:
+        # The response model through the reverse relation: it imports this module.
+        response = self.model._meta.get_field("responses").related_model
+        return Exists(response.objects.filter(COUNTED, invitation=OuterRef("pk")))
+
+    def answered(self) -> "InvitationQuerySet":
+        """Invitations whose person has a counted (submitted) response."""
+        return self.filter(self._counted_response())
+
+    def not_answered(self) -> "InvitationQuerySet":
+        return self.exclude(self._counted_response())
+
+    def release_untold(self) -> "InvitationQuerySet":
+        """Emailable people not yet told of this review's release: a second
+        release (or a double click) never tells anyone twice."""
+        return self.emailable().filter(release_sent_at__isnull=True)
+
+    def reminded_recently(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        return self.filter(reminded_at__gt=_reminder_cutoff(now))
+
+    def remindable(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        """Not reminded within `REMINDER_MIN_HOURS`: one reminder a person a day."""
+        return self.exclude(reminded_at__gt=_reminder_cutoff(now))
+
+
+def _reminder_cutoff(now: dt.datetime | None) -> dt.datetime:
+    hours = settings.REMINDER_MIN_HOURS
+    return (now or timezone.now()) - dt.timedelta(hours=hours)
+
 
 class Invitation(models.Model):
     class Message(models.TextChoices):
@@ -27,6 +65,8 @@ class Invitation(models.Model):
         INVITATION = "invitation", "Invitation"
         REMINDER = "reminder", "Reminder"
         RELEASE = "release", "Results released"
+        # To someone invited who never answered, only if the rep chose it.
+        RELEASE_NOT_ANSWERED = "release_unanswered", "Results released (no answer)"
 
     review = models.ForeignKey(
         Review, on_delete=models.CASCADE, related_name="invitations"
@@ -67,3 +107,9 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation {self.pk} to {self.review}"
+
+
+# Both release messages carry a results link and are sent to a person once.
+RELEASE_MESSAGES = frozenset(
+    {Invitation.Message.RELEASE, Invitation.Message.RELEASE_NOT_ANSWERED}
+)

@@ -49,10 +49,11 @@ class OutgoingMessageQuerySet(models.QuerySet):
 
 class OutgoingMessage(models.Model):
     class Kind(models.TextChoices):
-        # The first three are an invitation's messages (`Invitation.Message`).
+        # The first four are an invitation's messages (`Invitation.Message`).
         INVITATION = "invitation", "Invitation"
         REMINDER = "reminder", "Reminder"
         RELEASE = "release", "Results released"
+        RELEASE_NOT_ANSWERED = "release_unanswered", "Results released (no answer)"
         DIGEST = "digest", "Digest"
         PASSWORD_RESET = "password_reset", "Password reset"
 

@@ -47,6 +47,16 @@ class ReviewQuerySet(models.QuerySet):
         what identifies their people is due to go (`reviews.actions.retention`)."""
         return self.closed().filter(closes__lt=retention_cutoff())
 
+    def latest_of_relationship(self) -> "ReviewQuerySet":
+        """Reviews no later review of the same appointment has opened after: a
+        released review stays in view until the next one takes answers."""
+        later = Review.objects.exclude(status=Review.Status.DRAFT).filter(
+            Q(opens__gt=OuterRef("opens"))
+            | Q(opens=OuterRef("opens"), pk__gt=OuterRef("pk")),
+            appointment=OuterRef("appointment"),
+        )
+        return self.exclude(Exists(later))
+
     def meeting_code_live(self) -> "ReviewQuerySet":
         """Open reviews whose meeting code is switched on and not yet expired."""
         return self.open().filter(

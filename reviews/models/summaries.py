@@ -33,6 +33,8 @@ class ReviewSummary(models.Model):
     )
     discussion_points = models.PositiveIntegerField(default=0)
     flat_review = models.BooleanField(default=False)
+    # A gap wide enough to mark the area "needs attention" (analysis.attention).
+    wide_gap = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "review summaries"

@@ -102,7 +102,7 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 )
             gaps = tuple(
                 f"{PERSPECTIVE_LABELS[g.a]} \u2212 {PERSPECTIVE_LABELS[g.b]}: "
-                f"{signed_one_decimal(g.gap)}{' (flagged)' if g.flagged else ''}"
+                f"{signed_one_decimal(g.gap)}{_gap_mark(g)}"
                 for g in a.gaps
                 if g.statement == statement.key and g.column == column
             )
@@ -115,6 +115,13 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
             )
         )
     return tables
+
+
+def _gap_mark(g: analysis.Gap) -> str:
+    """The same rule as the agenda: a one-against-one gap is never "flagged"."""
+    if g.one_against_one:
+        return " (one person each)"
+    return " (flagged)" if g.counted else ""
 
 
 def _group_cells(

@@ -37,9 +37,13 @@ if TYPE_CHECKING:
 
 
 def _active_reviews():
-    """Unreleased reviews with the counts 'my areas' shows, in one query."""
+    """Unreleased reviews, and released ones until the relationship's next review
+    opens, with the counts 'my areas' shows, in one query."""
     return (
-        Review.objects.unreleased()
+        Review.objects.filter(
+            Q(released_at__isnull=True)
+            | Q(pk__in=Review.objects.released().latest_of_relationship())
+        )
         .annotate(
             invited=Count(
                 "invitations", filter=not_revoked("invitations"), distinct=True
@@ -70,6 +74,8 @@ class ActiveCounts(TypedDict):
 
 def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -> str:
     """What the rep should do next with a review, in a few words."""
+    if review.is_released:
+        return "Follow up the agreed actions; open the next review when it is due."
     if review.is_closed:
         return "Discuss the results, then release them to respondents."
     if review.closes < today:

@@ -30,6 +30,7 @@ from partnerships.models import (
     RepAssignment,
     StaffRole,
 )
+from programme.directory import area_directory, attach_last_reviews
 from reviews.models import (
     AgreedAction,
     AgreedActionUpdate,
@@ -274,6 +275,16 @@ def test_some_responses_answer_flat_and_some_statements_are_mostly_unknown(seede
         .filter(dont_know__gte=F("n") * 0.3)
     )
     assert unknown.exists()
+
+
+def test_the_demo_marks_some_areas_needs_attention_and_most_not(seeded):
+    staff = get_user_model().objects.get(username="staff")
+    areas = list(area_directory(staff, timezone.localdate()))
+    attach_last_reviews(areas)
+    marked = [a for a in areas if a.needs_attention]
+
+    assert 0 < len(marked) < len(areas) / 2
+    assert any(a.wide_gap for a in marked) and any(a.action_overdue for a in marked)
 
 
 def test_demo_users_can_log_in_with_the_demo_password(seeded, client):

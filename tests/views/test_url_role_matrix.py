@@ -103,7 +103,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-invitation-sheet": MANAGER_ONLY,
     "reviews:invitation-revoke": MANAGER_POST,
     "reviews:invitation-resend": MANAGER_POST,
-    "reviews:review-remind": MANAGER_POST,
+    "reviews:review-remind": MANAGER_ONLY,
     "reviews:review-resend-failed": MANAGER_POST,
     # Closing, releasing and withdrawing ask first: a GET is the question.
     "reviews:review-close": MANAGER_ONLY,
