@@ -12,7 +12,7 @@ individual responses only by pseudonym ("Partnership member 2").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -20,7 +20,10 @@ from django.urls import reverse
 
 from reviews import analysis
 from reviews.analysis import (
+    ANSWER_STATE_LABELS,
     COLUMN_HEADINGS,
+    DONT_KNOW,
+    NOT_RELEVANT,
     NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
@@ -54,6 +57,26 @@ from reviews.results.reading import (
 RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPECTIVES)
 
 
+class Column(NamedTuple):
+    label: str
+    wide: bool = False
+
+
+# A statement table's columns after the statement and the perspective, in the
+# order of `_group_cells`: the template heads the table with these and labels
+# each cell with them (a cell's label heads it when the table stacks on a phone).
+STATEMENT_COLUMNS = (
+    Column("n"),
+    Column("Mean"),
+    Column("Median"),
+    Column("Range"),
+    Column("Agreement (r_wg)", wide=True),
+    Column(ANSWER_STATE_LABELS[DONT_KNOW]),
+    Column(ANSWER_STATE_LABELS[NOT_RELEVANT]),
+    Column("Change"),
+)
+
+
 @dataclass(frozen=True)
 class StatementTable:
     """Per statement and perspective, one column's summary figures."""
@@ -65,6 +88,10 @@ class StatementTable:
         tuple[StatementInfo, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]],
         ...,
     ]
+
+    @property
+    def cell_columns(self) -> tuple[Column, ...]:
+        return STATEMENT_COLUMNS
 
 
 @dataclass(frozen=True)

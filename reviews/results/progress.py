@@ -13,7 +13,6 @@ from django.db.models import Count, Q, QuerySet
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
 from reviews.models import COUNTED, Invitation, OutgoingMessage, Response, Review
-from reviews.results.compiled import rows
 
 
 @dataclass(frozen=True)
@@ -48,12 +47,11 @@ def _answered(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
 
 
 def progress_by_perspective(review: Review) -> list[ProgressRow]:
-    """Invited, started and submitted per perspective: two aggregate queries,
-    compiled once a process (the results pages show this on every view)."""
-    invited = dict(rows(_invited, review.pk))
+    """Invited, started and submitted per perspective: two aggregate queries."""
+    invited = dict(_invited(review.pk))
     responses = {
         perspective: (drafts, submitted)
-        for perspective, drafts, submitted in rows(_answered, review.pk)
+        for perspective, drafts, submitted in _answered(review.pk)
     }
     return [
         ProgressRow(

@@ -212,6 +212,7 @@ def test_partnership_page_runs_the_same_queries_at_two_sizes(
     assert response.context["change_charts"] and both.context["change_charts"]
 
 
+@pytest.mark.slow
 def test_the_timeline_shows_the_demo_datas_lto_changes_and_own_lto_moves(client):
     from demo.programme import seed_demo
     from partnerships.models import Appointment

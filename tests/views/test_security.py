@@ -67,6 +67,7 @@ def test_a_server_error_gets_our_plain_500_without_a_stack_trace(client, setting
     assert "secret-detail" not in html
 
 
+@pytest.mark.slow
 def test_check_deploy_reports_nothing_with_production_settings():
     env = {
         k: v

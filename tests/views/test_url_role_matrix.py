@@ -238,6 +238,7 @@ def test_every_url_pattern_has_an_entry_in_the_role_table():
     )
 
 
+@pytest.mark.slow
 def test_every_role_gets_the_expected_status_on_every_url(world):
     names = [name for name, _ in url_patterns() if name in EXPECTED]
     wrong = []
@@ -252,6 +253,7 @@ def test_every_role_gets_the_expected_status_on_every_url(world):
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", B_SIDE)
 def test_partnership_b_gets_404_for_every_object_of_partnership_a(world, role):
     client = client_for(role, world)
