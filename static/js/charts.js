@@ -60,6 +60,22 @@
     return source ? { id: id, figure: JSON.parse(source.textContent) } : null;
   }
 
+  // On a phone the circle is too small for ten scale numbers: they would
+  // pile up at its centre. Every third one is kept, counting down from the top.
+  function narrowScale(polar, width) {
+    var radial = polar.radialaxis || {};
+    var ticks = radial.tickvals;
+    if (width >= 420 || !Array.isArray(ticks) || ticks.length < 6) {
+      return polar;
+    }
+    var top = ticks[ticks.length - 1];
+    return Object.assign({}, polar, {
+      radialaxis: Object.assign({}, radial, {
+        tickvals: ticks.filter(function (tick) { return (top - tick) % 3 === 0; }),
+      }),
+    });
+  }
+
   function radarLayout(layout, width, height) {
     var font = fontSize(width);
     var ticks = layout.polar.angularaxis.ticktext || [];
@@ -74,6 +90,7 @@
     var side = Math.round(Math.min(width * 0.3, chars * font * 0.55 + 10));
     var legendHeight = Math.ceil(font * 2.2);
     return Object.assign({}, layout, {
+      polar: narrowScale(layout.polar, width),
       width: width,
       height: height,
       font: Object.assign({}, layout.font, { size: font }),
@@ -83,9 +100,11 @@
         t: labelHeight + (titled ? Math.ceil(font * 2.2) : 4),
         b: labelHeight + legendHeight + 8,
       },
-      // Pinned to the chart's foot and top, clear of the axis labels.
+      // Pinned to the chart's foot and top, clear of the axis labels; the
+      // legend centred, so on a phone it never meets the screen's edge.
       legend: Object.assign({}, layout.legend, {
         yref: "container", y: 0, yanchor: "bottom", font: { size: font },
+        xref: "container", x: 0.5, xanchor: "center",
       }),
       title: titled ? Object.assign({}, layout.title, {
         yref: "container", y: 1, yanchor: "top", pad: { t: 6 },
@@ -338,7 +357,8 @@
         }
       });
     });
-    document.querySelectorAll("[data-print]").forEach(function (button) {
+    document.querySelectorAll("[data-print]:not([data-wired])").forEach(function (button) {
+      button.dataset.wired = "print";
       button.addEventListener("click", function () {
         window.print();
       });

@@ -36,7 +36,9 @@
     }
   }
 
-  document.querySelectorAll("[data-print]").forEach(function (button) {
+  // charts.js wires the same buttons on pages with charts: once is enough.
+  document.querySelectorAll("[data-print]:not([data-wired])").forEach(function (button) {
+    button.dataset.wired = "print";
     button.addEventListener("click", function () { window.print(); });
   });
   document.querySelectorAll("[data-copy]").forEach(function (button) {
