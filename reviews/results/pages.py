@@ -17,9 +17,12 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from reviews import analysis
 from reviews.analysis import (
+    AGREEMENT_HEADING,
+    AGREEMENT_HEADING_IN_WORDS,
     COLUMN_HEADINGS,
     NOW,
     PERSPECTIVE_LABELS,
@@ -65,6 +68,12 @@ class StatementTable:
         tuple[StatementInfo, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]],
         ...,
     ]
+    # Released results say agreement in words; the rep's table gives r_wg.
+    in_words: bool = False
+
+    @property
+    def agreement_heading(self) -> str:
+        return AGREEMENT_HEADING_IN_WORDS if self.in_words else AGREEMENT_HEADING
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ class Results:
         return sum(self.analysis.respondents.values())
 
 
-def _statement_tables(a: Analysis) -> list[StatementTable]:
+def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
     changes = {(c.statement, c.perspective): c for c in a.changes}
     tables = []
     # "Now" first: it is what the flags read; the other columns are reference.
@@ -97,7 +106,9 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 cells.append(
                     (
                         PERSPECTIVE_LABELS[p],
-                        _group_cells(g, changes.get((statement.key, p)), column, a.k),
+                        _group_cells(
+                            g, changes.get((statement.key, p)), column, a, in_words
+                        ),
                     )
                 )
             gaps = tuple(
@@ -112,6 +123,7 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 column=column,
                 heading=COLUMN_HEADINGS[column],
                 rows=tuple(rows),
+                in_words=in_words,
             )
         )
     return tables
@@ -121,16 +133,23 @@ def _group_cells(
     g: analysis.GroupResult | None,
     change: analysis.Change | None,
     column: str,
-    k: int | None,
+    a: Analysis,
+    in_words: bool,
 ) -> tuple[str, ...]:
-    """n, mean, median, range, r_wg and band, don't know, not relevant, change."""
+    """n, mean, median, range, r_wg and band (or in words), don't know, not
+    relevant, change."""
     if g is None:
         return ("0", DASH, DASH, DASH, DASH, "0", "0", DASH)
     s = g.summary
     if g.suppressed and s.answered == 0:
-        return (f"fewer than {k} responses",) + (DASH,) * 7
+        return (f"fewer than {a.k} responses",) + (DASH,) * 7
     spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
-    agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})" if g.rwg is not None else DASH
+    if g.rwg is None:
+        agreement = DASH
+    elif in_words:
+        agreement = capfirst(analysis.agreement_in_words(g.rwg, a.thresholds))
+    else:
+        agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})"
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
@@ -207,7 +226,7 @@ def _results_parts(
         "analysis": result,
         "charts": charts,
         "dot_plot": dot_plot,
-        "statement_tables": tuple(_statement_tables(result)),
+        "statement_tables": tuple(_statement_tables(result, in_words=released)),
         "comments": tuple(
             (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
             for p in PERSPECTIVES

@@ -55,6 +55,7 @@ def table_rows(table: Table) -> SafeString:
 def statement_rows(table: StatementTable) -> SafeString:
     """One `<tbody>` per statement: a row per perspective, then its gaps."""
     parts = []
+    labels = {STATEMENT_CELLS[4][0]: escape(table.agreement_heading)}
     for statement, groups, gaps in table.rows:
         parts.append("<tbody>")
         for i, (perspective, cells) in enumerate(groups):
@@ -66,7 +67,8 @@ def statement_rows(table: StatementTable) -> SafeString:
                 else ""
             )
             tds = "".join(
-                f'<td data-label="{label}"{extra}>{escape(cell)}</td>'
+                f'<td data-label="{labels.get(label, label)}"{extra}>'
+                f"{escape(cell)}</td>"
                 for (label, extra), cell in zip(STATEMENT_CELLS, cells, strict=True)
             )
             parts.append(
