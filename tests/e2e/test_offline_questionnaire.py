@@ -42,10 +42,18 @@ def open_questionnaire(page: Page, live_server) -> tuple[Review, str]:
     return invitation.review, token
 
 
-def wait_until_the_page_is_kept(page: Page) -> None:
-    page.wait_for_function(
-        "caches.match(location.pathname, {ignoreVary: true}).then(hit => !!hit)"
-    )
+def eventually(page: Page, expression: str, seconds: float = 10) -> None:
+    """Until a JS expression, awaited, is true (wait_for_function does not await
+    a promise: it would pass at once)."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")
+
+
+def kept_page(path: str) -> str:
+    return f"caches.match('{path}', {{ignoreVary: true}}).then(hit => !!hit)"
 
 
 @pytest.mark.slow
@@ -55,7 +63,8 @@ def test_answers_given_offline_survive_a_reload_and_are_submitted_once_back(
     page = phone_page
     review, _ = open_questionnaire(page, live_server)
     keys = statement_keys(review)
-    wait_until_the_page_is_kept(page)
+    questionnaire = f"/respond/{review.pk}/"
+    eventually(page, kept_page(questionnaire))
     page.locator("[data-next]").click()
     for index, key in enumerate(keys[:5]):
         answer(page, key, index + 1, 10 - index)
@@ -89,7 +98,9 @@ def test_answers_given_offline_survive_a_reload_and_are_submitted_once_back(
         for a in Answer.objects.filter(response=response).select_related("statement")
     }
     assert stored == {key: (i + 1, 10 - i) for i, key in enumerate(keys)}
+    # Nothing of the answers stays on the phone once they are in.
     assert page.evaluate("Object.keys(localStorage).length") == 0
+    eventually(page, f"{kept_page(questionnaire)}.then(kept => !kept)")
 
 
 @pytest.mark.slow
