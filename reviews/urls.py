@@ -7,6 +7,7 @@ from reviews.views import invitations as invitation_views
 from reviews.views import landing
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
+from reviews.views import offline as offline_views
 from reviews.views import outbox as outbox_views
 from reviews.views import own_results as own_results_views
 from reviews.views import pages as page_views
@@ -24,6 +25,7 @@ urlpatterns = [
     path("accessibility/", page_views.accessibility, name="accessibility"),
     # Respondents (issue 3).
     path("r/<str:token>/", respond_views.respond_link, name="respond-link"),
+    path("respond/sw.js", offline_views.service_worker, name="respond-worker"),
     path("respond/<int:pk>/", respond_views.respond, name="respond"),
     path("respond/<int:pk>/check/", respond_views.check, name="respond-check"),
     path("respond/<int:pk>/submit/", respond_views.submit, name="respond-submit"),

@@ -46,6 +46,7 @@ PERFORMANCE = {
     "landing": 100,
     "questionnaire": 100,
     "results": 90,
+    "pack": 90,
     "released": 90,
     "overview": 90,
 }

@@ -25,7 +25,7 @@ This module re-exports the names callers use, so they need only
 """
 
 from reviews.analysis.agenda import KINDS, with_discussion_points
-from reviews.analysis.agreement import rwg, rwg_band, summarise
+from reviews.analysis.agreement import agreement_in_words, rwg, rwg_band, summarise
 from reviews.analysis.attention import has_wide_gap
 from reviews.analysis.engine import analyse
 from reviews.analysis.numbers import (
@@ -69,6 +69,8 @@ from reviews.analysis.thresholds import (
     describe_thresholds,
 )
 from reviews.analysis.words import (
+    AGREEMENT_HEADING,
+    AGREEMENT_HEADING_IN_WORDS,
     ANSWER_STATE_CHOICES,
     ANSWER_STATE_LABELS,
     ANSWER_STATES,
@@ -89,6 +91,8 @@ from reviews.analysis.words import (
 )
 
 __all__ = [
+    "AGREEMENT_HEADING",
+    "AGREEMENT_HEADING_IN_WORDS",
     "ATTENTION",
     "ANSWER_STATES",
     "ANSWER_STATE_CHOICES",
@@ -138,6 +142,7 @@ __all__ = [
     "percent",
     "rwg",
     "rwg_band",
+    "agreement_in_words",
     "signed_one_decimal",
     "summarise",
     "suppress_small_groups",

@@ -108,6 +108,12 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"Invitation {self.pk} to {self.review}"
 
+    @property
+    def invitee_name(self) -> str:
+        """Whom the rep's list names: an invitation whose person was deleted (or
+        never recorded, as in generated data) still heads its row."""
+        return self.person.name if self.person else "Name not recorded"
+
 
 # Both release messages carry a results link and are sent to a person once.
 RELEASE_MESSAGES = frozenset(

@@ -17,9 +17,12 @@ from typing import Any, NamedTuple
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from reviews import analysis
 from reviews.analysis import (
+    AGREEMENT_HEADING,
+    AGREEMENT_HEADING_IN_WORDS,
     ANSWER_STATE_LABELS,
     COLUMN_HEADINGS,
     DONT_KNOW,
@@ -70,7 +73,7 @@ STATEMENT_COLUMNS = (
     Column("Mean"),
     Column("Median"),
     Column("Range"),
-    Column("Agreement (r_wg)", wide=True),
+    Column(AGREEMENT_HEADING, wide=True),
     Column(ANSWER_STATE_LABELS[DONT_KNOW]),
     Column(ANSWER_STATE_LABELS[NOT_RELEVANT]),
     Column("Change"),
@@ -88,10 +91,22 @@ class StatementTable:
         tuple[StatementInfo, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]],
         ...,
     ]
+    # Released results say agreement in words; the rep's table gives r_wg.
+    in_words: bool = False
+
+    @property
+    def agreement_heading(self) -> str:
+        return AGREEMENT_HEADING_IN_WORDS if self.in_words else AGREEMENT_HEADING
 
     @property
     def cell_columns(self) -> tuple[Column, ...]:
-        return STATEMENT_COLUMNS
+        """`STATEMENT_COLUMNS`, with agreement said in words where it is."""
+        return tuple(
+            column._replace(label=self.agreement_heading)
+            if column.label == AGREEMENT_HEADING
+            else column
+            for column in STATEMENT_COLUMNS
+        )
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,7 @@ class Results:
         return sum(self.analysis.respondents.values())
 
 
-def _statement_tables(a: Analysis) -> list[StatementTable]:
+def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
     changes = {(c.statement, c.perspective): c for c in a.changes}
     tables = []
     # "Now" first: it is what the flags read; the other columns are reference.
@@ -124,7 +139,9 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 cells.append(
                     (
                         PERSPECTIVE_LABELS[p],
-                        _group_cells(g, changes.get((statement.key, p)), column, a.k),
+                        _group_cells(
+                            g, changes.get((statement.key, p)), column, a, in_words
+                        ),
                     )
                 )
             gaps = tuple(
@@ -139,6 +156,7 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 column=column,
                 heading=COLUMN_HEADINGS[column],
                 rows=tuple(rows),
+                in_words=in_words,
             )
         )
     return tables
@@ -155,16 +173,23 @@ def _group_cells(
     g: analysis.GroupResult | None,
     change: analysis.Change | None,
     column: str,
-    k: int | None,
+    a: Analysis,
+    in_words: bool,
 ) -> tuple[str, ...]:
-    """n, mean, median, range, r_wg and band, don't know, not relevant, change."""
+    """n, mean, median, range, r_wg and band (or in words), don't know, not
+    relevant, change."""
     if g is None:
         return ("0", DASH, DASH, DASH, DASH, "0", "0", DASH)
     s = g.summary
     if g.suppressed and s.answered == 0:
-        return (f"fewer than {k} responses",) + (DASH,) * 7
+        return (f"fewer than {a.k} responses",) + (DASH,) * 7
     spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
-    agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})" if g.rwg is not None else DASH
+    if g.rwg is None:
+        agreement = DASH
+    elif in_words:
+        agreement = capfirst(analysis.agreement_in_words(g.rwg, a.thresholds))
+    else:
+        agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})"
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
@@ -241,7 +266,7 @@ def _results_parts(
         "analysis": result,
         "charts": charts,
         "dot_plot": dot_plot,
-        "statement_tables": tuple(_statement_tables(result)),
+        "statement_tables": tuple(_statement_tables(result, in_words=released)),
         "comments": tuple(
             (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
             for p in PERSPECTIVES

@@ -6,12 +6,15 @@ from collections.abc import Iterator, Sequence
 
 from django import template
 
-from reviews.results.pages import STATEMENT_COLUMNS, Column
+from reviews.results.pages import Column
 
 register = template.Library()
 
 
 @register.filter
-def with_columns(cells: Sequence[str]) -> Iterator[tuple[Column, str]]:
-    """`cells` of a statement table's row, each with its `STATEMENT_COLUMNS` entry."""
-    return zip(STATEMENT_COLUMNS, cells, strict=True)
+def with_columns(
+    cells: Sequence[str], columns: Sequence[Column]
+) -> Iterator[tuple[Column, str]]:
+    """`cells` of a statement table's row, each with its column (the table's
+    `cell_columns`)."""
+    return zip(columns, cells, strict=True)

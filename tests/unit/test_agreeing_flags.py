@@ -8,7 +8,9 @@ from tests.unit.test_analysis import STATEMENTS, ratings_on, response
 
 
 def gaps_shown(responses, statement: str = "s2") -> tuple[str, ...]:
-    now = next(t for t in _statement_tables(analyse(STATEMENTS, responses)))
+    now = next(
+        t for t in _statement_tables(analyse(STATEMENTS, responses), in_words=False)
+    )
     assert now.column == NOW
     return next(gaps for s, _, gaps in now.rows if s.key == statement)
 

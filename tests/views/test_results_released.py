@@ -177,3 +177,28 @@ def test_the_rep_also_sees_released_results_with_the_same_rule(client):
     client.force_login(user)
     page = client.get(url(review)).content.decode()
     assert "fewer than 5 responses" in page
+
+
+def statement_section(body: str) -> str:
+    start = body.index('id="tables-heading"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_released_results_say_agreement_in_words_and_keep_r_wg_for_the_rep(client):
+    review = ReviewFactory(released_at=timezone.now(), min_group_size=3)
+    # Partnership members at 1, 5 and 10 on every statement: no agreement at all.
+    bulk_responses(review, "member", [[1] * 10, [5] * 10, [10] * 10])
+    client.force_login(member_of(review))
+    released = statement_section(client.get(url(review)).content.decode())
+
+    assert "How alike they see it" in released
+    assert "See this very differently from one another" in released
+    assert "r_wg" not in released and "lack of agreement" not in released
+
+    rep = UserFactory()
+    RepAssignmentFactory(person__user=rep, area=review.appointment.partnership.area)
+    client.force_login(rep)
+    results = client.get(reverse("reviews:review-results", args=[review.pk]))
+    table = statement_section(results.content.decode())
+    assert "Agreement (r_wg)" in table
+    assert "0.00 (lack of agreement)" in table

@@ -77,6 +77,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:respond-submit": (405,) * 9,
     "reviews:respond-thanks": NOT_RESPONDENT,
     "reviews:respond-autosave": (405,) * 9,
+    # The questionnaire's service worker: the same script for everyone, no data.
+    "reviews:respond-worker": ALL_200,
     # A respondent's results (or the wait for them) and a new results link need
     # this browser's own link too; an unknown results link is a 404 for all.
     "reviews:respond-results": NOT_RESPONDENT,
@@ -155,7 +157,12 @@ SLUG_OBJECT = {
 }
 # Capabilities rather than objects: whoever holds the link or the meeting code
 # may use it, so they are left out of the B-side 404 check.
-CAPABILITY_URLS = {"reviews:respond-link", "reviews:meet-start", "reviews:meet"}
+CAPABILITY_URLS = {
+    "reviews:respond-link",
+    "reviews:meet-start",
+    "reviews:meet",
+    "reviews:respond-worker",
+}
 
 
 def url_patterns(resolver=None, namespace: str = "", prefix: str = ""):
