@@ -13,6 +13,7 @@ from reviews.models import (
     FrameworkVersion,
     Invitation,
     MeetingCodeAttempt,
+    OpeningQuestion,
     ProgrammeRollup,
     Response,
     Review,
@@ -74,17 +75,34 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
         return []
 
 
+def _version_unused(obj: Statement | None) -> bool:
+    return not (obj and obj.version.is_frozen)
+
+
+class OpeningQuestionInline(admin.TabularInline):
+    """Questions to open with, by kind of signal: one to three of each, editable
+    while the statement's version is in use by no review."""
+
+    model = OpeningQuestion
+    extra = 0
+    max_num = 12
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _version_unused(obj) and super().has_change_permission(request, obj)
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["order", "short_label", "key", "capital", "version"]
     list_filter = ["version__framework", "capital"]
     search_fields = ["text", "short_label", "key"]
     list_select_related = ["version__framework"]
+    inlines = [OpeningQuestionInline]
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return not (obj and obj.version.is_frozen) and super().has_change_permission(
-            request, obj
-        )
+        return _version_unused(obj) and super().has_change_permission(request, obj)
 
 
 @admin.register(Review)

@@ -25,10 +25,12 @@ from reviews.models.frameworks import (
     Capital,
     Framework,
     FrameworkVersion,
+    OpeningQuestion,
     Perspective,
     Statement,
 )
 from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.meeting import MeetingNote, Presentation
 from reviews.models.responses import (
     COUNTED,
     Answer,
@@ -65,7 +67,10 @@ __all__ = [
     "Invitation",
     "InvitationQuerySet",
     "MeetingCodeAttempt",
+    "MeetingNote",
+    "OpeningQuestion",
     "Perspective",
+    "Presentation",
     "ProgrammeRollup",
     "Response",
     "ResponseQuerySet",

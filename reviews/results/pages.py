@@ -31,6 +31,7 @@ from reviews.analysis import (
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
+    OpeningQuestion,
     Review,
 )
 from reviews.results.page_charts import (
@@ -79,10 +80,41 @@ class Results:
     flat_notes: tuple[str, ...]
     thresholds: tuple[str, ...]
     hidden_groups: tuple[str, ...] = field(default=())
+    # {statement key: {kind of signal: questions to open with}}
+    questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
+
+    def _agenda(
+        self, points: tuple[analysis.DiscussionPoint, ...]
+    ) -> tuple[AgendaPoint, ...]:
+        return tuple(
+            AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
+            for p in points
+        )
+
+    @property
+    def agenda_first(self) -> tuple[AgendaPoint, ...]:
+        """ "What to talk about first", each point with its questions to open with."""
+        return self._agenda(self.analysis.points_first)
+
+    @property
+    def agenda_later(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.points_later)
+
+    @property
+    def agenda(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.discussion_points)
+
+
+@dataclass(frozen=True)
+class AgendaPoint:
+    """A discussion point and the questions its strongest signal opens with."""
+
+    point: analysis.DiscussionPoint
+    questions: tuple[str, ...]
 
 
 def _statement_tables(a: Analysis) -> list[StatementTable]:
@@ -220,6 +252,24 @@ def _results_parts(
         "hidden_groups": tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
+        "questions": opening_questions(review),
+    }
+
+
+def opening_questions(review: Review) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The review's framework version's questions to open with, by statement key
+    and kind of signal (one query; cached with the rest of what is built)."""
+    questions: dict[str, dict[str, list[str]]] = {}
+    rows = (
+        OpeningQuestion.objects.filter(statement__version=review.framework_version_id)
+        .order_by("statement__order", "kind", "order")
+        .values_list("statement__key", "kind", "text")
+    )
+    for key, kind, text in rows:
+        questions.setdefault(key, {}).setdefault(kind, []).append(text)
+    return {
+        key: {kind: tuple(texts) for kind, texts in kinds.items()}
+        for key, kinds in questions.items()
     }
 
 
