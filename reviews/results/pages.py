@@ -25,6 +25,7 @@ from reviews.analysis import (
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
     Analysis,
+    DiscussionPoint,
     StatementInfo,
     signed_one_decimal,
     two_decimals,
@@ -87,9 +88,7 @@ class Results:
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
 
-    def _agenda(
-        self, points: tuple[analysis.DiscussionPoint, ...]
-    ) -> tuple[AgendaPoint, ...]:
+    def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
         return tuple(
             AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
             for p in points
@@ -113,7 +112,7 @@ class Results:
 class AgendaPoint:
     """A discussion point and the questions its strongest signal opens with."""
 
-    point: analysis.DiscussionPoint
+    point: DiscussionPoint
     questions: tuple[str, ...]
 
 
