@@ -28,7 +28,7 @@ Spread = tuple[float, int, int]
 # Nothing to point at or drag on a shared screen: no hover, no mode bar.
 ROOM_CONFIG: dict[str, Any] = {**CONFIG, "staticPlot": True, "displayModeBar": False}
 ROOM_FONT = 20
-ROW_HEIGHT = 54
+ROW_HEIGHT = 44
 # "At first" just above each row's line, "now" just below.
 OFFSETS = {THEN: 0.18, NOW: -0.18}
 
@@ -39,7 +39,8 @@ def statement_strip(
     scale: Scale = BIG_LOCAL_SCALE,
 ) -> Figure:
     """One row per perspective (the first at the top): for each column asked, a
-    bar from the lowest to the highest rating and a large dot at the average.
+    bar from the lowest to the highest rating and a large dot at the average,
+    labelled (the page says so beside the chart).
 
     Only averages and ranges, never one person's rating on its own row: what
     released results would show. A group with nothing to show keeps its row,
@@ -79,7 +80,7 @@ def statement_strip(
             {
                 "type": "scatter",
                 "mode": "markers+text",
-                "name": f"{COLUMN_HEADINGS[column]}: average, and lowest to highest",
+                "name": COLUMN_HEADINGS[column],
                 "x": dots_x,
                 "y": dots_y,
                 "text": [one_decimal(x) for x in dots_x],
@@ -99,7 +100,7 @@ def statement_strip(
         strip_height(n),
         font={"size": ROOM_FONT},
         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
-        margin={"l": 8, "r": 24, "t": 48, "b": 56},
+        margin={"l": 8, "r": 24, "t": 36, "b": 52},
         xaxis=_rating_axis(scale, 0.5, "Rating"),
         yaxis={
             "range": [-0.6, n - 0.4],
@@ -116,4 +117,4 @@ def statement_strip(
 def strip_height(rows: int) -> int:
     """The strip's height in pixels for `rows` perspectives (legend and axis
     included), so the page can reserve it before the chart draws."""
-    return 100 + ROW_HEIGHT * max(rows, 1)
+    return 88 + ROW_HEIGHT * max(rows, 1)
