@@ -18,9 +18,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from partnerships.access import AuthenticatedRequest
 from reviews.actions import agreed
@@ -156,11 +156,12 @@ def presenter(request: AuthenticatedRequest, pk: int, screen: int) -> HttpRespon
 
 
 @login_required
-@require_POST
 def presenter_note(request: AuthenticatedRequest, pk: int, screen: int) -> HttpResponse:
     """Save the current statement's note: JSON for the page's autosave, a
     redirect back for the Save button without JavaScript."""
     deck = _deck(request, pk, screen)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     statement = _statement_row(deck.review, deck, screen)
     if statement is None:
         raise Http404("This screen has no statement to take notes on.")

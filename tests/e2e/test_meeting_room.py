@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from reviews.models import AgreedAction, MeetingNote
 from reviews.results.presenting import build_deck
 from tests.e2e.conftest import assert_accessible, assert_stays_local, log_in, open_page
+from tests.e2e.test_pack_print import printed
 from tests.factories import (
     RepAssignmentFactory,
     ReviewFactory,
@@ -148,4 +149,25 @@ def test_the_presented_screen_works_at_200_percent_zoom(browser, live_server, me
     assert_accessible(page)
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(room_url(live_server, review, 2))
+    page.context.close()
+
+
+def test_what_we_agreed_prints_on_one_a4_page(browser, live_server, meeting):
+    review, rep = meeting
+    for i in range(8):
+        AgreedAction.objects.create(
+            review=review,
+            what=f"Action {i}: ask the LTO to explain how grants are paid, in steps",
+            lead="lto",
+            due=timezone.localdate() + dt.timedelta(days=30 + i),
+        )
+    page = open_page(browser, {"width": 1280, "height": 720})
+    log_in(page, live_server, rep)
+    page.goto(room_url(live_server, review, build_deck(review).last))
+    pdf = printed(page)
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "What we agreed" in text
+    assert "Action 7" in text
+    assert "Presenter page" not in text
     page.context.close()
