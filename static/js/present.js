@@ -94,6 +94,33 @@
     }, { passive: true });
   }
 
+  // An agreed action half typed on the presenter page is never thrown away by
+  // following the room: the page offers a link to follow instead.
+  var actionForm = document.querySelector("form[data-action-form]");
+  var actionTyped = Boolean(actionForm && actionForm.querySelector(".is-invalid"));
+  if (actionForm) {
+    actionForm.addEventListener("input", function () { actionTyped = true; });
+    actionForm.addEventListener("submit", function (event) {
+      // A double click sends the action once.
+      if (actionForm.dataset.sent) {
+        event.preventDefault();
+      }
+      actionForm.dataset.sent = "true";
+    });
+  }
+
+  function follow(number) {
+    var notice = document.getElementById("follow-notice");
+    if (actionTyped && notice) {
+      notice.hidden = false;
+      notice.querySelector("a").href = screenUrl(number);
+      return;
+    }
+    beforeLeaving().then(function () {
+      window.location.replace(screenUrl(number));
+    });
+  }
+
   // Following: say where this page is, then go wherever the other page goes.
   var stateUrl = body.dataset.stateUrl;
   post(stateUrl, { screen: String(screen) }).catch(function () {});
@@ -102,9 +129,7 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) {
         if (state && state.screen !== screen) {
-          beforeLeaving().then(function () {
-            window.location.replace(screenUrl(state.screen));
-          });
+          follow(state.screen);
         }
       })
       .catch(function () {});
