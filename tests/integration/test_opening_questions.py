@@ -82,3 +82,17 @@ def test_questions_of_a_version_in_use_are_read_only_in_the_admin(admin_client):
     page = admin_client.get(url).content.decode()
     assert "What does the LTO do on governance" in page
     assert 'name="opening_questions-0-text"' not in page
+
+
+def test_a_question_cannot_be_added_to_a_version_in_use_from_its_own_admin(
+    admin_client,
+):
+    version = big_local_v1()
+    ReviewFactory(framework_version=version)
+    statement = version.statements.get(key="networks")
+    reply = admin_client.post(
+        reverse("admin:reviews_openingquestion_add"),
+        {"statement": statement.pk, "kind": "gap", "order": 3, "text": "Who else?"},
+    )
+    assert reply.status_code == 200  # the form again, with the choice refused
+    assert not OpeningQuestion.objects.filter(text="Who else?").exists()
