@@ -3,7 +3,8 @@
  *
  * Each screen is its own page with next and previous links, so everything
  * works without this script. With it: the keys a presentation clicker sends
- * (arrows, Page Up/Down, space) move between screens and Esc leaves; a swipe
+ * (arrows, Page Up/Down, space) move between screens (on a screen taller than
+ * the window, the vertical ones scroll to its end first) and Esc leaves; a swipe
  * does the same on a touch screen; the two pages follow each other through the
  * server (each says which screen it opened, and polls for the other's moves:
  * no other host, no shared machine needed). On the presenter page, N or the
@@ -63,10 +64,15 @@
     if (key === " " && event.target.closest("a, button, summary")) {
       return; // space presses a focused button, as usual
     }
-    if (["ArrowRight", "ArrowDown", "PageDown", " "].indexOf(key) !== -1) {
+    // Zoomed in, a screen can be taller than the window: the vertical keys
+    // scroll it first, and move on only at its end. Left and right always move.
+    var page = document.documentElement;
+    var moreBelow = window.innerHeight + window.scrollY < page.scrollHeight - 2;
+    var moreAbove = window.scrollY > 0;
+    if (key === "ArrowRight" || (["ArrowDown", "PageDown", " "].indexOf(key) !== -1 && !moreBelow)) {
       event.preventDefault();
       go(document.querySelector("a[rel=next]"));
-    } else if (["ArrowLeft", "ArrowUp", "PageUp"].indexOf(key) !== -1) {
+    } else if (key === "ArrowLeft" || (["ArrowUp", "PageUp"].indexOf(key) !== -1 && !moreAbove)) {
       event.preventDefault();
       go(document.querySelector("a[rel=prev]"));
     } else if (key === "Escape" && role === "room") {
