@@ -12,6 +12,7 @@ from reviews.views import outbox as outbox_views
 from reviews.views import own_results as own_results_views
 from reviews.views import pages as page_views
 from reviews.views import paper as paper_views
+from reviews.views import presenting as presenting_views
 from reviews.views import rep as rep_views
 from reviews.views import respond as respond_views
 from reviews.views import results as results_views
@@ -145,6 +146,27 @@ urlpatterns = [
         "reviews/<int:pk>/export.csv",
         results_views.review_export,
         name="review-export",
+    ),
+    # At the meeting (issue 23).
+    path(
+        "reviews/<int:pk>/present/<int:screen>/",
+        presenting_views.present_screen,
+        name="present-screen",
+    ),
+    path(
+        "reviews/<int:pk>/present/now.json",
+        presenting_views.present_state,
+        name="present-state",
+    ),
+    path(
+        "reviews/<int:pk>/presenter/<int:screen>/",
+        presenting_views.presenter,
+        name="presenter",
+    ),
+    path(
+        "reviews/<int:pk>/presenter/<int:screen>/notes/",
+        presenting_views.presenter_note,
+        name="presenter-note",
     ),
     # Agreed actions (issue 12).
     path(

@@ -7,7 +7,7 @@ reworded statement still line up with earlier reviews.
 
 from django.db import transaction
 
-from reviews.models import Framework, FrameworkVersion, Statement
+from reviews.models import Framework, FrameworkVersion, OpeningQuestion, Statement
 
 # Everything a version says, apart from its framework, number and creation time.
 VERSION_FIELDS = (
@@ -20,6 +20,7 @@ VERSION_FIELDS = (
     "scale_max",
 )
 STATEMENT_FIELDS = ("key", "order", "text", "short_label", "capital", "help_text")
+QUESTION_FIELDS = ("kind", "order", "text")
 
 
 @transaction.atomic
@@ -38,8 +39,19 @@ def copy_last_version(*, framework: Framework) -> FrameworkVersion:
         number=last.number + 1,
         **{name: getattr(last, name) for name in VERSION_FIELDS},
     )
-    Statement.objects.bulk_create(
+    statements = Statement.objects.bulk_create(
         Statement(version=copy, **{name: getattr(s, name) for name in STATEMENT_FIELDS})
         for s in last.statements.order_by("order")
+    )
+    # Questions to open with follow their statement by its stable key.
+    new_by_key = {s.key: s for s in statements}
+    OpeningQuestion.objects.bulk_create(
+        OpeningQuestion(
+            statement=new_by_key[q.statement.key],
+            **{name: getattr(q, name) for name in QUESTION_FIELDS},
+        )
+        for q in OpeningQuestion.objects.filter(statement__version=last)
+        .select_related("statement")
+        .order_by("statement__order", "kind", "order")
     )
     return copy

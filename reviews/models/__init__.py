@@ -27,10 +27,12 @@ from reviews.models.frameworks import (
     Capital,
     Framework,
     FrameworkVersion,
+    OpeningQuestion,
     Perspective,
     Statement,
 )
 from reviews.models.invitations import Invitation, InvitationQuerySet, not_revoked
+from reviews.models.meeting import MeetingNote, Presentation
 from reviews.models.outbox import OutgoingMessage, OutgoingMessageQuerySet
 from reviews.models.responses import (
     Answer,
@@ -75,9 +77,12 @@ __all__ = [
     "Invitation",
     "InvitationQuerySet",
     "MeetingCodeAttempt",
+    "MeetingNote",
+    "OpeningQuestion",
     "OutgoingMessage",
     "OutgoingMessageQuerySet",
     "Perspective",
+    "Presentation",
     "ProgrammeRollup",
     "Response",
     "ResponseQuerySet",

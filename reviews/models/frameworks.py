@@ -155,3 +155,43 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.short_label}"
+
+
+class OpeningQuestion(models.Model):
+    """A question to open a discussion point with: per statement and kind of
+    signal, in plain words that invite people to explain rather than defend."""
+
+    class Kind(models.TextChoices):
+        # The kinds of signal a discussion point can open with (analysis.agenda).
+        GAP = "gap", "A gap between groups"
+        DISAGREEMENT = "disagreement", "Disagreement within a group"
+        SPLIT = "split", "A split between higher and lower"
+        UNKNOWN = "unknown", "Many \u201cdon\u2019t know\u201d answers"
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="opening_questions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(default=1)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["statement", "kind", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "kind", "order"],
+                name="openingquestion_unique_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["gap", "disagreement", "split", "unknown"]),
+                name="openingquestion_kind_valid",
+            ),
+            # One to three per kind: the order numbers them.
+            models.CheckConstraint(
+                condition=Q(order__gte=1) & Q(order__lte=3),
+                name="openingquestion_at_most_three",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

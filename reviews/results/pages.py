@@ -31,12 +31,14 @@ from reviews.analysis import (
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
     Analysis,
+    DiscussionPoint,
     StatementInfo,
     signed_one_decimal,
     two_decimals,
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
+    OpeningQuestion,
     Review,
 )
 from reviews.results.page_charts import (
@@ -121,10 +123,39 @@ class Results:
     flat_notes: tuple[str, ...]
     thresholds: tuple[str, ...]
     hidden_groups: tuple[str, ...] = field(default=())
+    # {statement key: {kind of signal: questions to open with}}
+    questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
+
+    def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
+        return tuple(
+            AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
+            for p in points
+        )
+
+    @property
+    def agenda_first(self) -> tuple[AgendaPoint, ...]:
+        """ "What to talk about first", each point with its questions to open with."""
+        return self._agenda(self.analysis.points_first)
+
+    @property
+    def agenda_later(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.points_later)
+
+    @property
+    def agenda(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.discussion_points)
+
+
+@dataclass(frozen=True)
+class AgendaPoint:
+    """A discussion point and the questions its strongest signal opens with."""
+
+    point: DiscussionPoint
+    questions: tuple[str, ...]
 
 
 def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
@@ -279,6 +310,35 @@ def _results_parts(
         "hidden_groups": tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
+        "questions": opening_questions(review),
+    }
+
+
+def opening_questions(review: Review) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The review's framework version's questions to open with, by statement key
+    and kind of signal. A version in use is frozen, so they are cached by
+    version: the rep's and the released view of a review, and every review on
+    the version, read them once."""
+    key = f"opening-questions:{review.framework_version_id}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = _read_opening_questions(review.framework_version_id)
+        cache.set(key, questions, ANALYSIS_CACHE_SECONDS)
+    return questions
+
+
+def _read_opening_questions(version_id: int) -> dict[str, dict[str, tuple[str, ...]]]:
+    questions: dict[str, dict[str, list[str]]] = {}
+    rows = (
+        OpeningQuestion.objects.filter(statement__version=version_id)
+        .order_by("statement__order", "kind", "order")
+        .values_list("statement__key", "kind", "text")
+    )
+    for key, kind, text in rows:
+        questions.setdefault(key, {}).setdefault(kind, []).append(text)
+    return {
+        key: {kind: tuple(texts) for kind, texts in kinds.items()}
+        for key, kinds in questions.items()
     }
 
 

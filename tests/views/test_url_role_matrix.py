@@ -14,7 +14,12 @@ from django.utils import timezone
 
 from reviews.models import AgreedAction, Review
 from reviews.responding.tokens import hash_token
-from tests.factories import ResponseFactory, two_partnerships
+from tests.factories import (
+    ResponseFactory,
+    ReviewFactory,
+    bulk_responses,
+    two_partnerships,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +130,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-actions": MANAGER_ONLY,
     "reviews:action-edit": MANAGER_ONLY,
     "reviews:action-status": MANAGER_ONLY,
+    # At the meeting: presenting a closed review, the presenter page and notes.
+    "reviews:present-screen": MANAGER_ONLY,
+    "reviews:present-state": MANAGER_ONLY,
+    "reviews:presenter": MANAGER_ONLY,
+    "reviews:presenter-note": MANAGER_POST,
     # Directory pages: lists filtered to what each person may see; A's own
     # area and organisation are 404 to B's people; the overview is for staff.
     "programme:area-list": LOGIN_200,
@@ -149,6 +159,10 @@ PK_OBJECT = {
     "reviews:invitation-resend": "invitation_a",
     "reviews:response-set-aside": "code_response_a",
     "reviews:response-count-again": "code_response_a",
+    # Only a closed review is presented.
+    "reviews:present-screen": "closed_review_a",
+    "reviews:presenter": "closed_review_a",
+    "reviews:presenter-note": "closed_review_a",
 }
 # Which of A's objects a URL's `slug` means.
 SLUG_OBJECT = {
@@ -198,6 +212,9 @@ def url_for(name: str, world: object | None) -> str:
         kwargs["secret"] = "not-a-results-link-secret"
     if "<str:code>" in route:
         kwargs["code"] = CODE_A
+    if "<int:screen>" in route:
+        # The first agenda point: a screen with a statement, so with notes.
+        kwargs["screen"] = 1
     if "<uidb64>" in route:
         kwargs |= {"uidb64": "MQ", "token": "set-password"}
     return reverse(name, kwargs=kwargs)
@@ -220,6 +237,11 @@ def world():
         review=world.review_a, what="Meet monthly", lead="lto", due=timezone.localdate()
     )
     world.organisation_a = world.appointment_a.organisation
+    world.closed_review_a = ReviewFactory(
+        appointment=world.appointment_a, status="closed"
+    )
+    bulk_responses(world.closed_review_a, "member", [[2] * 10, [3] * 10, [2] * 10])
+    bulk_responses(world.closed_review_a, "lto_staff", [[9] * 10])
     invitation = world.invitation_a
     invitation.token_hash = hash_token(TOKEN_A)
     invitation.save(update_fields=["token_hash"])
