@@ -106,10 +106,13 @@ class ReviewForm(forms.Form):
                 "meeting_code_cap": review.meeting_code_cap,
             }
         else:
+            # Three weeks from today, beside whatever the caller proposes (the
+            # exit interview's purpose).
             today = timezone.localdate()
-            kwargs.setdefault(
-                "initial", {"opens": today, "closes": today + dt.timedelta(days=21)}
-            )
+            kwargs["initial"] = {
+                "opens": today,
+                "closes": today + dt.timedelta(days=21),
+            } | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         # A code not yet switched on proposes a cap; one the rep cleared stays clear.
         if proposed_cap is not None and not (review and review.meeting_code_active):

@@ -83,8 +83,9 @@ def test_send_again_goes_from_the_keyboard_and_once(browser, live_server, review
 
     button = page.get_by_role("button", name="Send them again")
     button.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
+    # Waits for the page the POST leads to, not the one already loaded.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
     assert page.locator("#unsent").count() == 0
     assert len(mail.outbox) == 2

@@ -177,3 +177,19 @@ def test_another_areas_or_an_ended_appointment_is_a_404(client):
     assert client.get(end_url(mine)).status_code == 200
     assert client.get(end_url(theirs)).status_code == 404
     assert client.get(end_url(gone)).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "?purpose=exit"])
+def test_the_review_form_proposes_three_weeks_from_today_with_or_without_a_purpose(
+    client, query
+):
+    appointment = ending()
+    client.force_login(rep_of(appointment))
+
+    form = client.get(
+        reverse("reviews:review-open", args=[appointment.pk]) + query
+    ).context["form"]
+
+    assert form["opens"].value() == today()
+    assert form["closes"].value() == today() + dt.timedelta(days=21)
+    assert form["purpose"].value() == ("exit" if query else None)
