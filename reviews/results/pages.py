@@ -319,15 +319,8 @@ def _results_parts(
 
 def opening_questions(review: Review) -> dict[str, dict[str, tuple[str, ...]]]:
     """The review's framework version's questions to open with, by statement key
-    and kind of signal. A version in use is frozen, so they are cached by
-    version: the rep's and the released view of a review, and every review on
-    the version, read them once."""
-    key = f"opening-questions:{review.framework_version_id}"
-    questions = cache.get(key)
-    if questions is None:
-        questions = _read_opening_questions(review.framework_version_id)
-        cache.set(key, questions, ANALYSIS_CACHE_SECONDS)
-    return questions
+    and kind of signal: one query, cached with the rest of the results."""
+    return _read_opening_questions(review.framework_version_id)
 
 
 def _read_opening_questions(version_id: int) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -103,7 +103,8 @@ def test_results_cache_what_they_built_and_leave_the_answers_to_other_pages(
 
     data, result = read_review(review)
     assert cache.get(key) == (data, result)
-    # The released view: its own parts, from the stored data (key query only).
-    with django_assert_num_queries(1):
+    # The released view: its own parts, from the stored data (the key query and
+    # the version's questions to open with).
+    with django_assert_num_queries(2):
         released = build_results(review, released=True)
     assert released.analysis.respondents == result.respondents
