@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "ltoreview.compression.TextGZipMiddleware",
     "ltoreview.caching.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # English, or the respondent's language on the respondent's side.
+    "reviews.responding.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +102,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -201,6 +204,13 @@ INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
 
 LANGUAGE_CODE = "en-gb"
+# The respondent's side speaks these; each is named in itself. Polish and Urdu
+# are drafts until a fluent speaker has checked them (locale/*/LC_MESSAGES).
+LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language cookie lasts as long as a results link: a respondent's choice
+# should still hold when the results they helped with are released.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
