@@ -10,6 +10,9 @@ from pathlib import Path
 
 os.environ["DEBUG"] = "0"
 os.environ.setdefault("SECRET_KEY", "bench-only-key-not-secret-" + "x" * 40)
+os.environ.setdefault("ORGANISATION_NAME", "LTO Review bench")
+os.environ.setdefault("PRIVACY_CONTACT_EMAIL", "privacy@example.org")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
 from ltoreview.settings import *  # noqa: E402,F403
 from ltoreview.settings import BASE_DIR, DATABASE_URL, DATABASES  # noqa: E402

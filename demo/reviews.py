@@ -3,7 +3,10 @@ invitations, responses and audit trail come from `demo.responses`.
 
 History runs from 2019 to mid-2026 against fixed dates: mostly closed, many released.
 A handful of reviews are open (and two are drafts) relative to today. The demo rep's
-first area has an open review; their second a released one carrying every signal.
+first area has an open review; their second a released one carrying every signal,
+and an exit interview of the LTO it had before. Reviews opened from
+`SECOND_VERSION_FROM` use version 2 of the framework: a copy of version 1 with one
+statement reworded, its key kept, so change over time runs across both.
 """
 
 import datetime as dt
@@ -17,6 +20,7 @@ from demo.plan import Programme, Segment, current_main_segment
 from demo.responses import Plan, ResponseWriter
 from demo.rows import Progress, answer
 from partnerships.models import Area
+from reviews.actions.frameworks import copy_last_version
 from reviews.models import (
     Answer,
     AuditEvent,
@@ -36,17 +40,40 @@ SHOWCASE_RELEASED = dt.date(2026, 4, 8)
 OPEN_REVIEWS = 8
 DRAFT_REVIEWS = 2
 ANSWER_BATCH = 5000
+SECOND_VERSION_FROM = dt.date(2025, 9, 1)
+# Version 2's one reworded statement: (key, new text).
+REWORDED = (
+    "governance-risk",
+    "Provided clear, effective governance and management of risk",
+)
 Purpose = Review.Purpose
+
+
+def second_version(first: FrameworkVersion) -> FrameworkVersion:
+    """Version 2 of the framework: made from version 1 by the product's own copy,
+    with one statement reworded (or the one already there)."""
+    existing = first.framework.versions.filter(number=first.number + 1).first()
+    if existing is not None:
+        return existing
+    version = copy_last_version(framework=first.framework)
+    key, text = REWORDED
+    version.statements.filter(key=key).update(text=text)
+    return version
 
 
 def write_reviews(programme: Programme, report: Progress) -> dict[str, int]:
     """Write every review with its responses and audit trail; return counts."""
     version = FrameworkVersion.objects.get(framework__slug="big-local", number=1)
-    statement_ids = list(
-        version.statements.order_by("order").values_list("pk", flat=True)
-    )
+    newer = second_version(version)
+    statement_ids = {
+        v.pk: list(v.statements.order_by("order").values_list("pk", flat=True))
+        for v in (version, newer)
+    }
     report("reviews", 0.3)
     plans = _history(programme, version) + _current(programme, version)
+    for plan in plans:
+        if plan.review.opens >= SECOND_VERSION_FROM:
+            plan.review.framework_version = newer
     Review.objects.bulk_create([plan.review for plan in plans])
     report("responses", 0.4)
     writer = ResponseWriter(programme)
@@ -57,7 +84,9 @@ def write_reviews(programme: Programme, report: Progress) -> dict[str, int]:
     Response.objects.bulk_create(writer.responses)
     AuditEvent.objects.bulk_create(writer.events)
     rows = [
-        answer(response.pk, statement_ids[s], *cell)
+        answer(
+            response.pk, statement_ids[response.review.framework_version_id][s], *cell
+        )
         for response, cells in writer.answers
         for s, cell in enumerate(cells)
     ]
@@ -128,6 +157,38 @@ def _history(programme: Programme, version: FrameworkVersion) -> list[Plan]:
         asks_would_like=True,
     )
     plans.append(Plan(review, showcase, segment, signals=set(SIGNALS)))
+    plans += _exit_interview(programme, version, showcase)
+    return plans
+
+
+def _exit_interview(
+    programme: Programme, version: FrameworkVersion, index: int
+) -> list[Plan]:
+    """The showcase area's first LTO: two regular reviews, then its exit
+    interview a month before that appointment ended (programme.py ends it with
+    a change of LTO), so its results open with the relationship since the start."""
+    ended = programme.segments[index][0]
+    assert ended.end is not None  # the showcase area always changed LTO
+    plans = []
+    for months_before, purpose in (
+        (29, Purpose.REGULAR),
+        (14, Purpose.REGULAR),
+        (1, Purpose.EXIT),
+    ):
+        closes = ended.end - dt.timedelta(days=30 * months_before)
+        review = _review(
+            programme,
+            version,
+            index,
+            ended,
+            purpose,
+            closes - dt.timedelta(days=28),
+            closes,
+            status=Review.Status.CLOSED,
+            released_at=aware(closes + dt.timedelta(days=10), 10),
+        )
+        signals = choose_signals(programme.rng, purpose)
+        plans.append(Plan(review, index, ended, signals=signals))
     return plans
 
 

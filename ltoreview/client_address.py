@@ -29,7 +29,7 @@ def client_address(request: HttpRequest) -> str:
     hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
     if hops <= 0:
         return remote
-    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    header = request.headers.get("x-forwarded-for", "")
     forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if len(forwarded) < hops:
         # Not every trusted proxy added its entry: the request came round them.

@@ -28,14 +28,52 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
+
+def env_required(name: str, development: str, how: str) -> str:
+    """A variable production must set (it refuses to start without it);
+    `development` stands in for it with DEBUG on."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production refuses to start without one: set "
-            "SECRET_KEY to a long random value, or set DEBUG=1 for local development."
+            f"{name} is not set. Production refuses to start without one: {how}, "
+            "or set DEBUG=1 for local development."
         )
-    SECRET_KEY = "development-only-insecure-key-never-use-in-production"
+    return development
+
+
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "development-only-insecure-key-never-use-in-production",
+    "set SECRET_KEY to a long random value",
+)
+
+# Who answers for the data (UK GDPR article 13), named on the privacy notice and
+# the accessibility statement. Production refuses to start without them;
+# development shows a placeholder that says which variable to set.
+ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "").strip()
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "").strip()
+_missing = [
+    name
+    for name, value in (
+        ("ORGANISATION_NAME", ORGANISATION_NAME),
+        ("PRIVACY_CONTACT_EMAIL", PRIVACY_CONTACT_EMAIL),
+    )
+    if not value
+]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} not set. Production refuses to start without "
+        "the organisation that runs LTO Review and its privacy contact: the "
+        "privacy notice must name them (README, Environment variables)."
+    )
+# Optional: a data protection officer ("name, email"), and an address for
+# accessibility problems if not the privacy contact.
+DATA_PROTECTION_OFFICER = os.environ.get("DATA_PROTECTION_OFFICER", "").strip()
+ACCESSIBILITY_CONTACT_EMAIL = (
+    os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "").strip() or PRIVACY_CONTACT_EMAIL
+)
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "localhost,127.0.0.1"
@@ -59,17 +97,20 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "import_export",
-    "django_tasks",
-    "django_tasks_db",
     "accounts",
     "partnerships",
     "reviews",
     "programme",
     "demo",
+    # After reviews, whose `db_worker` (the library's, with the outbox sweep)
+    # takes the place of the library's own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ltoreview.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what every later middleware has finished writing; below
     # WhiteNoise, so static files keep their own pre-compressed copies.
@@ -203,6 +244,20 @@ INCEPTION_REVIEW_MONTHS = int(os.environ.get("INCEPTION_REVIEW_MONTHS", "3"))
 # results for at least this long after release, well past the invitation's expiry.
 RESULTS_LINK_LIFETIME = timedelta(days=int(os.environ.get("RESULTS_LINK_DAYS", "365")))
 
+# What identifies people in a review (invitations, comments, message rows, and
+# people with no current role) is removed this many months after it closes
+# (`manage.py apply_retention`); anonymous answers and summaries stay.
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "72"))
+
+# However often "Remind" is clicked (or cron runs), a person gets at most one
+# reminder in this many hours.
+REMINDER_MIN_HOURS = int(os.environ.get("REMINDER_MIN_HOURS", "24"))
+
+# Uploads (the programme's imports and a rep's invitation file) are refused past
+# these sizes, with a message saying so.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+
 LANGUAGE_CODE = "en-gb"
 # The respondent's side speaks these; each is named in itself. Polish and Urdu
 # are drafts until a fluent speaker has checked them (locale/*/LC_MESSAGES).
@@ -229,8 +284,14 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# Production must say where mail goes: with the console backend an invitation
+# would be "sent" into a log and never arrive. A load test may still choose the
+# console, explicitly; `check --deploy` then reports it (reviews.E001).
+EMAIL_BACKEND = env_required(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    "set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
+    "EMAIL_HOST settings",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -275,6 +336,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Browser features the app never uses, switched off for every page and file
+# (ltoreview/permissions_policy.py).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "browsing-topics",
+]
+
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -293,9 +372,19 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 
+# Everything goes through one handler whose filter masks tokens and email
+# addresses (ltoreview/log_privacy.py): Django's own loggers are sent to it too,
+# rather than to their default handlers, which would print paths unmasked.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secrets": {"()": "ltoreview.log_privacy.MaskSecrets"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]}
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

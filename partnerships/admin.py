@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 
 from partnerships import imports
 from partnerships.models import (
@@ -16,12 +18,40 @@ from partnerships.models import (
 )
 
 
+class ProgrammeImportForm(ImportForm):
+    """The admin's upload, refused with one plain sentence (never a traceback or
+    a path) when it is too big, too long, not what its name says, or has the
+    wrong columns, before import-export reads it."""
+
+    def __init__(self, formats: list, resources: list, **kwargs) -> None:
+        super().__init__(formats, resources, **kwargs)
+        self.format_names = [f().get_title().lower() for f in formats]
+        [self.kind] = [k for k, r in imports.RESOURCES.items() if r is resources[0]]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        upload, chosen = data.get("import_file"), data.get("format")
+        if upload is None or chosen in (None, ""):
+            return data
+        try:
+            imports.check_size(upload.size)
+            content = b"".join(upload.chunks())
+            dataset = imports.load(content, self.format_names[int(chosen)])
+            imports.check_columns(self.kind, dataset)
+        except imports.ImportRefused as refused:
+            self.add_error("import_file", str(refused))
+        upload.seek(0)
+        return data
+
+
 class ProgrammeImportMixin(ImportExportMixin):
     """Import and export (CSV, XLSX) through `partnerships.imports`, for those
     who may add and change the rows, with a template to download."""
 
     import_kind = ""
     import_template_name = "admin/partnerships/import.html"
+    import_form_class = ProgrammeImportForm
+    formats = [CSV, XLSX]
 
     def get_resource_classes(self, request: HttpRequest) -> list:
         return [imports.RESOURCES[self.import_kind]]

@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
+from django.utils import timezone
 
 from partnerships import access, cadence
 
@@ -67,7 +68,7 @@ class Area(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
-    region = models.CharField(max_length=20, choices=Region.choices)
+    region = models.CharField(max_length=20, choices=Region)
     local_authority = models.CharField(max_length=200)
     phase = models.CharField(
         max_length=20, choices=Phase.choices, default=Phase.GETTING_STARTED
@@ -169,20 +170,9 @@ class AppointmentQuerySet(models.QuerySet):
         that have not completed the programme."""
         return self.current().exclude(partnership__area__phase=Area.Phase.COMPLETED)
 
-    def with_schedule(self) -> "AppointmentQuerySet":
-        """Annotate `last_closed_review`, the closing date of the appointment's
-        latest closed review, which `next_review_due` reads."""
-        # The reviews app's model through the reverse relation: this app imports
-        # no other.
-        review = self.model._meta.get_field("reviews").related_model
-        last = (
-            review.objects.filter(appointment=OuterRef("pk"), status="closed")
-            .order_by("-closes", "-pk")
-            .values("closes")[:1]
-        )
-        return self.annotate(
-            last_closed_review=Subquery(last, output_field=models.DateField())
-        )
+    def current_or_ending(self, today: dt.date) -> "AppointmentQuerySet":
+        """Current appointments, and those given an end date still to come."""
+        return self.filter(Q(ended__isnull=True) | Q(ended__gte=today))
 
     def managed_by(self, user: access.AnyUser) -> "AppointmentQuerySet":
         """Appointments whose reviews this person may open and run."""
@@ -220,8 +210,11 @@ class Appointment(models.Model):
     next_review_reason = models.CharField("why this date", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
-    # Set by `AppointmentQuerySet.with_schedule()`.
+    # Annotated by the app that holds the reviews (this app knows none of its
+    # tables): the closing date of the latest closed review, which the dates
+    # below read, and whether an exit interview has been opened.
     last_closed_review: dt.date | None
+    has_exit_review: bool
 
     class Meta:
         ordering = ["partnership", "-started"]
@@ -258,7 +251,7 @@ class Appointment(models.Model):
     @property
     def next_review_due(self) -> dt.date | None:
         """When the next review falls due, or None for an ended appointment or a
-        completed area. Needs `AppointmentQuerySet.with_schedule()`."""
+        completed area. Needs `last_closed_review` annotated."""
         if not self.is_scheduled:
             return None
         return cadence.next_review_date(
@@ -267,6 +260,15 @@ class Appointment(models.Model):
             override=self.next_review_override,
             cadence=cadence.programme_cadence(),
         )
+
+    @property
+    def exit_interview_due(self) -> dt.date | None:
+        """The end date an exit interview is due before, while the appointment
+        has an end date still to come and no exit interview is opened; else
+        None. Needs `has_exit_review` annotated (`reviews.models.with_exit_review`)."""
+        if self.ended is None or self.ended < timezone.localdate():
+            return None
+        return None if self.has_exit_review else self.ended
 
     @property
     def next_review_basis(self) -> str:

@@ -1,20 +1,23 @@
 """What reps and Local Trust staff are told by email, and only when it matters.
 
-A rep's daily digest covers the areas they represent now: answers since
-yesterday, reviews closing within three days, reviews closed a fortnight or more
-and not released, agreed actions due within a week or overdue, and relationships
-due a review. Local Trust staff get a weekly digest of overdue relationships and
-unreleased reviews across the programme. An empty digest is not sent, nor one to
-anyone who turned digests off. Digests count and name reviews and places; they
-never carry a score or a respondent's name.
+A rep's daily digest covers the areas they represent now, one line per thing to
+act on, each with its link: answers since yesterday, reviews closing within
+three days, reviews closed a fortnight or more and not released, messages that
+could not be sent, agreed actions due within a week or overdue (named: what, for
+which partnership, by when), and relationships due a review. Local Trust staff
+get a weekly summary: how many relationships are due and overdue, reviews
+unreleased and messages failed, the ten longest overdue with links, and one link
+to the full overdue list. An empty digest is not sent, nor one to anyone who
+turned digests off. Digests count and name reviews, places and agreed actions;
+they never carry a score or a respondent's name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
@@ -26,18 +29,41 @@ from django.utils import timezone
 from accounts.models import wants_digests
 from partnerships.access import LOCAL_TRUST_STAFF
 from partnerships.models import Appointment, Area, RepAssignment
-from programme.schedule import schedule, state_of
-from reviews.models import Response, Review, ReviewQuerySet
+from programme.schedule import dated, schedule, state_of
+from reviews.models import (
+    AgreedAction,
+    OutgoingMessage,
+    Response,
+    Review,
+    ReviewQuerySet,
+    with_last_closed_review,
+)
 
 CLOSING_SOON_DAYS = 3
 UNRELEASED_AFTER_DAYS = 14
 ACTIONS_DUE_DAYS = 7
+# The staff digest lists this many of the longest overdue, then links the rest.
+MOST_OVERDUE = 10
+
+
+def link(name: str, *args: object) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One thing to act on, and where to act on it."""
+
+    text: str
+    url: str = ""
 
 
 @dataclass
 class Section:
     heading: str
-    lines: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    # After the lines: where to see them all, when they are a sample.
+    more: Line | None = None
 
 
 @dataclass
@@ -54,7 +80,7 @@ class Digest:
         context = {
             "sections": [s for s in self.sections if s.lines],
             "site": settings.SITE_URL,
-            "preferences": settings.SITE_URL + reverse("accounts:email-preferences"),
+            "preferences": link("accounts:email-preferences"),
         }
         return EmailMessage(
             subject=self.subject,
@@ -68,84 +94,106 @@ def _where(review: Review) -> str:
     return f"{appointment.partnership} and {appointment.organisation}"
 
 
+def _review_line(text: str, review: Review) -> Line:
+    return Line(
+        f"{text}: {_where(review)} ({review.title})",
+        link("reviews:review-detail", review.pk),
+    )
+
+
+def _with_places(reviews: ReviewQuerySet) -> ReviewQuerySet:
+    return reviews.select_related(
+        "appointment__partnership", "appointment__organisation"
+    )
+
+
 def _reviews(areas: QuerySet[Area]) -> ReviewQuerySet:
     return Review.objects.filter(appointment__partnership__area__in=areas)
 
 
-def new_answers(reviews: ReviewQuerySet, since: dt.datetime) -> list[str]:
+def new_answers(reviews: ReviewQuerySet, since: dt.datetime) -> list[Line]:
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review__in=reviews, submitted_at__gte=since)
         .values("review")
         .annotate(n=Count("pk"))
     )
     by_review = {row["review"]: row["n"] for row in counts}
-    rows = reviews.filter(pk__in=by_review).select_related(
-        "appointment__partnership", "appointment__organisation"
-    )
+    rows = _with_places(reviews.filter(pk__in=by_review))
     return [
-        f"{by_review[r.pk]} new answer{'s' if by_review[r.pk] != 1 else ''}: "
-        f"{_where(r)} ({r.title})"
+        _review_line(
+            f"{by_review[r.pk]} new answer{'s' if by_review[r.pk] != 1 else ''}", r
+        )
         for r in rows
     ]
 
 
-def closing_soon(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
+def closing_soon(reviews: ReviewQuerySet, today: dt.date) -> list[Line]:
     soon = today + dt.timedelta(days=CLOSING_SOON_DAYS)
-    rows = (
-        reviews.open()
-        .filter(closes__gte=today, closes__lte=soon)
-        .select_related("appointment__partnership", "appointment__organisation")
-        .order_by("closes")
+    rows = _with_places(
+        reviews.open().filter(closes__gte=today, closes__lte=soon).order_by("closes")
     )
-    return [f"Closes {r.closes:%d %B}: {_where(r)} ({r.title})" for r in rows]
+    return [_review_line(f"Closes {r.closes:%d %B}", r) for r in rows]
 
 
-def waiting_release(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
+def unreleased(reviews: ReviewQuerySet, today: dt.date) -> ReviewQuerySet:
+    """Closed a fortnight or more ago and not released."""
     long_ago = today - dt.timedelta(days=UNRELEASED_AFTER_DAYS)
-    rows = (
-        reviews.filter(status=Review.Status.CLOSED, closes__lte=long_ago)
-        .unreleased()
-        .select_related("appointment__partnership", "appointment__organisation")
-        .order_by("closes")
+    return reviews.closed().filter(closes__lte=long_ago).unreleased()
+
+
+def waiting_release(reviews: ReviewQuerySet, today: dt.date) -> list[Line]:
+    rows = _with_places(unreleased(reviews, today).order_by("closes"))
+    return [_review_line(f"Closed {r.closes:%d %B %Y}, not released", r) for r in rows]
+
+
+def failed_messages(reviews: ReviewQuerySet) -> list[Line]:
+    """Reviews with messages that could not be sent: their page sends them again."""
+    failed = (
+        OutgoingMessage.objects.failed()
+        .filter(review__in=reviews)
+        .values("review")
+        .annotate(n=Count("pk"))
     )
+    by_review = {row["review"]: row["n"] for row in failed}
+    rows = _with_places(reviews.filter(pk__in=by_review).order_by("pk"))
     return [
-        f"Closed {r.closes:%d %B %Y}, not released: {_where(r)} ({r.title})"
+        _review_line(
+            f"{by_review[r.pk]} message{'s' if by_review[r.pk] != 1 else ''} "
+            "could not be sent",
+            r,
+        )
         for r in rows
     ]
 
 
-def actions_due(reviews: ReviewQuerySet, today: dt.date) -> list[str]:
-    """Open agreed actions due within a week or overdue. The model arrives with
-    the agreed-actions work; until it exists this section is simply empty."""
-    try:
-        action_model = apps.get_model("reviews", "AgreedAction")
-    except LookupError:
-        return []
+def actions_due(reviews: ReviewQuerySet, today: dt.date) -> list[Line]:
+    """Open agreed actions due within a week or overdue, each named."""
     soon = today + dt.timedelta(days=ACTIONS_DUE_DAYS)
     rows = (
-        action_model.objects.filter(review__in=reviews, due__lte=soon)
-        .filter(status__in=["agreed", "in_progress"])
-        .select_related(
-            "review__appointment__partnership", "review__appointment__organisation"
-        )
+        AgreedAction.objects.still_open()
+        .filter(review__in=reviews, due__lte=soon)
+        .select_related("review__appointment__partnership")
         .order_by("due", "pk")
     )
     lines = []
     for action in rows:
-        when = "Overdue since" if action.due < today else "Due"
+        when = "overdue since" if action.due < today else "due"
+        partnership = action.review.appointment.partnership
         lines.append(
-            f"{when} {action.due:%d %B}: {_where(action.review)}, "
-            f"agreed in {action.review.title}"
+            Line(
+                f"\u201c{action.what}\u201d for {partnership}, "
+                f"{when} {action.due:%d %B %Y} (agreed in {action.review.title})",
+                link("reviews:review-actions", action.review_id),
+            )
         )
     return lines
 
 
-def relationships_due(areas: QuerySet[Area], today: dt.date) -> list[str]:
-    appointments = (
+def relationships_due(areas: QuerySet[Area], today: dt.date) -> list[Line]:
+    appointments = with_last_closed_review(
         Appointment.objects.scheduled()
         .filter(partnership__area__in=areas)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
     lines = []
@@ -155,7 +203,10 @@ def relationships_due(areas: QuerySet[Area], today: dt.date) -> list[str]:
             label = "Overdue since" if state == "overdue" else "Review due"
             a = row.appointment
             lines.append(
-                f"{label} {row.due:%d %B %Y}: {a.partnership} and {a.organisation}"
+                Line(
+                    f"{label} {row.due:%d %B %Y}: {a.partnership} and {a.organisation}",
+                    link("reviews:review-open", a.pk),
+                )
             )
     return lines
 
@@ -172,31 +223,64 @@ def rep_digest(user: User, today: dt.date) -> Digest:
         Section(
             "Closed two weeks or more, not released", waiting_release(reviews, today)
         ),
+        Section("Messages that could not be sent", failed_messages(reviews)),
         Section("Agreed actions due this week or overdue", actions_due(reviews, today)),
         Section("Relationships due a review", relationships_due(areas, today)),
     ]
     return Digest(user, f"LTO Review: your areas on {today:%d %B}", sections)
 
 
-def staff_digest(user: User, today: dt.date) -> Digest:
-    areas = Area.objects.all()
-    overdue = [
-        line for line in relationships_due(areas, today) if line.startswith("Overdue")
+def _counts(pairs: Iterable[tuple[int, str, str]]) -> list[Line]:
+    """The summary's counts, as (n, noun, the rest); none at all when every
+    count is nought."""
+    pairs = list(pairs)
+    if not any(n for n, _, _ in pairs):
+        return []
+    return [
+        Line(f"{n} {noun}{'' if n == 1 else 's'} {rest}") for n, noun, rest in pairs
     ]
-    unreleased = (
-        Review.objects.filter(status=Review.Status.CLOSED)
-        .unreleased()
-        .select_related("appointment__partnership", "appointment__organisation")
-        .order_by("closes")
+
+
+def staff_digest(user: User, today: dt.date) -> Digest:
+    rows = dated(user)
+    overdue = [r for r in rows if state_of(r.due, today) == "overdue"]
+    due = [r for r in rows if state_of(r.due, today) == "due"]
+    failed = (
+        OutgoingMessage.objects.failed()
+        .filter(review__isnull=False)
+        .values("review")
+        .distinct()
     )
+    counts = _counts(
+        [
+            (len(overdue), "relationship", "overdue for review"),
+            (len(due), "relationship", "due a review within a month"),
+            (
+                unreleased(Review.objects.all(), today).count(),
+                "review",
+                f"closed {UNRELEASED_AFTER_DAYS} days or more and not released",
+            ),
+            (failed.count(), "review", "with messages that could not be sent"),
+        ]
+    )
+    most_overdue = [
+        Line(
+            f"Overdue since {r.due:%d %B %Y}: {r.area_name} and {r.organisation}",
+            link("programme:area-detail", r.area_slug),
+        )
+        for r in overdue[:MOST_OVERDUE]
+    ]
     sections = [
-        Section("Overdue relationships", overdue),
+        Section("This week in numbers", counts),
         Section(
-            "Closed reviews not released",
-            [
-                f"Closed {r.closes:%d %B %Y}: {_where(r)} ({r.title})"
-                for r in unreleased
-            ],
+            f"The {len(most_overdue)} longest overdue",
+            most_overdue,
+            more=Line(
+                f"All {len(overdue)} overdue relationships",
+                link("programme:overdue"),
+            )
+            if len(overdue) > len(most_overdue)
+            else None,
         ),
     ]
     return Digest(user, f"LTO Review: the programme, week of {today:%d %B}", sections)

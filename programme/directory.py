@@ -1,5 +1,6 @@
 """The area directory: which areas a person sees, the filters, and the
-"needs attention" marker with its rules.
+"needs attention" marker (its rules are `reviews.analysis.ATTENTION`, in words
+`describe_attention()`).
 
 Every figure comes from annotations and subqueries scoped through the access
 rules (`Area.objects.visible_to`, `Review.objects.visible_to`), so a page of the
@@ -30,22 +31,12 @@ from django.db.models.functions import Coalesce
 
 from partnerships.access import AnyUser
 from partnerships.models import Appointment, Area, RepAssignment
-from reviews.models import Response, Review
+from reviews.analysis import ATTENTION
+from reviews.models import AgreedAction, Response, Review
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
-# The "needs attention" rules, in one place and shown on the page.
-ATTENTION_WINDOW_DAYS = 365
-FEW_RESPONSES = 5
-OPEN_GRACE_DAYS = 14
-MANY_POINTS = 20
-ATTENTION_RULES = (
-    "no review opened in the last 12 months",
-    f"a review open for more than {OPEN_GRACE_DAYS} days with fewer than "
-    f"{FEW_RESPONSES} responses",
-    f"the last closed review raised {MANY_POINTS} or more discussion points",
-)
 SORTS = {"name": ("name",), "region": ("region", "name")}
 
 
@@ -67,9 +58,9 @@ class DirectoryAnnotations(TypedDict):
     `attach_last_reviews` adds."""
 
     last_review_id: int | None
-    stale: bool
     lagging: bool
-    last_points: int | None
+    wide_gap: bool | None
+    action_overdue: bool
     current_reps: list[RepAssignment]
     last_review: WithAnnotations[Review, HistoryCounts] | None
     attention_reasons: list[str]
@@ -95,7 +86,7 @@ class DirectoryFilters:
 def submitted_count(review_ref: str = "pk") -> Coalesce:
     """Submitted responses of the review at OuterRef(review_ref), 0 when none."""
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review=OuterRef(review_ref))
         .order_by()
         .values("review")
@@ -112,26 +103,27 @@ def area_directory(
     of_area = Review.objects.visible_to(user).filter(
         appointment__partnership__area=OuterRef("pk")
     )
-    recent = today - dt.timedelta(days=ATTENTION_WINDOW_DAYS)
     lagging = (
         of_area.open()
-        .filter(opens__lte=today - dt.timedelta(days=OPEN_GRACE_DAYS))
+        .filter(opens__lte=today - dt.timedelta(days=ATTENTION.open_grace_days))
         .annotate(n=submitted_count())
-        .filter(n__lt=FEW_RESPONSES)
+        .filter(n__lt=ATTENTION.few_responses)
     )
     # Start from the area's own reviews: a subquery over every closed review would
     # be scanned once per area.
-    last_closed_points = of_area.closed().order_by("-closes", "-pk")
+    last_closed = of_area.closed().order_by("-closes", "-pk")
+    overdue_actions = AgreedAction.objects.still_open().filter(
+        review__appointment__partnership__area=OuterRef("pk"),
+        due__lt=today - dt.timedelta(days=ATTENTION.action_overdue_days),
+    )
     areas = (
         Area.objects.visible_to(user)
         .select_related("partnership")
         .annotate(
             last_review_id=Subquery(of_area.order_by("-opens", "-pk").values("pk")[:1]),
-            stale=~Exists(of_area.filter(opens__gte=recent)),
             lagging=Exists(lagging),
-            last_points=Subquery(
-                last_closed_points.values("summary__discussion_points")[:1]
-            ),
+            wide_gap=Subquery(last_closed.values("summary__wide_gap")[:1]),
+            action_overdue=Exists(overdue_actions),
         )
         .prefetch_related(
             Prefetch(
@@ -175,9 +167,9 @@ def _filtered(
             )
         )
     if f.attention:
-        # Filtering repeats the three subqueries in WHERE, so only when asked.
+        # Filtering repeats the subqueries in WHERE, so only when asked.
         areas = areas.filter(
-            Q(stale=True) | Q(lagging=True) | Q(last_points__gte=MANY_POINTS)
+            Q(lagging=True) | Q(wide_gap=True) | Q(action_overdue=True)
         )
     return areas.order_by(*SORTS.get(f.sort, SORTS["name"]))
 
@@ -198,11 +190,12 @@ def attach_last_reviews(areas: Sequence[DirectoryArea]) -> None:
 
 
 def attention_reasons(area: DirectoryArea) -> list[str]:
+    """Why an area is marked, one short phrase per rule of `ATTENTION`."""
     reasons = []
-    if area.stale:
-        reasons.append("No review in the last 12 months")
+    if area.wide_gap:
+        reasons.append("Wide gap between perspectives in the last review")
+    if area.action_overdue:
+        reasons.append("Agreed action overdue by more than a month")
     if area.lagging:
         reasons.append("Open review with few responses")
-    if area.last_points is not None and area.last_points >= MANY_POINTS:
-        reasons.append(f"{area.last_points} discussion points last time")
     return reasons

@@ -7,7 +7,8 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
-from reviews.exports import BOM, escape_cell
+from ltoreview.spreadsheets import defuse_formula
+from reviews.exports import BOM
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -52,7 +53,6 @@ def directory_csv(areas: Iterable[DirectoryArea], *, manager: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(directory_header(manager))
-    writer.writerows(
-        [escape_cell(cell) for cell in directory_row(area, manager)] for area in areas
-    )
+    for area in areas:
+        writer.writerow([defuse_formula(cell) for cell in directory_row(area, manager)])
     return BOM + out.getvalue()

@@ -72,3 +72,31 @@ class ReviewDateForm(forms.ModelForm):
         if not data.get("next_review_override"):
             data["next_review_reason"] = ""
         return data
+
+
+class AppointmentEndForm(forms.ModelForm):
+    """The rep records when an LTO appointment ends, and why; an exit
+    interview then falls due before that date."""
+
+    class Meta:
+        model = Appointment
+        fields = ["ended", "end_reason"]
+        labels = {"ended": "The appointment ends on", "end_reason": "Why it ends"}
+        widgets = {"ended": forms.DateInput(attrs={"type": "date"})}
+        help_texts = {
+            "ended": "An exit interview falls due before this date. Leave empty if "
+            "no end is agreed yet."
+        }
+
+    def clean(self):
+        data = super().clean() or {}
+        ended = data.get("ended")
+        # The database's own rule, checked here: `started` is not on the form,
+        # so the model's constraint is not validated with it.
+        if ended and ended < self.instance.started:
+            self.add_error("ended", "The appointment ends before it starts.")
+        if ended and not data.get("end_reason"):
+            self.add_error("end_reason", "Say why the appointment ends.")
+        if not data.get("ended"):
+            data["end_reason"] = ""
+        return data

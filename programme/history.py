@@ -1,6 +1,11 @@
 """A partnership's and an organisation's review history, and how the "at first"
 and "now" ratings changed from one review to the next.
 
+Reviews may be asked on framework versions with different rating scales, so
+change over time draws every average as a share of its own review's scale
+(`reviews.analysis.scale`), and its table gives each average on its own scale
+beside the share.
+
 Reviews are found through `Review.objects.visible_to`, so people who neither
 represent the area nor work for Local Trust see only released reviews. Figures
 come from the stored review summaries, never from individual answers, so each
@@ -23,14 +28,18 @@ from reviews.analysis import (
     NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
+    SHARE_OF_SCALE,
     THEN,
+    Scale,
     is_suppressed,
     one_decimal,
+    share_of_scale,
 )
 from reviews.models import AgreedAction, Review, StatementSummary
 from reviews.results import charts
 from reviews.results.page_charts import DASH, Chart, Table
 from reviews.results.pages import RELEASE_PROTECTED
+from reviews.results.reading import scale_of
 
 # Statement key -> column -> perspective -> the mean at each review (None: none).
 Series = dict[str, dict[str, dict[str, list[float | None]]]]
@@ -292,8 +301,18 @@ def _phone_form(
     return dict(figure, layout=layout)
 
 
-def _figure(value: float | None) -> str:
-    return DASH if value is None else one_decimal(value)
+def _shares(means: list[float | None], scales: Sequence[Scale]) -> list[float | None]:
+    return [
+        None if m is None else share_of_scale(m, scale)
+        for m, scale in zip(means, scales, strict=True)
+    ]
+
+
+def _figure(value: float | None, scale: Scale) -> str:
+    """A mean as the table shows it: its share of the scale, then the mean."""
+    if value is None:
+        return DASH
+    return f"{one_decimal(share_of_scale(value, scale))}% ({one_decimal(value)})"
 
 
 def _change_chart(
@@ -302,12 +321,22 @@ def _change_chart(
     x: list[str],
     series: dict[str, dict[str, list[float | None]]],
     ltos: Sequence[str],
+    scales: Sequence[Scale],
     changes: Sequence[LtoChange],
 ) -> Chart:
-    """`series` holds the columns drawn, "at first" before "now"."""
-    *first, (column, shown) = series.items()
+    """`series` holds the columns drawn, "at first" before "now", as means on
+    each review's own scale; the chart draws their shares of the scale."""
+    shares = {
+        column: {p: _shares(means, scales) for p, means in by_p.items()}
+        for column, by_p in series.items()
+    }
+    *first, (column, shown) = shares.items()
     figure = charts.change_over_time(
-        x, shown, column=column, at_first=first[0][1] if first else None
+        x,
+        shown,
+        column=column,
+        at_first=first[0][1] if first else None,
+        scale=SHARE_OF_SCALE,
     )
     split = _split_by_lto(figure, x, changes)
     both = len(series) > 1
@@ -319,11 +348,13 @@ def _change_chart(
         figure=charts.with_config(_page_form(split, x)),
         narrow_figure=charts.with_config(_phone_form(split, x, changes)),
         table=Table(
-            caption=f"{label}: average rating {words}, by review and perspective, "
-            "with the LTO each review concerned",
+            caption=f"{label}: average rating {words} as a share of the scale "
+            "(and on the review's own scale), by review and perspective, with the "
+            "LTO each review concerned",
             headers=(
                 "Review",
                 "LTO",
+                "Scale",
                 *(
                     f"{PERSPECTIVE_LABELS[p]} {COLUMN_LABELS[c]}"
                     if both
@@ -332,7 +363,14 @@ def _change_chart(
                 ),
             ),
             rows=tuple(
-                (review, (ltos[i], *(_figure(series[c][p][i]) for p, c in columns)))
+                (
+                    review,
+                    (
+                        ltos[i],
+                        scales[i].label,
+                        *(_figure(series[c][p][i], scales[i]) for p, c in columns),
+                    ),
+                )
                 for i, review in enumerate(x)
             ),
         ),
@@ -345,7 +383,8 @@ def change_over_time(
     """Per statement key, the "now" (or, by `view`, "at first", or both) mean by
     perspective across the reviews.
 
-    Reviews on different framework versions line up by statement key. With
+    Reviews on different framework versions line up by statement key, each
+    mean put as a share of its own review's scale. With
     `protect`, a perspective that released results would hide (fewer than the
     review's k) is left out, in each column by its own count.
     """
@@ -355,6 +394,7 @@ def change_over_time(
     means, labels, order = _means(summarised, protect=protect)
     x = _unique_labels(summarised)
     ltos = [r.appointment.organisation.name for r in summarised]
+    scales = [scale_of(r) for r in summarised]
     changes = lto_changes(summarised)
     return [
         _change_chart(
@@ -363,6 +403,7 @@ def change_over_time(
             x,
             {column: means[key][column] for column in CHANGE_VIEWS[view]},
             ltos,
+            scales,
             changes,
         )
         for key in sorted(means, key=lambda k: (order[k], k))

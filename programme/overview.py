@@ -20,13 +20,16 @@ from typing import Any
 from django.db.models import Count, Q
 
 from partnerships.models import Area, Region
-from programme.directory import ATTENTION_WINDOW_DAYS
-from reviews.analysis import DEFAULT_THRESHOLDS, one_decimal
+from reviews.analysis import DEFAULT_THRESHOLDS, SHARE_OF_SCALE, one_decimal
 from reviews.models import Review, Statement
 from reviews.results import charts
 from reviews.results.page_charts import DASH, Chart, Table
 
 GAP_FLAG = DEFAULT_THRESHOLDS.gap_flag
+
+
+# Coverage: areas with a review opened within this many days.
+COVERAGE_WINDOW_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def coverage_by_region(today: dt.date) -> list[Share]:
     # One uncorrelated list of the recent reviews' areas, not a subquery per
     # area (at 1,500 areas, 1,500 lookups through appointments to reviews).
     recent = Review.objects.filter(
-        opens__gte=today - dt.timedelta(days=ATTENTION_WINDOW_DAYS)
+        opens__gte=today - dt.timedelta(days=COVERAGE_WINDOW_DAYS)
     ).values("appointment__partnership__area")
     rows = (
         Area.objects.values("region")
@@ -163,38 +166,63 @@ def five_numbers(values: Sequence[float]) -> charts.FiveNumbers | None:
 
 
 def _shown(spread: charts.FiveNumbers | None) -> tuple[str, ...]:
-    return (DASH,) * 5 if spread is None else tuple(one_decimal(v) for v in spread)
+    return (
+        (DASH,) * 5 if spread is None else tuple(f"{one_decimal(v)}%" for v in spread)
+    )
 
 
 def now_distribution(
     figures: Mapping[str, Any], labels: dict[str, tuple[int, str]]
 ) -> Chart | None:
     """The spread of average "now" ratings, statement by statement, where each
-    area's most recent closed review gives one value (its stored mean).
+    area's most recent closed review gives one value (its stored mean, as a
+    share of that review's own scale).
 
     So the chart says where relationships stand now, and its size follows the
-    number of areas, not of reviews or answers.
+    number of areas, not of reviews or answers. Reviews on different scales are
+    never put into one spread as ratings: each counts by its share of its scale.
     """
-    # Stored as tenths and areas: tenths / 10 is the float of the rounded mean.
+    # Stored as tenths of a percent and areas: tenths / 10 is the rounded share.
     by_key = {
         key: [tenths / 10 for tenths, n in counts for _ in range(n)]
-        for key, counts in figures.get("now", {}).items()
+        for key, counts in figures.get("now_share", {}).items()
     }
     if not by_key:
         return None
+    scales = figures.get("now_scales", {})
     keys = sorted(by_key, key=lambda k: (labels.get(k, (0, k))[0], k))
     names = [labels.get(k, (0, k))[1] for k in keys]
     spreads = [five_numbers(by_key[k]) for k in keys]
     return Chart(
         id="programme-now",
-        title="Average rating now at each area's latest review, by statement",
-        figure=charts.with_config(charts.box_by_statement(names, spreads)),
+        title="Average rating now at each area's latest review, by statement, "
+        "as a share of the scale",
+        figure=charts.with_config(
+            charts.box_by_statement(names, spreads, scale=SHARE_OF_SCALE)
+        ),
         table=Table(
             caption="Average rating now at each area's latest closed review, by "
-            "statement: lowest, lower quartile, median, upper quartile, highest",
-            headers=("Statement", "Areas", "Lowest", "Q1", "Median", "Q3", "Highest"),
+            "statement, as a share of its scale (0% the lowest option, 100% the "
+            "highest): lowest, lower quartile, median, upper quartile, highest",
+            headers=(
+                "Statement",
+                "Areas",
+                "Scales",
+                "Lowest",
+                "Q1",
+                "Median",
+                "Q3",
+                "Highest",
+            ),
             rows=tuple(
-                (name, (str(len(by_key[k])), *_shown(spread)))
+                (
+                    name,
+                    (
+                        str(len(by_key[k])),
+                        ", ".join(scales.get(k, ())) or DASH,
+                        *_shown(spread),
+                    ),
+                )
                 for name, k, spread in zip(names, keys, spreads, strict=True)
             ),
         ),

@@ -19,6 +19,7 @@ from typing import Literal
 from partnerships.access import AnyUser
 from partnerships.cadence import add_months, next_review_date, programme_cadence
 from partnerships.models import Appointment, Region, RepAssignment
+from reviews.models import with_last_closed_review
 
 State = Literal["due", "overdue"]
 STATES: dict[str, str] = {
@@ -54,10 +55,9 @@ def state_of(due: dt.date, today: dt.date) -> State | None:
 
 def scheduled_appointments(user: AnyUser):
     """The scheduled appointments this person manages, ready for dates."""
-    return (
+    return with_last_closed_review(
         Appointment.objects.scheduled()
         .managed_by(user)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
 
@@ -96,12 +96,9 @@ class Dated:
 def _scheduled_values(user: AnyUser, *fields: str):
     """The scheduled appointments this person manages as plain rows of `fields`
     followed by what their dates need (started, last closed, override)."""
-    return (
-        Appointment.objects.scheduled()
-        .managed_by(user)
-        .with_schedule()
-        .values_list(*fields, "started", "last_closed_review", "next_review_override")
-    )
+    return with_last_closed_review(
+        Appointment.objects.scheduled().managed_by(user)
+    ).values_list(*fields, "started", "last_closed_review", "next_review_override")
 
 
 def dated(user: AnyUser) -> list[Dated]:

@@ -18,4 +18,5 @@ urlpatterns = [
     path("programme/", views.programme_overview, name="overview"),
     path("programme/overdue/", views.overdue_list, name="overdue"),
     path("appointments/<int:pk>/next-review/", views.review_date, name="review-date"),
+    path("appointments/<int:pk>/end/", views.appointment_end, name="appointment-end"),
 ]

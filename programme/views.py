@@ -21,7 +21,13 @@ from partnerships import access
 from partnerships.models import Appointment, Area, Organisation, Partnership
 from programme import directory, history, overview, schedule
 from programme.exports import directory_csv
-from programme.forms import DirectoryFilterForm, ReviewDateForm
+from programme.forms import AppointmentEndForm, DirectoryFilterForm, ReviewDateForm
+from reviews.analysis import FOOTING_WORDS, describe_attention
+from reviews.models import (
+    awaiting_exit_interview,
+    with_exit_review,
+    with_last_closed_review,
+)
 from reviews.rollups import stored_figures
 
 PAGE_SIZE = 25
@@ -59,7 +65,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "manager": manager,
         "query": query.urlencode(),
-        "attention_rules": directory.ATTENTION_RULES,
+        "attention_rules": describe_attention(),
     }
     return render(request, "programme/area_list.html", context)
 
@@ -87,9 +93,13 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "area": area,
         "partnership": area.partnership,
         "manager": manager,
-        "appointments": area.partnership.appointments.with_schedule()
-        .select_related("organisation", "partnership__area")
-        .order_by("started", "pk"),
+        "appointments": with_exit_review(
+            with_last_closed_review(
+                area.partnership.appointments.select_related(
+                    "organisation", "partnership__area"
+                ).order_by("started", "pk")
+            )
+        ),
         "reps": area.rep_assignments.select_related("person").order_by("started"),
         "reviews": reviews,
         "actions": history.partnership_actions(request.user, area),
@@ -97,6 +107,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
             reviews, protect=not manager, view=view
         ),
         "change_view": view,
+        "footing": FOOTING_WORDS,
         "change_views": history.CHANGE_VIEW_LABELS,
         "lto_changes": history.lto_changes(
             [r for r in reviews if getattr(r, "summary", None) is not None]
@@ -132,9 +143,10 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         raise Http404("The programme overview is for Local Trust staff.")
     labels = overview.statement_labels()
     figures = stored_figures()
-    coverage = overview.coverage_by_region(timezone.localdate())
+    today = timezone.localdate()
+    coverage = overview.coverage_by_region(today)
     years, by_purpose = overview.reviews_by_purpose_and_year()
-    due = schedule.counts_by_region(request.user, timezone.localdate())
+    due = schedule.counts_by_region(request.user, today)
     context = {
         "due": due,
         "due_total": schedule.all_regions(due),
@@ -147,6 +159,10 @@ def programme_overview(request: HttpRequest) -> HttpResponse:
         "divergence": overview.divergence_by_statement(figures, labels),
         "distribution": overview.now_distribution(figures, labels),
         "gap_threshold": overview.GAP_FLAG,
+        "footing": FOOTING_WORDS,
+        "awaiting_exit": awaiting_exit_interview(
+            Appointment.objects.all(), today
+        ).count(),
     }
     return render(request, "programme/overview.html", context)
 
@@ -165,10 +181,9 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_date(request: HttpRequest, pk: int) -> HttpResponse:
     """The rep moves a relationship's next review, saying why, or clears it."""
-    appointments = (
+    appointments = with_last_closed_review(
         Appointment.objects.scheduled()
         .managed_by(request.user)
-        .with_schedule()
         .select_related("partnership__area", "organisation")
     )
     appointment = get_object_or_404(appointments, pk=pk)
@@ -179,3 +194,27 @@ def review_date(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("programme:area-detail", appointment.partnership.area.slug)
     context = {"appointment": appointment, "form": form}
     return render(request, "programme/review_date.html", context)
+
+
+@login_required
+def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rep records the end date of a current (or ending) LTO appointment;
+    one that has already ended is changed in the admin."""
+    appointments = (
+        Appointment.objects.current_or_ending(timezone.localdate())
+        .managed_by(request.user)
+        .select_related("partnership__area", "organisation")
+    )
+    appointment = get_object_or_404(appointments, pk=pk)
+    form = AppointmentEndForm(request.POST or None, instance=appointment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            "The end date is saved: an exit interview is due before it."
+            if appointment.ended
+            else "The end date is cleared.",
+        )
+        return redirect("reviews:my-areas")
+    context = {"appointment": appointment, "form": form}
+    return render(request, "programme/appointment_end.html", context)

@@ -15,6 +15,10 @@ from reviews.models import (
     FrameworkVersion,
     Invitation,
     MeetingCodeAttempt,
+    MeetingNote,
+    OpeningQuestion,
+    OutgoingMessage,
+    Presentation,
     ProgrammeRollup,
     Response,
     Review,
@@ -115,17 +119,73 @@ class StatementTranslationAdmin(admin.ModelAdmin):
     list_select_related = ["statement__version__framework"]
 
 
+def _version_unused(obj: Statement | None) -> bool:
+    return not (obj and obj.version.is_frozen)
+
+
+class OpeningQuestionInline(admin.TabularInline):
+    """Questions to open with, by kind of signal: one to three of each, editable
+    while the statement's version is in use by no review."""
+
+    model = OpeningQuestion
+    extra = 0
+    max_num = 12
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _version_unused(obj) and super().has_change_permission(request, obj)
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["order", "short_label", "key", "capital", "version"]
     list_filter = ["version__framework", "capital"]
     search_fields = ["text", "short_label", "key"]
     list_select_related = ["version__framework"]
+    inlines = [OpeningQuestionInline]
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return not (obj and obj.version.is_frozen) and super().has_change_permission(
-            request, obj
-        )
+        return _version_unused(obj) and super().has_change_permission(request, obj)
+
+
+@admin.register(OpeningQuestion)
+class OpeningQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "order", "statement"]
+    list_filter = ["statement__version__framework", "kind"]
+    search_fields = ["text", "statement__short_label"]
+    list_select_related = ["statement__version__framework"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        unused = obj is None or _version_unused(obj.statement)
+        return unused and super().has_change_permission(request, obj)
+
+    has_delete_permission = has_change_permission
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "statement":
+            # A question is added only to a version no review uses yet.
+            kwargs["queryset"] = Statement.objects.filter(
+                version__reviews__isnull=True
+            ).select_related("version__framework")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(MeetingNote)
+class MeetingNoteAdmin(admin.ModelAdmin):
+    """The rep's notes from a meeting: kept with the review and statement."""
+
+    list_display = ["review", "statement", "updated"]
+    search_fields = ["review__title"]
+    list_select_related = ["review", "statement"]
+    raw_id_fields = ["review", "statement", "updated_by"]
+
+
+@admin.register(Presentation)
+class PresentationAdmin(admin.ModelAdmin):
+    list_display = ["review", "screen", "moved"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review"]
 
 
 @admin.register(Review)
@@ -255,6 +315,24 @@ class MeetingCodeAttemptAdmin(admin.ModelAdmin):
     list_display = ["at", "address", "succeeded"]
     list_filter = ["succeeded"]
     search_fields = ["address"]
+
+
+@admin.register(OutgoingMessage)
+class OutgoingMessageAdmin(admin.ModelAdmin):
+    """Read-only: the worker writes a message's state, and "send again" is the
+    rep's button, so each change goes through the claim that sends once."""
+
+    list_display = ["created", "kind", "status", "review", "attempts", "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["review__title"]
+    list_select_related = ["review"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(ReviewSummary)

@@ -3,13 +3,14 @@
 An email may be read by someone other than its addressee, so it names no one
 but the recipient and says nothing about the review beyond when it closes. The
 release message does not even name the recipient, and never carries a score:
-the results are behind the link. Messages are sent from tasks
-(`reviews.tasks`), a batch through one connection.
+the results are behind the link. It thanks only people who answered: someone
+invited who did not is told (if the rep chooses) that the results are shared.
+Every sentence must stay true of what the code does. Messages are composed as
+they are sent (`reviews.outbox`), a batch through one connection.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -21,6 +22,13 @@ SUBJECTS = {
     Message.INVITATION: "Your view on your partnership and its LTO",
     Message.REMINDER: "Reminder: your view on your partnership and its LTO",
     Message.RELEASE: "The results you helped with are ready to see",
+    Message.RELEASE_NOT_ANSWERED: "The results of a review you were invited to",
+}
+TEMPLATES = {
+    Message.INVITATION: "invitation",
+    Message.REMINDER: "invitation",
+    Message.RELEASE: "release",
+    Message.RELEASE_NOT_ANSWERED: "release",
 }
 
 
@@ -39,8 +47,10 @@ def invitation_message(
         "link": personal_link(token),
         "closes": invitation.review.closes,
         "reminder": kind == Message.REMINDER,
+        # Only someone who answered is thanked for it.
+        "answered": kind == Message.RELEASE,
     }
-    template = "release" if kind == Message.RELEASE else "invitation"
+    template = TEMPLATES[Message(kind)]
     message = EmailMultiAlternatives(
         subject=SUBJECTS[Message(kind)],
         body=render_to_string(f"reviews/email/{template}.txt", context),
@@ -50,18 +60,3 @@ def invitation_message(
         render_to_string(f"reviews/email/{template}.html", context), "text/html"
     )
     return message
-
-
-def send_invitation(
-    invitation: Invitation,
-    token: str,
-    *,
-    reminder: bool = False,
-    kind: str = "",
-    connection: BaseEmailBackend | None = None,
-) -> None:
-    """Send one person their link, through `connection` when a batch has one."""
-    kind = kind or (Message.REMINDER if reminder else Message.INVITATION)
-    message = invitation_message(invitation, token, kind=kind)
-    message.connection = connection
-    message.send()

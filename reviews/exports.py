@@ -3,7 +3,8 @@
 Respondents appear only as "Partnership member 2"-style pseudonyms and their
 perspective; no name, email or comment leaves in the file. The file is UTF-8
 with a byte-order mark so spreadsheet programs read accents right, and any cell
-that a spreadsheet could take for a formula is escaped with a leading apostrophe.
+that a spreadsheet could take for a formula is defused
+(`ltoreview.spreadsheets`).
 """
 
 from __future__ import annotations
@@ -11,26 +12,15 @@ from __future__ import annotations
 import csv
 import io
 
+from ltoreview.spreadsheets import defuse_formula
 from reviews import analysis
 from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN, Cell
 from reviews.models import Review
 from reviews.results.reading import read_review
 
 BOM = "\ufeff"
-# A spreadsheet reads a formula after leading blanks or line breaks too, and
-# some accept the full-width signs that East Asian keyboards type.
-FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
-LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 STATE_WORDS = {DONT_KNOW: "don't know", NOT_RELEVANT: "not relevant"}
 COLUMN_NAMES = {THEN: "at_first", NOW: "now", LIKE: "would_like"}
-
-
-def escape_cell(value: object) -> str:
-    """A cell as text, defused if a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    first = text.lstrip(LEADING_BLANKS)[:1]
-    risky = first in FORMULA_SIGNS or text[:1] in ("\t", "\r", "\n")
-    return "'" + text if risky else text
 
 
 def _answer(cell: Cell) -> str:
@@ -83,5 +73,5 @@ def answers_csv(review: Review) -> str:
                 *(_answer(answer.get(c)) for c in columns),
                 "; ".join(flags),
             ]
-            writer.writerow([escape_cell(cell) for cell in row])
+            writer.writerow([defuse_formula(cell) for cell in row])
     return BOM + out.getvalue()

@@ -10,8 +10,12 @@ the summaries would show:
   invitation, through a meeting code, on paper];
 - "divergence": per statement key, [key, reviews, gaps flagged, disagreements
   flagged];
-- "now": per statement key, the average "now" rating at each area's latest
-  summarised review, rounded half up to one decimal, as [[tenths, areas], ...].
+- "now_share": per statement key, the average "now" rating at each area's
+  latest summarised review as a share of that review's own scale (one scale at
+  a time: `reviews.analysis.scale`), in percent rounded half up to one
+  decimal, as [[tenths of a percent, areas], ...];
+- "now_scales": per statement key, the scales those reviews asked on, as
+  ["1–10", ...], so the overview's table names them.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from reviews.analysis import half_up
+from reviews.analysis import Scale, half_up, share_of_scale
 from reviews.models import ProgrammeRollup, Review, ReviewSummary, StatementSummary
 
 
@@ -77,11 +81,16 @@ def latest_summarised_reviews() -> QuerySet[Review]:
 def now_spread() -> dict[str, list[list[int]]]:
     rows = StatementSummary.objects.filter(
         review__in=latest_summarised_reviews(), now_mean__isnull=False
-    ).values_list("key", "now_mean")
+    ).values_list(
+        "key",
+        "now_mean",
+        "review__framework_version__scale_min",
+        "review__framework_version__scale_max",
+    )
     counts: dict[str, dict[int, int]] = {}
-    for key, mean in rows.iterator(chunk_size=5000):
+    for key, mean, low, high in rows.iterator(chunk_size=5000):
         assert mean is not None  # excluded by the filter above
-        tenths = int(half_up(mean).scaleb(1))
+        tenths = int(half_up(share_of_scale(mean, Scale(low, high))).scaleb(1))
         by_value = counts.setdefault(key, {})
         by_value[tenths] = by_value.get(tenths, 0) + 1
     return {
@@ -90,12 +99,35 @@ def now_spread() -> dict[str, list[list[int]]]:
     }
 
 
+def now_scales() -> dict[str, list[str]]:
+    rows = (
+        StatementSummary.objects.filter(
+            review__in=latest_summarised_reviews(), now_mean__isnull=False
+        )
+        .values_list(
+            "key",
+            "review__framework_version__scale_min",
+            "review__framework_version__scale_max",
+        )
+        .distinct()
+        .order_by()
+    )
+    scales: dict[str, set[tuple[int, int]]] = {}
+    for key, low, high in rows:
+        scales.setdefault(key, set()).add((low, high))
+    return {
+        key: [Scale(low, high).label for low, high in sorted(found)]
+        for key, found in sorted(scales.items())
+    }
+
+
 def programme_figures() -> dict[str, Any]:
     """Every rolled-up figure, worked out from the stored summaries."""
     return {
         "rates": response_counts_by_year(),
         "divergence": divergence_counts(),
-        "now": now_spread(),
+        "now_share": now_spread(),
+        "now_scales": now_scales(),
     }
 
 

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from reviews.analysis import HEADLINE_PAIR, NOW, THEN, Analysis
+from reviews.analysis import HEADLINE_PAIR, NOW, THEN, Analysis, has_wide_gap
 from reviews.models import (
     Response,
     Review,
@@ -48,15 +48,12 @@ def response_counts(review: Review) -> ResponseCounts:
     """Live invitations, those answered, and the responses without an invitation
     by how they came: two aggregate queries."""
     counts = (
-        Response.objects.submitted()
+        Response.objects.counted()
+        .not_revoked()
         .filter(review=review)
         .aggregate(
             # Each live invitation once, however many responses it has.
-            answered=Count(
-                "invitation",
-                distinct=True,
-                filter=Q(invitation__isnull=False, invitation__revoked=False),
-            ),
+            answered=Count("invitation", distinct=True),
             code=Count("pk", filter=Q(invitation__isnull=True, via_meeting_code=True)),
             paper=Count(
                 "pk", filter=Q(invitation__isnull=True, entered_at__isnull=False)
@@ -111,6 +108,7 @@ def summary_rows(
         on_paper=counts.on_paper,
         discussion_points=len(result.discussion_points),
         flat_review=result.flat_review,
+        wide_gap=has_wide_gap(result),
     )
     gap_keys = {
         g.statement

@@ -9,9 +9,12 @@ from reviews.views import landing
 from reviews.views import languages as language_views
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
+from reviews.views import offline as offline_views
+from reviews.views import outbox as outbox_views
 from reviews.views import own_results as own_results_views
 from reviews.views import pages as page_views
 from reviews.views import paper as paper_views
+from reviews.views import presenting as presenting_views
 from reviews.views import rep as rep_views
 from reviews.views import respond as respond_views
 from reviews.views import results as results_views
@@ -36,6 +39,7 @@ urlpatterns = [
         respondent_side(respond_views.respond_link),
         name="respond-link",
     ),
+    path("respond/sw.js", offline_views.service_worker, name="respond-worker"),
     path("respond/<int:pk>/", respondent_side(respond_views.respond), name="respond"),
     path(
         "respond/<int:pk>/check/",
@@ -59,7 +63,8 @@ urlpatterns = [
     ),
     path(
         "respond/<int:pk>/results/",
-        respondent_side(own_results_views.respond_results),
+        respondent_side(results_views.released_results),
+        {"way_in": "link"},
         name="respond-results",
     ),
     path(
@@ -109,6 +114,7 @@ urlpatterns = [
         name="response-count-again",
     ),
     path("audit/", audit_views.audit_log, name="audit-log"),
+    path("messages/failed/", outbox_views.failed_messages, name="failed-messages"),
     path(
         "reviews/<int:pk>/invite/",
         invitation_views.review_invite,
@@ -165,9 +171,35 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/pack/", results_views.review_pack, name="review-pack"),
     path(
+        "reviews/<int:pk>/compare/",
+        results_views.review_compare,
+        name="review-compare",
+    ),
+    path(
         "reviews/<int:pk>/export.csv",
         results_views.review_export,
         name="review-export",
+    ),
+    # At the meeting (issue 23).
+    path(
+        "reviews/<int:pk>/present/<int:screen>/",
+        presenting_views.present_screen,
+        name="present-screen",
+    ),
+    path(
+        "reviews/<int:pk>/present/now.json",
+        presenting_views.present_state,
+        name="present-state",
+    ),
+    path(
+        "reviews/<int:pk>/presenter/<int:screen>/",
+        presenting_views.presenter,
+        name="presenter",
+    ),
+    path(
+        "reviews/<int:pk>/presenter/<int:screen>/notes/",
+        presenting_views.presenter_note,
+        name="presenter-note",
     ),
     # Agreed actions (issue 12).
     path(
@@ -179,7 +211,8 @@ urlpatterns = [
     path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),
     path(
         "reviews/<int:pk>/released/",
-        respondent_side(results_views.review_released),
+        respondent_side(results_views.released_results),
+        {"way_in": "account"},
         name="review-released",
     ),
 ]

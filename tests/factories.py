@@ -124,6 +124,15 @@ class RepAssignmentFactory(factory.django.DjangoModelFactory):
     started = dt.date(2015, 1, 1)
 
 
+def rep_of(appointment: Appointment):
+    """A user who is the current rep of the appointment's area."""
+    user = UserFactory()
+    RepAssignmentFactory(
+        person=PersonFactory(user=user), area=appointment.partnership.area
+    )
+    return user
+
+
 def big_local_v1() -> FrameworkVersion:
     """The framework version the data migration ships."""
     return FrameworkVersion.objects.get(framework__slug="big-local", number=1)

@@ -46,6 +46,7 @@ PERFORMANCE = {
     "landing": 100,
     "questionnaire": 100,
     "results": 90,
+    "pack": 90,
     "released": 90,
     "overview": 90,
 }
@@ -65,6 +66,8 @@ def server_env(folder: Path) -> dict[str, str]:
         LIGHTHOUSE_STATIC_ROOT=str(folder / "static"),
         DATABASE_URL=f"sqlite:///{folder / 'lighthouse.sqlite3'}",
         SECRET_KEY=secrets.token_urlsafe(50),
+        ORGANISATION_NAME="LTO Review Lighthouse run",
+        PRIVACY_CONTACT_EMAIL="privacy@example.org",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SITE_URL=BASE,
         # Plain HTTP on loopback: nothing to redirect to, no Secure-only cookies.
@@ -75,6 +78,8 @@ def server_env(folder: Path) -> dict[str, str]:
         REQUIRE_TWO_FACTOR="0",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        # No email leaves a measurement; production must name a real backend.
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     return env
 

@@ -67,6 +67,12 @@ def pages() -> list[dict]:
             "cookie": signed_in("rep"),
         },
         {
+            "key": "pack",
+            "name": "Meeting pack",
+            "path": f"/reviews/{results.pk}/pack/",
+            "cookie": signed_in("rep"),
+        },
+        {
             "key": "released",
             "name": "Released results",
             "path": f"/reviews/{released.pk}/released/",

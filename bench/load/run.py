@@ -68,6 +68,8 @@ def production_env() -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="ltoreview.settings",
         DATABASE_URL=DATABASE_URL,
         SECRET_KEY=secrets.token_urlsafe(50),
+        ORGANISATION_NAME="LTO Review load test",
+        PRIVACY_CONTACT_EMAIL="privacy@example.org",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         # Plain HTTP on loopback: no TLS to redirect to, so cookies cannot be
         # Secure-only. Never set these in a real deployment.
@@ -76,6 +78,8 @@ def production_env() -> dict[str, str]:
         CSRF_COOKIE_SECURE="0",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        # The load test sends no email; production must name a real backend.
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         # The reps sign in with a password only: a second factor is not what is
         # measured, and without this every rep page redirects to it.
         REQUIRE_TWO_FACTOR="0",
@@ -83,10 +87,10 @@ def production_env() -> dict[str, str]:
     return env
 
 
-def recreate_database() -> None:
+def recreate_database(url: str = DATABASE_URL) -> None:
     import psycopg
 
-    parts = urlparse(DATABASE_URL)
+    parts = urlparse(url)
     assert parts.hostname in {"127.0.0.1", "localhost"}, "loopback only"
     name = parts.path.lstrip("/")
     admin = urlunparse(parts._replace(path="/postgres"))
@@ -103,7 +107,7 @@ def step(env: dict[str, str], *args: str) -> None:
     )
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+def start_server(env: dict[str, str], port: int, out: Path = OUT) -> subprocess.Popen:
     command = [
         str(BIN / "gunicorn"),
         "ltoreview.wsgi",
@@ -112,7 +116,7 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
         "--threads=4",
         "--timeout=30",
         "--graceful-timeout=10",
-        f"--error-logfile={OUT / f'gunicorn-{port}.log'}",
+        f"--error-logfile={out / f'gunicorn-{port}.log'}",
     ]
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
@@ -148,8 +152,8 @@ def workers_of(master: int) -> list[int]:
     return [int(pid) for pid in children.split()]
 
 
-def start_task_worker(env: dict[str, str]) -> subprocess.Popen:
-    log = open(OUT / "db_worker.log", "w")  # noqa: SIM115 - closed with the process
+def start_task_worker(env: dict[str, str], out: Path = OUT) -> subprocess.Popen:
+    log = open(out / "db_worker.log", "a")  # noqa: SIM115 - closed with the process
     return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker"],
         cwd=ROOT,

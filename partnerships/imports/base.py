@@ -10,6 +10,8 @@ from django.db.models import Model
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from ltoreview.spreadsheets import defuse_formula, undo_defusing
+
 
 def _field(attribute: str, widget: widgets.Widget | None = None) -> Field:
     return Field(attribute=attribute, column_name=attribute, widget=widget)
@@ -24,6 +26,22 @@ class ProgrammeResource(resources.ModelResource):
 
     def before_import(self, dataset: tablib.Dataset, **kwargs: Any) -> None:
         self._seen = {}
+        # A file this app exported has its formula-like cells defused: undo that.
+        for number, row in enumerate(dataset):
+            dataset[number] = tuple(undo_defusing(cell) for cell in row)
+
+    def before_import_row(self, row: Any, **kwargs: Any) -> None:
+        """A second row with the same natural key is a duplicate, named as such."""
+        ids = self._meta.import_id_fields
+        key = tuple(str(row.get(column) or "").strip().lower() for column in ids)
+        self.check_duplicate(
+            key, kwargs.get("row_number"), f"A row with the same {' and '.join(ids)}"
+        )
+
+    def export_field(self, field: Field, instance: Model, **kwargs: Any) -> Any:
+        """Every exported text cell is defused: a name may start with "="."""
+        value = super().export_field(field, instance, **kwargs)
+        return defuse_formula(value) if isinstance(value, str) else value
 
     def check_duplicate(self, key: tuple, row_number: int | None, what: str) -> None:
         first = self._seen.setdefault(key, row_number or 0)

@@ -6,6 +6,7 @@ import tablib
 from django.db.models import QuerySet
 
 from partnerships.imports.base import ProgrammeResource
+from partnerships.imports.files import ImportRefused
 from partnerships.imports.people import (
     MembershipResource,
     RepAssignmentResource,
@@ -81,6 +82,28 @@ EXAMPLES: dict[str, dict[str, str]] = {
 
 def headers(kind: str) -> list[str]:
     return [f.column_name for f in RESOURCES[kind]().get_export_fields()]
+
+
+def check_columns(kind: str, dataset: tablib.Dataset) -> None:
+    """Refuse a file whose first row is not this kind's columns, naming the
+    columns that are missing and those that are not expected."""
+    expected = headers(kind)
+    given = [str(column or "").strip() for column in dataset.headers or []]
+    missing = [c for c in expected if c not in given]
+    unknown = [c for c in given if c not in expected]
+    if not missing and not unknown:
+        return
+    problems = []
+    if missing:
+        problems.append("missing " + ", ".join(f"“{c}”" for c in missing))
+    if unknown:
+        problems.append(
+            "not expected " + ", ".join(f"“{c or '(blank)'}”" for c in unknown)
+        )
+    raise ImportRefused(
+        f"The first row does not have the columns of {kind} ({'; '.join(problems)}). "
+        f"It must be: {', '.join(expected)}."
+    )
 
 
 def template(kind: str) -> tablib.Dataset:

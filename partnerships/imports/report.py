@@ -9,7 +9,8 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS
 from import_export.results import Result
 
-from partnerships.imports.kinds import RESOURCES
+from partnerships.imports.files import ImportRefused
+from partnerships.imports.kinds import RESOURCES, check_columns
 
 
 @dataclass
@@ -49,6 +50,12 @@ def run_import(kind: str, dataset: tablib.Dataset, *, dry_run: bool) -> ImportRe
 
     Row numbers count the rows under the header, from 1.
     """
+    report = ImportReport(kind)
+    try:
+        check_columns(kind, dataset)
+    except ImportRefused as refused:
+        report.errors = [f"The file: {refused}"]
+        return report
     result = RESOURCES[kind]().import_data(
         dataset,
         dry_run=dry_run,
@@ -56,7 +63,6 @@ def run_import(kind: str, dataset: tablib.Dataset, *, dry_run: bool) -> ImportRe
         rollback_on_validation_errors=True,
         raise_errors=False,
     )
-    report = ImportReport(kind)
     report.errors = sorted(_row_errors(result), key=_row_order)
     report.created = result.totals.get("new", 0)
     report.changed = result.totals.get("update", 0)

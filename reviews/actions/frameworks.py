@@ -12,6 +12,7 @@ from reviews.models import (
     VERSION_WORDS,
     Framework,
     FrameworkVersion,
+    OpeningQuestion,
     Statement,
     StatementTranslation,
     VersionTranslation,
@@ -28,6 +29,7 @@ VERSION_FIELDS = (
     "scale_max",
 )
 STATEMENT_FIELDS = ("key", "order", "text", "short_label", "capital", "help_text")
+QUESTION_FIELDS = ("kind", "order", "text")
 
 
 @transaction.atomic
@@ -46,9 +48,20 @@ def copy_last_version(*, framework: Framework) -> FrameworkVersion:
         number=last.number + 1,
         **{name: getattr(last, name) for name in VERSION_FIELDS},
     )
-    Statement.objects.bulk_create(
+    statements = Statement.objects.bulk_create(
         Statement(version=copy, **{name: getattr(s, name) for name in STATEMENT_FIELDS})
         for s in last.statements.order_by("order")
+    )
+    # Questions to open with follow their statement by its stable key.
+    new_by_key = {s.key: s for s in statements}
+    OpeningQuestion.objects.bulk_create(
+        OpeningQuestion(
+            statement=new_by_key[q.statement.key],
+            **{name: getattr(q, name) for name in QUESTION_FIELDS},
+        )
+        for q in OpeningQuestion.objects.filter(statement__version=last)
+        .select_related("statement")
+        .order_by("statement__order", "kind", "order")
     )
     _copy_translations(last, copy)
     return copy

@@ -3,26 +3,28 @@
 Only a token's hash is stored, so a link can be sent (or printed) only when it is
 minted; resending, reminding and printing therefore mint a fresh token, and the
 person's older link stops working. Emails are queued as tasks (`reviews.tasks`)
-after the rows are committed: the task mints each emailed link as it sends, so no
-page waits for the mail server and a failed send is retried, then shown on the
-review page, never lost. Every change leaves an AuditEvent.
+after the rows are committed, each an `OutgoingMessage`: the task mints each
+emailed link as it sends, so no page waits for the mail server and a failed send
+is retried, then shown on the review page, never lost. Every change leaves an
+AuditEvent.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from partnerships.models import Person
-from reviews import tasks
+from reviews import outbox, tasks
 from reviews.actions.workflow import WorkflowError, _record, link_expiry
 from reviews.models import (
     PEOPLE_PLACEHOLDER,
     AuditEvent,
     Invitation,
-    Response,
+    OutgoingMessage,
     Review,
 )
 from reviews.responding.tokens import new_token
@@ -41,10 +43,12 @@ class Invitee:
 @dataclass
 class SendResult:
     """`sent`: emails handed to the task queue; `not_sent`: no address, or a
-    send that has already failed for good (only when tasks run at once)."""
+    send that has already failed for good (only when tasks run at once);
+    `skipped`: reminded within `REMINDER_MIN_HOURS`, so not reminded again."""
 
     sent: list[Invitation] = field(default_factory=list)
     not_sent: list[Invitation] = field(default_factory=list)
+    skipped: list[Invitation] = field(default_factory=list)
 
 
 def _mint(invitation: Invitation) -> str:
@@ -55,7 +59,7 @@ def _mint(invitation: Invitation) -> str:
 
 def _send(invitations: Sequence[Invitation], *, kind: str) -> SendResult:
     """Queue one batch of emails (one task, one connection); call after commit."""
-    failed = tasks.queue_messages([i.pk for i in invitations], kind)
+    failed = tasks.queue_messages(invitations, kind)
     return SendResult(
         sent=[i for i in invitations if i.pk not in failed],
         not_sent=[i for i in invitations if i.pk in failed],
@@ -134,13 +138,9 @@ def resend_invitation(*, invitation: Invitation, actor: User) -> bool:
 
 
 def resend_failed(*, review: Review, actor: User) -> SendResult:
-    """Queue again every message of this review that could not be sent."""
-    failed = list(
-        review.invitations.live()
-        .could_not_send()
-        .exclude(person__email="")
-        .select_related("person")
-    )
+    """Queue again every message of this review that could not be sent; a
+    second click finds none left to send."""
+    failed = outbox.send_again(OutgoingMessage.objects.of_live_invitations(review))
     if not failed:
         return SendResult()
     _record(
@@ -149,18 +149,18 @@ def resend_failed(*, review: Review, actor: User) -> SendResult:
         AuditEvent.Action.INVITED,
         f"Sent again {len(failed)} messages that could not be sent: "
         f"{PEOPLE_PLACEHOLDER}",
-        people=[i.person for i in failed],
+        people=[m.person for m in failed],
     )
-    result = SendResult()
-    for kind in Invitation.Message.values:
-        batch = [
-            i for i in failed if (i.send_kind or Invitation.Message.INVITATION) == kind
-        ]
-        if batch:
-            again = _send(batch, kind=kind)
-            result.sent += again.sent
-            result.not_sent += again.not_sent
-    return result
+    tasks.send_queued(failed)
+    still = set(
+        OutgoingMessage.objects.failed()
+        .filter(pk__in=[m.pk for m in failed])
+        .values_list("pk", flat=True)
+    )
+    return SendResult(
+        sent=[m.invitation for m in failed if m.invitation and m.pk not in still],
+        not_sent=[m.invitation for m in failed if m.invitation and m.pk in still],
+    )
 
 
 def print_invitations(
@@ -186,24 +186,50 @@ def print_invitations(
 
 def awaiting_reply(review: Review):
     """Live invitations with no submitted response: the people to chase."""
-    submitted = Response.objects.submitted().filter(invitation=OuterRef("pk"))
+    return review.invitations.live().not_answered().select_related("person", "review")
+
+
+def to_remind(review: Review) -> tuple[list[Invitation], list[Invitation]]:
+    """Who a reminder would go to now, and who is skipped as reminded recently."""
+    waiting = awaiting_reply(review).emailable().order_by("person__name", "pk")
+    recent = {i.pk for i in waiting.reminded_recently()}
+    rows = list(waiting)
     return (
-        review.invitations.live()
-        .exclude(Exists(submitted))
-        .select_related("person", "review")
+        [i for i in rows if i.pk not in recent],
+        [i for i in rows if i.pk in recent],
     )
+
+
+def _claim_reminder(invitation: Invitation, now: dt.datetime) -> bool:
+    """Stamp the reminder before it is queued, by a conditional UPDATE: of two
+    clicks (or a click and cron) at once, only one claims each person."""
+    claimed = (
+        Invitation.objects.filter(pk=invitation.pk)
+        .remindable(now)
+        .update(reminded_at=now)
+    )
+    return bool(claimed)
 
 
 def send_reminders(*, review: Review, actor: User | None) -> SendResult:
-    """Remind everyone with an email address who has not submitted an answer."""
+    """Remind everyone with an email address who has not submitted an answer and
+    has not been reminded within `REMINDER_MIN_HOURS`."""
     if not review.is_open:
         raise WorkflowError("Reminders go only to open reviews.")
-    waiting = list(awaiting_reply(review).exclude(person__email=""))
-    _record(
-        review,
-        actor,
-        AuditEvent.Action.REMINDED,
-        f"Reminded {len(waiting)}: {PEOPLE_PLACEHOLDER}" if waiting else "Reminded 0",
-        people=[i.person for i in waiting],
-    )
-    return _send(waiting, kind=Invitation.Message.REMINDER)
+    candidates, skipped = to_remind(review)
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = [i for i in candidates if _claim_reminder(i, now)]
+        skipped += [i for i in candidates if i not in claimed]
+        _record(
+            review,
+            actor,
+            AuditEvent.Action.REMINDED,
+            f"Reminded {len(claimed)}: {PEOPLE_PLACEHOLDER}"
+            if claimed
+            else "Reminded 0",
+            people=[i.person for i in claimed],
+        )
+    result = _send(claimed, kind=Invitation.Message.REMINDER)
+    result.skipped = skipped
+    return result

@@ -12,7 +12,8 @@ import secrets
 from collections.abc import Mapping
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reviews.actions.audit import record_event
@@ -63,7 +64,7 @@ def start_meeting_response(*, review: Review, perspective: str) -> Response:
     if perspective not in locked.meeting_code_perspectives:
         raise MeetingCodeRefused("perspective")
     cap = locked.meeting_code_cap
-    if cap is not None and locked.responses.through_code().count() >= cap:
+    if cap is not None and locked.responses.holding_code_places().count() >= cap:
         raise MeetingCodeRefused("full")
     return Response.objects.create(
         review=locked,
@@ -181,41 +182,27 @@ def _write_answers(
 def save_draft(*, response_id: int, shape: Shape, draft: dict[str, object]) -> bool:
     """Store the questionnaire as last posted, if the response may still change;
     whether it was stored. One UPDATE and no lock: a later autosave simply
-    replaces an earlier one, and `updated` (the results cache's key) stays."""
+    replaces an earlier one, and `updated` (the results cache's key) stays.
+
+    The filter is `can_edit`'s rule (review open; the link, if any, neither
+    revoked nor expired) and the shape's review, so the check and the write are
+    one statement."""
     now = timezone.now()
-    at = Response._meta.get_field("draft_saved_at").get_db_prep_value(now, connection)
-    params = [
-        Response._meta.get_field("draft").get_db_prep_save(draft, connection),
-        at,
-        response_id,
-        shape.review_id,
-        at,
-        Review.Status.OPEN,
-        Review._meta.get_field("created").get_db_prep_value(
-            shape.review_created, connection
-        ),
-        shape.version_id,
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(SAVE_DRAFT, params)
-        return cursor.rowcount == 1
-
-
-# `can_edit`'s rule (review open; the link, if any, neither revoked nor expired)
-# and the shape's review, as one statement. Written out because the ORM takes
-# longer to build this UPDATE with its joins (about 1.5 ms) than the whole rest
-# of an autosave's work; the database runs it in well under 0.1 ms.
-SAVE_DRAFT = f"""UPDATE {Response._meta.db_table} SET draft = %s, draft_saved_at = %s
-WHERE id = %s AND review_id = %s
-AND (invitation_id IS NULL OR EXISTS (
-    SELECT 1 FROM {Invitation._meta.db_table} AS i
-    WHERE i.id = {Response._meta.db_table}.invitation_id
-    AND NOT i.revoked AND i.expires > %s))
-AND EXISTS (
-    SELECT 1 FROM {Review._meta.db_table} AS r
-    WHERE r.id = {Response._meta.db_table}.review_id
-    AND r.status = %s AND r.created = %s AND r.framework_version_id = %s)
-"""
+    stored = (
+        Response.objects.filter(
+            pk=response_id,
+            review_id=shape.review_id,
+            review__status=Review.Status.OPEN,
+            review__created=shape.review_created,
+            review__framework_version_id=shape.version_id,
+        )
+        .filter(
+            Q(invitation__isnull=True)
+            | Q(invitation__revoked=False, invitation__expires__gt=now)
+        )
+        .update(draft=draft, draft_saved_at=now)
+    )
+    return stored == 1
 
 
 @transaction.atomic
@@ -247,12 +234,25 @@ def _clear_draft(response: Response) -> None:
     response.draft_saved_at = None
 
 
+def _check_code_place(response: Response) -> None:
+    """A first submission through a meeting code is refused once the code's cap
+    of counted answers is reached: starting holds no place, so many browsers may
+    have started. The review row is locked, as when a response starts."""
+    review = Review.objects.select_for_update().get(pk=response.review_id)
+    cap = review.meeting_code_cap
+    if cap is not None and review.responses.through_code().counted().count() >= cap:
+        raise MeetingCodeRefused("full")
+
+
 @transaction.atomic
 def submit_response(*, response: Response) -> Response:
     """Mark the response submitted, as its stored answers stand; submitting again
-    only touches `updated`. A draft autosaved after the last Continue goes: what
-    is submitted is what the person checked."""
+    only touches `updated`. Through a meeting code whose cap is reached, raise
+    MeetingCodeRefused("full") and leave the response a draft. A draft autosaved
+    after the last Continue goes: what is submitted is what the person checked."""
     locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.via_meeting_code and not locked.is_submitted:
+        _check_code_place(locked)
     if not locked.is_submitted:
         locked.status = Response.Status.SUBMITTED
         locked.submitted_at = timezone.now()

@@ -227,28 +227,36 @@ def reopen_review(*, review: Review, actor: User) -> None:
     _record(review, actor, AuditEvent.Action.REOPENED, detail)
 
 
-def release_review(*, review: Review, actor: User) -> None:
-    """Release the results and tell each invited person with an address, once."""
+def release_review(
+    *, review: Review, actor: User, tell_not_answered: bool = False
+) -> None:
+    """Release the results and tell the people who answered, once each.
+
+    People invited who never answered hear nothing unless the rep chose to send
+    them their own, different message (`tell_not_answered`).
+    """
     if not review.is_closed:
         raise WorkflowError("Close the review before releasing its results.")
     now = timezone.now()
     with transaction.atomic():
         # A conditional update, so of two clicks at once only one releases.
-        released = Review.objects.filter(
-            pk=review.pk, status=Review.Status.CLOSED, released_at__isnull=True
-        ).update(released_at=now)
+        released = (
+            Review.objects.closed()
+            .unreleased()
+            .filter(pk=review.pk)
+            .update(released_at=now)
+        )
         if not released:
             raise WorkflowError("These results are already released.")
         review.released_at = now
         _record(review, actor, AuditEvent.Action.RELEASED)
-    to_tell = (
-        review.invitations.live()
-        .filter(release_sent_at__isnull=True)
-        .exclude(person__email="")
-        .exclude(person__isnull=True)
-    )
-    # One batch, queued after commit, as `invitations` sends its emails.
-    tasks.queue_messages([i.pk for i in to_tell], Invitation.Message.RELEASE)
+    untold = review.invitations.release_untold()
+    # One batch per message, queued after commit, as `invitations` sends its emails.
+    tasks.queue_messages(list(untold.answered()), Invitation.Message.RELEASE)
+    if tell_not_answered:
+        tasks.queue_messages(
+            list(untold.not_answered()), Invitation.Message.RELEASE_NOT_ANSWERED
+        )
 
 
 @transaction.atomic

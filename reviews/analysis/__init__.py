@@ -25,7 +25,8 @@ This module re-exports the names callers use, so they need only
 """
 
 from reviews.analysis.agenda import KINDS, with_discussion_points
-from reviews.analysis.agreement import rwg, rwg_band, summarise
+from reviews.analysis.agreement import agreement_in_words, rwg, rwg_band, summarise
+from reviews.analysis.attention import has_wide_gap
 from reviews.analysis.engine import analyse
 from reviews.analysis.numbers import (
     half_up,
@@ -51,13 +52,25 @@ from reviews.analysis.records import (
     StatementInfo,
     Summary,
 )
-from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
+from reviews.analysis.scale import (
+    BIG_LOCAL_SCALE,
+    FOOTING_WORDS,
+    SHARE_OF_SCALE,
+    Scale,
+    names_another_scale,
+    share_of_scale,
+)
 from reviews.analysis.thresholds import (
+    ATTENTION,
     DEFAULT_THRESHOLDS,
+    AttentionRules,
     Thresholds,
+    describe_attention,
     describe_thresholds,
 )
 from reviews.analysis.words import (
+    AGREEMENT_HEADING,
+    AGREEMENT_HEADING_IN_WORDS,
     ANSWER_STATE_CHOICES,
     ANSWER_STATE_LABELS,
     ANSWER_STATES,
@@ -78,10 +91,15 @@ from reviews.analysis.words import (
 )
 
 __all__ = [
+    "AGREEMENT_HEADING",
+    "AGREEMENT_HEADING_IN_WORDS",
+    "ATTENTION",
     "ANSWER_STATES",
     "ANSWER_STATE_CHOICES",
     "ANSWER_STATE_LABELS",
     "BIG_LOCAL_SCALE",
+    "FOOTING_WORDS",
+    "SHARE_OF_SCALE",
     "COLUMNS",
     "COLUMN_HEADINGS",
     "COLUMN_LABELS",
@@ -100,6 +118,7 @@ __all__ = [
     "PERSPECTIVE_ONE_PERSON",
     "THEN",
     "Analysis",
+    "AttentionRules",
     "Cell",
     "Change",
     "DiscussionPoint",
@@ -107,11 +126,15 @@ __all__ = [
     "GroupResult",
     "ResponseData",
     "Scale",
+    "names_another_scale",
+    "share_of_scale",
     "StatementInfo",
     "Summary",
     "Thresholds",
     "analyse",
+    "describe_attention",
     "describe_thresholds",
+    "has_wide_gap",
     "half_up",
     "individual_labels",
     "is_suppressed",
@@ -119,6 +142,7 @@ __all__ = [
     "percent",
     "rwg",
     "rwg_band",
+    "agreement_in_words",
     "signed_one_decimal",
     "summarise",
     "suppress_small_groups",

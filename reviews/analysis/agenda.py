@@ -50,7 +50,7 @@ def with_discussion_points(a: Analysis) -> Analysis:
     for statement in a.statements:
         signals = sorted(_signals(a, statement), key=_weight)
         if signals and signals[0].makes_point:
-            points.append(_point(statement, signals))
+            points.append(_point(a, statement, signals))
     points.sort(key=lambda p: p.sort_key)
     points.extend(_flat_points(a))
     return replace(a, discussion_points=tuple(points))
@@ -61,7 +61,9 @@ def _weight(signal: _Signal) -> tuple[bool, tuple[float, ...]]:
     return (not signal.makes_point, signal.rank)
 
 
-def _point(statement: StatementInfo, signals: list[_Signal]) -> DiscussionPoint:
+def _point(
+    a: Analysis, statement: StatementInfo, signals: list[_Signal]
+) -> DiscussionPoint:
     lead = signals[0]
     kind_rank, metric = lead.rank[:2]
     return DiscussionPoint(
@@ -69,7 +71,9 @@ def _point(statement: StatementInfo, signals: list[_Signal]) -> DiscussionPoint:
         statement=statement.key,
         perspectives=lead.perspectives,
         heading=statement.label,
-        body="; ".join(s.clause for s in signals) + ".",
+        body=_with_note(
+            _thin_note(a, statement.key, lead), "; ".join(s.clause for s in signals)
+        ),
         sort_key=(kind_rank, metric, statement.order),
     )
 
@@ -115,6 +119,35 @@ def _signals(a: Analysis, statement: StatementInfo) -> Iterator[_Signal]:
             )
 
 
+def _thin_note(a: Analysis, statement: str, lead: _Signal) -> str:
+    """ "Only 3 of 8 partnership members rated this; 5 said they don't know. ",
+    first, when a group the point rests on mostly did not give a rating, so a
+    thin signal is not read as a strong one. A "don't know" point says it anyway."""
+    if lead.kind == "unknown":
+        return ""
+    notes = []
+    for p in lead.perspectives:
+        g = a.group(statement, NOW, p)
+        if g is None or g.summary.answered < 2:
+            continue
+        s = g.summary
+        if comparable(s.n / s.answered) >= comparable(a.thresholds.thin_share):
+            continue
+        note = f"only {s.n} of {s.answered} {PERSPECTIVE_GROUPS[p]} rated this"
+        if s.dont_know:
+            note += f"; {s.dont_know} said they don\u2019t know"
+        if s.not_relevant:
+            note += f"; {s.not_relevant} said it is not relevant to them"
+        notes.append(note)
+    return "; ".join(notes)
+
+
+def _with_note(note: str, body: str) -> str:
+    # A dash, not a new sentence: capitalising the body would turn "reps (2)"
+    # into a label.
+    return f"{note} \u2014 {body}." if note else f"{body}."
+
+
 def _rank(kind: str, metric: float, *perspectives: int) -> tuple[float, ...]:
     return (_KIND_RANK[kind], comparable(metric), *perspectives)
 
@@ -142,7 +175,7 @@ def _gap_signal(a: Analysis, gaps: list[Gap]) -> _Signal:
     others = [p for p in PERSPECTIVES if p in mean and p not in (lead.a, lead.b)]
     clause += "".join(f"; {_also(p, n[p], mean[p])}" for p in others)
     ranks = [_PERSPECTIVE_RANK[lead.a], _PERSPECTIVE_RANK[lead.b]]
-    makes_point = max(n[lead.a], n[lead.b]) >= 2
+    makes_point = not lead.one_against_one
     return _Signal(
         _rank("gap", -abs(lead.gap), *ranks),
         "gap",

@@ -18,7 +18,7 @@ from reviews.analysis.numbers import comparable
 from reviews.analysis.records import Cell, Summary
 from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
 from reviews.analysis.thresholds import DEFAULT_THRESHOLDS, Thresholds
-from reviews.analysis.words import DONT_KNOW, NOT_RELEVANT
+from reviews.analysis.words import AGREEMENT_WORDS, DONT_KNOW, NOT_RELEVANT
 
 
 def rwg(
@@ -57,6 +57,16 @@ def rwg_band(value: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
         if comparable(value) <= upper:
             return name
     return thresholds.rwg_bands[-1][1]
+
+
+def agreement_in_words(
+    value: float, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> str:
+    """r_wg in plain words, by the same bands as `rwg_band`."""
+    for (upper, _), words in zip(thresholds.rwg_bands, AGREEMENT_WORDS, strict=False):
+        if comparable(value) <= upper:
+            return words
+    return AGREEMENT_WORDS[-1]
 
 
 def slots(scale: Scale) -> dict[object, int]:

@@ -32,7 +32,7 @@ def gaps(groups: Sequence[GroupResult], t: Thresholds) -> tuple[Gap, ...]:
             )
             found.append(
                 Gap(a.statement, a.column, a.perspective, b.perspective,
-                    mean_a, mean_b, diff, flagged)
+                    mean_a, mean_b, diff, flagged, a.summary.n, b.summary.n)
             )  # fmt: skip
     return tuple(found)
 

@@ -81,7 +81,21 @@ class Gap:
     mean_a: float
     mean_b: float
     gap: float
+    # At the threshold's size, on "now"; whether it counts: `counted`.
     flagged: bool
+    # How many people rated it in each group.
+    n_a: int = 0
+    n_b: int = 0
+
+    @property
+    def one_against_one(self) -> bool:
+        """One person against one person: not a pattern, never a flag."""
+        return max(self.n_a, self.n_b) < 2
+
+    @property
+    def counted(self) -> bool:
+        """A gap the agenda counts, and the only kind a table marks "flagged"."""
+        return self.flagged and not self.one_against_one
 
 
 @dataclass(frozen=True)
@@ -187,7 +201,8 @@ class Analysis:
 
     @property
     def flagged_gaps(self) -> tuple[Gap, ...]:
-        return tuple(g for g in self.gaps if g.flagged)
+        """Gaps the agenda counts: a one-against-one gap is not among them."""
+        return tuple(g for g in self.gaps if g.counted)
 
     @property
     def splits(self) -> tuple[Change, ...]:

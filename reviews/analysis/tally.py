@@ -1,8 +1,8 @@
 """One pass over the responses, counting everything the analysis reads.
 
-This is the only loop over every answer, so it is written for speed: slots are
-looked up in a dict and the answer checks are inlined rather than called per
-cell (a call per cell costs about a fifth of the time of `analyse`).
+Per perspective: a histogram of the answers to each statement in each column,
+the change from "at first" to "now" of those who rated both, and for every
+response how many "now" ratings it gives and their range (for flat answers).
 """
 
 from __future__ import annotations
@@ -37,94 +37,63 @@ def tally(
     scale: Scale,
 ) -> Tally:
     result = Tally({}, {}, {}, [])
-    width = histogram_width(scale)
-    count = _Counter(slots(scale), keys, columns, scale)
-    for r in responses:
-        p = r.perspective
-        table = result.counts.get(p)
-        if table is None:
-            table = _start_perspective(result, p, len(keys), len(columns), width)
+    at = slots(scale)
+    now_asked = NOW in columns
+    # A change needs both columns asked.
+    change_asked = now_asked and THEN in columns
+    for response in responses:
+        p = response.perspective
+        if p not in result.counts:
+            _start_perspective(result, p, len(keys), len(columns), scale)
         result.respondents[p] += 1
-        now_n, now_range = count(r.answers, table, result.diffs[p])
-        result.now_spreads.append((r.id, now_n, now_range))
+        counts, diffs = result.counts[p], result.diffs[p]
+        nows = []
+        for si, key in enumerate(keys):
+            answer = response.answers.get(key)
+            if not answer:
+                continue
+            for ci, column in enumerate(columns):
+                cell = answer.get(column)
+                if cell is not None:
+                    counts[si][ci][_slot(at, cell)] += 1
+            now = _rating(answer, NOW) if now_asked else None
+            if now is None:
+                continue
+            nows.append(now)
+            then = _rating(answer, THEN) if change_asked else None
+            if then is not None:
+                change = diffs[si]
+                change[0] += 1
+                change[1] += now - then
+                change[2] += now > then
+                change[3] += now < then
+        spread = max(nows) - min(nows) if nows else 0
+        result.now_spreads.append((response.id, len(nows), spread))
     return result
 
 
-class _Counter:
-    """Counts one response's answers into its perspective's tables."""
+def _slot(at: Mapping[object, int], cell: Cell) -> int:
+    """Where `cell` is counted in a histogram; an error for anything else."""
+    # type() keeps True and 7.0 out: they would hash like 1 and 7.
+    slot = at.get(cell) if type(cell) in (int, str) else None
+    if slot is None:
+        raise ValueError(f"not an answer: {cell!r}")
+    return slot
 
-    def __init__(
-        self,
-        at: dict[object, int],
-        keys: Sequence[str],
-        columns: Sequence[str],
-        scale: Scale,
-    ) -> None:
-        self.at = at
-        self.scale = scale
-        self.indexed_keys = tuple(enumerate(keys))
-        self.indexed_columns = tuple(enumerate(columns))
-        # Where "now" and "at first" are among the columns; -1 when not asked
-        # (a change needs both).
-        self.now_at = columns.index(NOW) if NOW in columns else -1
-        self.then_at = columns.index(THEN) if THEN in columns and NOW in columns else -1
 
-    def __call__(
-        self,
-        answers: Mapping[str, Mapping[str, Cell]],
-        table: list[list[list[int]]],
-        change_rows: list[list[int]],
-    ) -> tuple[int, int]:
-        """Count `answers`; return how many "now" ratings they hold and their range."""
-        at, indexed_columns = self.at, self.indexed_columns
-        now_at, then_at = self.now_at, self.then_at
-        now_min, now_max, now_n = self.scale.max, self.scale.min, 0
-        for si, key in self.indexed_keys:
-            answer = answers.get(key)
-            if not answer:
-                continue
-            row = table[si]
-            now: int | None = None
-            then: int | None = None
-            for ci, column in indexed_columns:
-                cell = answer.get(column)
-                if cell is None:
-                    continue
-                # type() keeps True and 7.0 out: they would hash like 1 and 7.
-                kind = type(cell)
-                slot = at.get(cell) if kind is int or kind is str else None
-                if slot is None:
-                    raise ValueError(f"not an answer: {cell!r}")
-                row[ci][slot] += 1
-                if isinstance(cell, int):  # a rating (True was refused above)
-                    if ci == now_at:
-                        now = cell
-                    elif ci == then_at:
-                        then = cell
-            if now is None:
-                continue
-            now_n += 1
-            if now < now_min:
-                now_min = now
-            if now > now_max:
-                now_max = now
-            if then is not None:
-                d = change_rows[si]
-                d[0] += 1
-                d[1] += now - then
-                d[2] += now > then
-                d[3] += now < then
-        return now_n, now_max - now_min
+def _rating(answer: Mapping[str, Cell], column: str) -> int | None:
+    cell = answer.get(column)
+    return cell if type(cell) is int else None
 
 
 def _start_perspective(
-    result: Tally, p: str, statements: int, columns: int, width: int
-) -> list[list[list[int]]]:
+    result: Tally, p: str, statements: int, columns: int, scale: Scale
+) -> None:
     if p not in PERSPECTIVES:
         raise ValueError(f"unknown perspective: {p!r}")
-    table = result.counts[p] = [
+    width = histogram_width(scale)
+    result.counts[p] = [
         [[0] * width for _ in range(columns)] for _ in range(statements)
     ]
     result.diffs[p] = [[0, 0, 0, 0] for _ in range(statements)]
     result.respondents[p] = 0
-    return table

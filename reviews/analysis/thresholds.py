@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from reviews.analysis.numbers import one_decimal, percent, two_decimals
+from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
     PERSPECTIVE_GROUPS,
     PERSPECTIVE_ONE_PERSON,
@@ -46,9 +47,54 @@ class Thresholds:
     k: int = 3
     # How many discussion points go under "What to talk about first".
     agenda_first: int = 5
+    # A point rests on few ratings, and says so first, when fewer than this
+    # share of a group answering the statement gave it a rating.
+    thin_share: float = 0.5
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class AttentionRules:
+    """When the area list marks an area "needs attention": each rule reads what
+    its reviews hold. A marker that invites a conversation, never a rank.
+
+    A relationship overdue its review is not among them: the schedule says so
+    on its own (the list's "Overdue" filter, the overdue list), and in a
+    programme where most relationships are late it would mark most areas."""
+
+    # A gap between two perspectives' averages "now" in the latest closed review,
+    # as a share of its scale's span (a third: 3.0 points on 1 to 10), each side
+    # rated by at least `gap_min_people`.
+    gap_share: float = 1 / 3
+    gap_min_people: int = 2
+    # An agreed action still open this long after its due date.
+    action_overdue_days: int = 30
+    # A review open this long with fewer responses than `few_responses`.
+    open_grace_days: int = 14
+    few_responses: int = 5
+
+    def gap_points(self, scale_min: int, scale_max: int) -> float:
+        """The gap that marks an area, in points of a scale."""
+        return self.gap_share * (scale_max - scale_min)
+
+
+ATTENTION = AttentionRules()
+
+
+def describe_attention(r: AttentionRules = ATTENTION) -> tuple[str, ...]:
+    """The rules in plain words, for the area list and "How we flag"."""
+    return (
+        "in the latest closed review, two perspectives\u2019 average ratings now "
+        f"differ by {_share_words(r.gap_share)} of its scale or more "
+        f"({one_decimal(r.gap_points(1, 10))} points on 1 to 10), each from "
+        f"{r.gap_min_people} or more people",
+        f"an agreed action is still open more than {r.action_overdue_days} days "
+        "after its due date",
+        f"a review has been open more than {r.open_grace_days} days with fewer "
+        f"than {r.few_responses} responses",
+    )
 
 
 def _share_words(share: float) -> str:
@@ -111,7 +157,12 @@ def describe_thresholds(
         "rated that many statements are flat.",
         "Change is the average of now minus at first, among people who rated "
         "both: information, not a score.",
+        "Where reviews are compared (change over time, the programme overview): "
+        + FOOTING_WORDS,
         _agenda_rule(t),
+        "Across the programme, an area is marked \u201cneeds attention\u201d when "
+        + "; or ".join(describe_attention())
+        + ".",
         small_group_rule(t.k if k is None else k),
     ]
 
@@ -122,5 +173,7 @@ def _agenda_rule(t: Thresholds) -> str:
         "strongest signal (a gap, then disagreement within a group, then a split, "
         "then \u201cdon\u2019t know\u201d), flat answers last. A gap makes a "
         "point only when at least one side has two or more people. The first "
-        f"{t.agenda_first} are the ones to talk about first."
+        f"{t.agenda_first} are the ones to talk about first. A point says first "
+        f"when it rests on few ratings: fewer than {_share_words(t.thin_share)} of "
+        "a group answering the statement gave it a rating."
     )

@@ -90,3 +90,16 @@ CAPITAL_HELP: Final = {
         "the money ends."
     ),
 }
+
+# A group's agreement (r_wg) as members and the room read it, one phrase per band
+# of `Thresholds.rwg_bands`, lowest first: the statistic and its band stay in the
+# rep's table and in "How we read the answers".
+AGREEMENT_WORDS: Final = (
+    "see this very differently from one another",
+    "see this quite differently",
+    "partly agree",
+    "mostly agree",
+    "agree closely",
+)
+AGREEMENT_HEADING: Final = "Agreement (r_wg)"
+AGREEMENT_HEADING_IN_WORDS: Final = "How alike they see it"

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from typing import cast
 
 from django import forms
+from django.conf import settings
 from django.core import validators
+from django.http import QueryDict
 
 from partnerships.models import Membership, Person, RepAssignment, StaffRole
 from reviews.actions.invitations import Invitee
@@ -14,6 +16,7 @@ from reviews.analysis.words import (
     PERSPECTIVE_SINGULAR,
     PERSPECTIVES,
 )
+from reviews.forms.contact_files import read_contacts
 from reviews.models import (
     ERASED_NAME,
     Invitation,
@@ -71,8 +74,6 @@ def candidates(review: Review) -> list[Candidate]:
     return found
 
 
-# A pasted list longer than this is refused: past it, split the list.
-PASTE_MAX_LINES = 300
 _PERSPECTIVE_WORDS = {
     " ".join(word.lower().replace("_", " ").split()): value
     for value, *labels in zip(
@@ -106,8 +107,9 @@ def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
     errors: list[str] = []
     first_seen: dict[str, int] = {}
     lines = text.splitlines()
-    if len(lines) > PASTE_MAX_LINES:
-        return [], [f"Paste at most {PASTE_MAX_LINES} lines at a time."]
+    # The same limit as an uploaded file's rows: past it, split the list.
+    if len(lines) > settings.IMPORT_MAX_ROWS:
+        return [], [f"Paste at most {settings.IMPORT_MAX_ROWS:,} lines at a time."]
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -180,6 +182,14 @@ class InviteForm(forms.Form):
         "“Jo Smith, jo@example.org, partnership member”). Leave the email out "
         "(“Jo Smith, , partnership member”) to print their link instead.",
     )
+    contacts = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        help_text="A CSV or Excel (.xlsx) file, as a contacts app exports it, with "
+        "columns headed name, email and perspective; other columns are left alone. "
+        "Its people join the list above, to be checked before anything is sent.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
     name = forms.CharField(label="Name", max_length=200, required=False)
     email = forms.EmailField(
         label="Email address",
@@ -196,6 +206,8 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.review = review
         self.lines: list[PastedLine] = []
+        # How many people an uploaded file added to the list, for the page to say.
+        self.from_file = 0
         self.candidates = {c.value: c for c in candidates(review)}
         people = cast(forms.MultipleChoiceField, self.fields["people"])
         people.choices = [
@@ -210,6 +222,8 @@ class InviteForm(forms.Form):
             self.add_error("name", "Give the name of the person to add.")
         if adding and not data.get("perspective"):
             self.add_error("perspective", "Choose how this person will answer.")
+        if data.get("contacts"):
+            self._add_file(data)
         self.lines, errors = parse_pasted(data.get("pasted", ""))
         if errors:
             self.add_error("pasted", errors)
@@ -217,6 +231,21 @@ class InviteForm(forms.Form):
         if nobody and not self.errors:
             raise forms.ValidationError("Choose at least one person, or add someone.")
         return data
+
+    def _add_file(self, data: dict) -> None:
+        """Put the file's people under the pasted lines, in the list the page
+        shows again, so the preview, the per-line messages and any fixing work on
+        them as on lines typed in."""
+        lines, problem = read_contacts(data["contacts"])
+        if problem:
+            self.add_error("contacts", problem)
+            return
+        pasted = data.get("pasted", "").rstrip("\n")
+        data["pasted"] = "\n".join([pasted, *lines] if pasted else lines)
+        bound = cast(QueryDict, self.data).copy()
+        bound["pasted"] = data["pasted"]
+        self.data = bound
+        self.from_file = len(lines)
 
     def _already_invited(self) -> dict[str, Person]:
         """People with a live invitation to this review, by email address."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from reviews.actions.workflow import MEETING_CODE_MAX_DAYS
 from reviews.models import FrameworkVersion, Perspective, Review
+from reviews.responding.meeting_codes import CAP_MARGIN
 
 
 class DateInput(forms.DateInput):
@@ -73,11 +74,18 @@ class ReviewForm(forms.Form):
         label="Most answers through the code",
         min_value=1,
         required=False,
-        help_text="Optional: about the number of people in the room. Every "
-        "answer started through the code counts, including any you set aside.",
+        help_text="About the number of people in the room. Submitted answers "
+        "count, and answers being written; an answer you set aside frees its "
+        "place. Clear it for no limit.",
     )
 
-    def __init__(self, *args, review: Review | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        review: Review | None = None,
+        proposed_cap: int | None = None,
+        **kwargs,
+    ) -> None:
         if review is not None:
             kwargs.setdefault("initial", {})
             kwargs["initial"] |= {
@@ -103,6 +111,14 @@ class ReviewForm(forms.Form):
                 "initial", {"opens": today, "closes": today + dt.timedelta(days=21)}
             )
         super().__init__(*args, **kwargs)
+        # A code not yet switched on proposes a cap; one the rep cleared stays clear.
+        if proposed_cap is not None and not (review and review.meeting_code_active):
+            field = self.fields["meeting_code_cap"]
+            field.initial = self.initial["meeting_code_cap"] = proposed_cap
+            field.help_text = (
+                f"We suggest {proposed_cap}: the partnership's members and "
+                f"{CAP_MARGIN} more. {field.help_text}"
+            )
         # Answers are stored against one version's statements: it cannot change
         # once anyone has answered.
         if review is not None and review.responses.exists():
@@ -119,3 +135,23 @@ class ReviewForm(forms.Form):
             data["meeting_code_perspectives"] = [Perspective.MEMBER]
         data["meeting_code_days"] = data.get("meeting_code_days") or 1
         return data
+
+
+class CompareForm(forms.Form):
+    """Which other review of the partnership to set beside this one."""
+
+    other = forms.TypedChoiceField(
+        label="Compare with",
+        coerce=int,
+        error_messages={
+            "invalid_choice": "Choose one of the closed reviews of this partnership."
+        },
+    )
+
+    def __init__(self, *args, reviews: list[Review], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        other = self.fields["other"]
+        assert isinstance(other, forms.TypedChoiceField)
+        other.choices = [
+            (r.pk, f"{r.title} ({r.appointment.organisation.name})") for r in reviews
+        ]

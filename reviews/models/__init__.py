@@ -1,4 +1,5 @@
-"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions."""
+"""Models of reviews: frameworks, reviews, invitations, responses, audit, actions,
+and the outgoing messages."""
 
 # Rules the database can hold are database constraints: the score range, one answer
 # per statement per response, a rating never alongside "don't know", one response
@@ -19,24 +20,34 @@ from reviews.models.audit import (
     AuditEventQuerySet,
     MeetingCodeAttempt,
 )
+from reviews.models.counting import COUNTED, SET_ASIDE
 from reviews.models.frameworks import (
     RATING_LIMITS,
     SMALL_GROUP_PERSPECTIVES,
     Capital,
     Framework,
     FrameworkVersion,
+    OpeningQuestion,
     Perspective,
     Statement,
 )
-from reviews.models.invitations import Invitation, InvitationQuerySet
+from reviews.models.invitations import Invitation, InvitationQuerySet, not_revoked
+from reviews.models.meeting import MeetingNote, Presentation
+from reviews.models.outbox import OutgoingMessage, OutgoingMessageQuerySet
 from reviews.models.responses import (
-    COUNTED,
     Answer,
     AnswerQuerySet,
     Response,
     ResponseQuerySet,
 )
-from reviews.models.reviews import RELEASED, Review, ReviewQuerySet
+from reviews.models.reviews import (
+    RELEASED,
+    Review,
+    ReviewQuerySet,
+    awaiting_exit_interview,
+    with_exit_review,
+    with_last_closed_review,
+)
 from reviews.models.summaries import (
     ProgrammeRollup,
     ReviewSummary,
@@ -63,6 +74,7 @@ __all__ = [
     "PEOPLE_PLACEHOLDER",
     "RATING_LIMITS",
     "RELEASED",
+    "SET_ASIDE",
     "SMALL_GROUP_PERSPECTIVES",
     "AgreedAction",
     "AgreedActionQuerySet",
@@ -77,7 +89,12 @@ __all__ = [
     "Invitation",
     "InvitationQuerySet",
     "MeetingCodeAttempt",
+    "MeetingNote",
+    "OpeningQuestion",
+    "OutgoingMessage",
+    "OutgoingMessageQuerySet",
     "Perspective",
+    "Presentation",
     "ProgrammeRollup",
     "Response",
     "ResponseQuerySet",
@@ -86,4 +103,8 @@ __all__ = [
     "ReviewSummary",
     "Statement",
     "StatementSummary",
+    "not_revoked",
+    "awaiting_exit_interview",
+    "with_exit_review",
+    "with_last_closed_review",
 ]

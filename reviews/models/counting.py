@@ -17,3 +17,5 @@ def counted(through: str = "") -> Q:
 
 # A response the rep has set aside counts nowhere.
 COUNTED = counted()
+# Submitted, then set aside by the rep: listed for the rep to count again.
+SET_ASIDE = Q(status="submitted", set_aside_at__isnull=False)

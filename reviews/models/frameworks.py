@@ -1,8 +1,10 @@
 """Frameworks: capitals, perspectives, versioned frameworks and their statements."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from reviews.analysis.scale import Scale, names_another_scale
 from reviews.analysis.words import PERSPECTIVE_CHOICES
 
 
@@ -85,6 +87,19 @@ class FrameworkVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.framework} v{self.number}"
 
+    def clean(self) -> None:
+        """An instruction that names a scale names this version's own: a copy
+        given a new scale must have its instruction reworded too."""
+        if self.scale_max <= self.scale_min or not self.instruction:
+            return
+        if names_another_scale(self.instruction, self.rating_scale):
+            raise ValidationError(
+                {
+                    "instruction": "The instruction names another rating scale: "
+                    f"reword it for this version's scale, {self.scale_words}."
+                }
+            )
+
     @property
     def is_frozen(self) -> bool:
         """A version in use by any review is frozen: editing means a new version."""
@@ -93,6 +108,15 @@ class FrameworkVersion(models.Model):
     @property
     def scale(self) -> range:
         return range(self.scale_min, self.scale_max + 1)
+
+    @property
+    def rating_scale(self) -> Scale:
+        return Scale(self.scale_min, self.scale_max)
+
+    @property
+    def scale_words(self) -> str:
+        """The scale as a sentence names it: "from 1 (least) to 10 (most)"."""
+        return self.rating_scale.words
 
     @property
     def scale_hint(self) -> str:
@@ -109,7 +133,7 @@ class Statement(models.Model):
     order = models.PositiveSmallIntegerField()
     text = models.TextField()
     short_label = models.CharField(max_length=60)
-    capital = models.CharField(max_length=20, choices=Capital.choices)
+    capital = models.CharField(max_length=20, choices=Capital)
     help_text = models.TextField(blank=True)
 
     class Meta:
@@ -131,3 +155,43 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.short_label}"
+
+
+class OpeningQuestion(models.Model):
+    """A question to open a discussion point with: per statement and kind of
+    signal, in plain words that invite people to explain rather than defend."""
+
+    class Kind(models.TextChoices):
+        # The kinds of signal a discussion point can open with (analysis.agenda).
+        GAP = "gap", "A gap between groups"
+        DISAGREEMENT = "disagreement", "Disagreement within a group"
+        SPLIT = "split", "A split between higher and lower"
+        UNKNOWN = "unknown", "Many \u201cdon\u2019t know\u201d answers"
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="opening_questions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(default=1)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["statement", "kind", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "kind", "order"],
+                name="openingquestion_unique_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["gap", "disagreement", "split", "unknown"]),
+                name="openingquestion_kind_valid",
+            ),
+            # One to three per kind: the order numbers them.
+            models.CheckConstraint(
+                condition=Q(order__gte=1) & Q(order__lte=3),
+                name="openingquestion_at_most_three",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,35 +1,72 @@
 """Invitations: a person's link to answer a review, and what was emailed."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from partnerships.models import Person
+from reviews.models.counting import COUNTED
 from reviews.models.frameworks import Perspective
 from reviews.models.reviews import Review
+
+
+def not_revoked(through: str = "") -> Q:
+    """Invitations the rep has not revoked, as a condition on an invitation, or
+    on another model reached through the relation `through` ("invitations")."""
+    prefix = f"{through}__" if through else ""
+    return Q(**{f"{prefix}revoked": False})
 
 
 class InvitationQuerySet(models.QuerySet):
     def live(self) -> "InvitationQuerySet":
         """Invitations the rep has not revoked (they count towards progress)."""
-        return self.filter(revoked=False)
+        return self.filter(not_revoked())
 
-    def could_not_send(self) -> "InvitationQuerySet":
-        """Emails that failed every try: the rep's page offers to send them again."""
-        return self.filter(send_status=Invitation.SendStatus.FAILED)
+    def emailable(self) -> "InvitationQuerySet":
+        """Live invitations to a person with an email address."""
+        return self.live().exclude(person__isnull=True).exclude(person__email="")
+
+    def _counted_response(self) -> Exists:
+        # The response model through the reverse relation: it imports this module.
+        response = self.model._meta.get_field("responses").related_model
+        return Exists(response.objects.filter(COUNTED, invitation=OuterRef("pk")))
+
+    def answered(self) -> "InvitationQuerySet":
+        """Invitations whose person has a counted (submitted) response."""
+        return self.filter(self._counted_response())
+
+    def not_answered(self) -> "InvitationQuerySet":
+        return self.exclude(self._counted_response())
+
+    def release_untold(self) -> "InvitationQuerySet":
+        """Emailable people not yet told of this review's release: a second
+        release (or a double click) never tells anyone twice."""
+        return self.emailable().filter(release_sent_at__isnull=True)
+
+    def reminded_recently(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        return self.filter(reminded_at__gt=_reminder_cutoff(now))
+
+    def remindable(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        """Not reminded within `REMINDER_MIN_HOURS`: one reminder a person a day."""
+        return self.exclude(reminded_at__gt=_reminder_cutoff(now))
+
+
+def _reminder_cutoff(now: dt.datetime | None) -> dt.datetime:
+    hours = settings.REMINDER_MIN_HOURS
+    return (now or timezone.now()) - dt.timedelta(hours=hours)
 
 
 class Invitation(models.Model):
     class Message(models.TextChoices):
+        # The same values as the first three `OutgoingMessage.Kind`s.
         INVITATION = "invitation", "Invitation"
         REMINDER = "reminder", "Reminder"
         RELEASE = "release", "Results released"
-
-    class SendStatus(models.TextChoices):
-        NONE = "", "Not emailed"
-        QUEUED = "queued", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        RETRYING = "retrying", "Not sent yet: trying again"
-        FAILED = "failed", "Could not be sent"
+        # To someone invited who never answered, only if the rep chose it.
+        RELEASE_NOT_ANSWERED = "release_unanswered", "Results released (no answer)"
 
     review = models.ForeignKey(
         Review, on_delete=models.CASCADE, related_name="invitations"
@@ -49,13 +86,6 @@ class Invitation(models.Model):
     first_used = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
-    # Emails go out from a task (reviews.tasks): the latest message's fate, so
-    # the rep's page can say what could not be sent and offer to send it again.
-    send_kind = models.CharField(max_length=20, choices=Message.choices, blank=True)
-    send_status = models.CharField(
-        max_length=20, choices=SendStatus.choices, blank=True, default=""
-    )
-    send_failures = models.PositiveSmallIntegerField(default=0)
     # Set once: a second release (or a double click) never sends a second message.
     release_sent_at = models.DateTimeField(null=True, blank=True)
     # The link in the release message gets its own hash, so the link a person
@@ -77,3 +107,15 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation {self.pk} to {self.review}"
+
+    @property
+    def invitee_name(self) -> str:
+        """Whom the rep's list names: an invitation whose person was deleted (or
+        never recorded, as in generated data) still heads its row."""
+        return self.person.name if self.person else "Name not recorded"
+
+
+# Both release messages carry a results link and are sent to a person once.
+RELEASE_MESSAGES = frozenset(
+    {Invitation.Message.RELEASE, Invitation.Message.RELEASE_NOT_ANSWERED}
+)

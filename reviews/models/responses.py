@@ -1,31 +1,59 @@
 """Responses and their answers: what people said, and which of it counts."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from reviews.analysis.words import ANSWER_STATE_CHOICES, COLUMNS
-from reviews.models.counting import COUNTED, counted
+from reviews.models.counting import COUNTED, SET_ASIDE
+from reviews.models.counting import counted as counted_through
 from reviews.models.frameworks import RATING_LIMITS, Perspective, Statement
-from reviews.models.invitations import Invitation
+from reviews.models.invitations import Invitation, not_revoked
 from reviews.models.reviews import Review
+
+# A draft through a meeting code stops holding a place under the code's cap when
+# nothing has been saved to it for this long.
+CODE_DRAFT_HOLDS_FOR = dt.timedelta(minutes=30)
 
 
 class ResponseQuerySet(models.QuerySet):
-    def submitted(self) -> "ResponseQuerySet":
-        """Submitted and counted: a set-aside response is left out everywhere."""
+    def counted(self) -> "ResponseQuerySet":
+        """Submitted and not set aside: the responses every count and result
+        reads (a set-aside response is left out everywhere)."""
         return self.filter(COUNTED)
 
     def set_aside(self) -> "ResponseQuerySet":
-        return self.filter(set_aside_at__isnull=False)
+        return self.filter(SET_ASIDE)
 
     def through_code(self) -> "ResponseQuerySet":
         return self.filter(via_meeting_code=True)
 
     def drafts(self) -> "ResponseQuerySet":
         return self.filter(status=Response.Status.DRAFT)
+
+    def not_revoked(self) -> "ResponseQuerySet":
+        """Responses not given through a link the rep has revoked: a revoked
+        link's response is no longer anyone's to open (a meeting-code or paper
+        response has no link, and stays)."""
+        return self.filter(Q(invitation=None) | not_revoked("invitation"))
+
+    def holding_code_places(self) -> "ResponseQuerySet":
+        """What a meeting code's cap counts: submitted answers that count, and
+        drafts saved to in the last half hour. A started, empty draft holds no
+        place, so five starts without answering cannot fill a cap, and a
+        set-aside answer frees its place."""
+        since = timezone.now() - CODE_DRAFT_HOLDS_FOR
+        has_answers = Exists(Answer.objects.filter(response=OuterRef("pk")))
+        recently_saved = Q(draft_saved_at__gte=since) | (
+            Q(updated__gte=since) & has_answers
+        )
+        return self.through_code().filter(
+            COUNTED | (Q(status=Response.Status.DRAFT) & recently_saved)
+        )
 
 
 class Response(models.Model):
@@ -123,9 +151,9 @@ class Response(models.Model):
 
 
 class AnswerQuerySet(models.QuerySet):
-    def submitted(self) -> "AnswerQuerySet":
-        """Answers of submitted, counted responses: the only ones results read."""
-        return self.filter(counted("response"))
+    def counted(self) -> "AnswerQuerySet":
+        """Answers of counted responses: the only ones results read."""
+        return self.filter(counted_through("response"))
 
 
 class Answer(models.Model):

@@ -1,18 +1,32 @@
 """Reviews: one review of an appointment, and the queries that find reviews."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partnerships import access
-from partnerships.models import Appointment, Area, Membership, StaffRole
+from partnerships.cadence import add_months
+from partnerships.models import (
+    Appointment,
+    AppointmentQuerySet,
+    Area,
+    Membership,
+    StaffRole,
+)
 from reviews.analysis.words import LIKE, NOW, PERSPECTIVE_LABELS, THEN
 from reviews.models.counting import counted
 from reviews.models.frameworks import FrameworkVersion
 
 # Released results are visible beyond the rep; one condition, used in two places.
 RELEASED = Q(released_at__isnull=False)
+
+
+def retention_cutoff() -> dt.date:
+    """Reviews that closed before this day are past retention."""
+    return add_months(timezone.localdate(), -settings.RETENTION_MONTHS)
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -27,6 +41,21 @@ class ReviewQuerySet(models.QuerySet):
 
     def unreleased(self) -> "ReviewQuerySet":
         return self.filter(released_at__isnull=True)
+
+    def past_retention(self) -> "ReviewQuerySet":
+        """Closed reviews whose closing date is more than RETENTION_MONTHS ago:
+        what identifies their people is due to go (`reviews.actions.retention`)."""
+        return self.closed().filter(closes__lt=retention_cutoff())
+
+    def latest_of_relationship(self) -> "ReviewQuerySet":
+        """Reviews no later review of the same appointment has opened after: a
+        released review stays in view until the next one takes answers."""
+        later = Review.objects.exclude(status=Review.Status.DRAFT).filter(
+            Q(opens__gt=OuterRef("opens"))
+            | Q(opens=OuterRef("opens"), pk__gt=OuterRef("pk")),
+            appointment=OuterRef("appointment"),
+        )
+        return self.exclude(Exists(later))
 
     def meeting_code_live(self) -> "ReviewQuerySet":
         """Open reviews whose meeting code is switched on and not yet expired."""
@@ -76,10 +105,13 @@ class ReviewQuerySet(models.QuerySet):
         )
 
     def for_history(self) -> "ReviewQuerySet":
-        """Reviews as history lists show them: LTO, area, stored summary and the
-        count of submitted responses, in one query."""
+        """Reviews as history lists show them: LTO, area, rating scale, stored
+        summary and the count of submitted responses, in one query."""
         return self.select_related(
-            "appointment__organisation", "appointment__partnership__area", "summary"
+            "appointment__organisation",
+            "appointment__partnership__area",
+            "framework_version",
+            "summary",
         ).annotate(submitted=models.Count("responses", filter=counted("responses")))
 
 
@@ -237,3 +269,36 @@ class Review(models.Model):
     def column_keys(self) -> tuple[str, ...]:
         """The columns this review asks: "would like" only when chosen."""
         return (THEN, NOW, LIKE) if self.asks_would_like else (THEN, NOW)
+
+
+def with_last_closed_review(appointments: AppointmentQuerySet) -> AppointmentQuerySet:
+    """Annotate each appointment's `last_closed_review`, the closing date of its
+    latest closed review, which its next review date (`next_review_due`) reads.
+    One subquery: a seek per appointment in `review_appointment_closes`."""
+    last = (
+        Review.objects.closed()
+        .filter(appointment=OuterRef("pk"))
+        .order_by("-closes", "-pk")
+        .values("closes")[:1]
+    )
+    return appointments.annotate(
+        last_closed_review=Subquery(last, output_field=models.DateField())
+    )
+
+
+def with_exit_review(appointments: AppointmentQuerySet) -> AppointmentQuerySet:
+    """Annotate each appointment's `has_exit_review`: whether an exit interview
+    of it has been opened (or drafted), which `exit_interview_due` reads."""
+    exits = Review.objects.filter(
+        appointment=OuterRef("pk"), purpose=Review.Purpose.EXIT
+    )
+    return appointments.annotate(has_exit_review=Exists(exits))
+
+
+def awaiting_exit_interview(
+    appointments: AppointmentQuerySet, today: dt.date
+) -> AppointmentQuerySet:
+    """Appointments given an end date still to come, with no exit interview."""
+    return with_exit_review(appointments.filter(ended__gte=today)).filter(
+        has_exit_review=False
+    )

@@ -33,6 +33,8 @@ class ReviewSummary(models.Model):
     )
     discussion_points = models.PositiveIntegerField(default=0)
     flat_review = models.BooleanField(default=False)
+    # A gap wide enough to mark the area "needs attention" (analysis.attention).
+    wide_gap = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "review summaries"
@@ -102,7 +104,8 @@ class ProgrammeRollup(models.Model):
     computed_at = models.DateTimeField(default=timezone.now)
     # {"rates": [[year, reviews, invited, answered, code, paper], ...],
     #  "divergence": [[key, reviews, gaps, disagreements], ...],
-    #  "now": {key: [[tenths, areas], ...]}}: see `reviews.rollups`.
+    #  "now_share": {key: [[tenths of a percent, areas], ...]}}: see
+    #  `reviews.rollups`.
     figures = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:

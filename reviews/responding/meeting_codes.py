@@ -11,10 +11,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from partnerships.models import Partnership
 from reviews import analysis
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import Response, Review
+from reviews.models import COUNTED, SET_ASIDE, Response, Review
 from reviews.results.reading import read_review
+
+# Places proposed beyond the partnership's members when a code is switched on:
+# a workshop brings a few people not yet on the list.
+CAP_MARGIN = 5
 
 
 @dataclass(frozen=True)
@@ -32,22 +37,26 @@ class CodeAnswer:
 
 
 def code_is_full(review: Review) -> bool:
-    """The cap counts every response started through the code, set aside or not."""
+    """The cap counts submitted answers and drafts being written, nothing else."""
     cap = review.meeting_code_cap
-    return cap is not None and review.responses.through_code().count() >= cap
+    return cap is not None and review.responses.holding_code_places().count() >= cap
+
+
+def proposed_cap(partnership: Partnership) -> int:
+    """The cap a rep is offered: the partnership's current members and a margin."""
+    return partnership.memberships.current().count() + CAP_MARGIN
 
 
 def code_counts(review: Review) -> list[CodeCount]:
     """Answers through the code by perspective, in one query."""
-    submitted = Q(status=Response.Status.SUBMITTED)
     rows = {
         perspective: (drafts, counted, aside)
         for perspective, drafts, counted, aside in review.responses.through_code()
         .values_list("perspective")
         .annotate(
             drafts=Count("id", filter=Q(status=Response.Status.DRAFT)),
-            counted=Count("id", filter=submitted & Q(set_aside_at__isnull=True)),
-            aside=Count("id", filter=submitted & Q(set_aside_at__isnull=False)),
+            counted=Count("id", filter=COUNTED),
+            aside=Count("id", filter=SET_ASIDE),
         )
         .order_by()
     }
@@ -70,15 +79,12 @@ def code_answers(review: Review) -> tuple[list[CodeAnswer], list[CodeAnswer]]:
     }
     through = list(
         review.responses.through_code()
-        .filter(status=Response.Status.SUBMITTED)
+        .filter(COUNTED | SET_ASIDE)
         .order_by("pseudonym_key")
     )
+    # The results pages name exactly the counted responses.
     counted = sorted(
-        (
-            CodeAnswer(r, pseudonyms[r.pk])
-            for r in through
-            if not r.is_set_aside and r.pk in pseudonyms
-        ),
+        (CodeAnswer(r, pseudonyms[r.pk]) for r in through if r.pk in pseudonyms),
         key=lambda answer: order[answer.response.pk],
     )
     aside = [

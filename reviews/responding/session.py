@@ -20,6 +20,7 @@ and until then only a page saying they will be shared.
 """
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,7 +72,7 @@ def current_response(request: HttpRequest, review: Review) -> Response | None:
         return None
     response = (
         Response.objects.filter(pk=response_id, review=review)
-        .exclude(invitation__revoked=True)
+        .not_revoked()
         .select_related("invitation")
         # By primary key, not the model's default ordering, which joins the
         # review only to sort one row.
@@ -192,16 +193,27 @@ def record_wrong_code(address: str, typed: str) -> None:
     )
 
 
-def wrong_codes_limited(address: str, typed: str) -> bool:
-    """Too many wrong codes from this address, or of this code from anywhere."""
-    since = timezone.now() - MEETING_CODE_WINDOW
-    recent = MeetingCodeAttempt.objects.filter(at__gte=since, succeeded=False)
-    code = normalise_meeting_code(typed)
-    return (
-        recent.filter(address=address).count() >= MEETING_CODE_MAX_FAILURES
-        or bool(code)
-        and recent.filter(code=code).count() >= MEETING_CODE_MAX_FAILURES
+def wrong_codes_wait(address: str, typed: str) -> int | None:
+    """Whole minutes until tries are checked again, when there have been too many
+    wrong codes from this address, or of this code from anywhere; else None."""
+    now = timezone.now()
+    recent = MeetingCodeAttempt.objects.filter(
+        at__gte=now - MEETING_CODE_WINDOW, succeeded=False
     )
+    code = normalise_meeting_code(typed)
+    limits = [recent.filter(address=address)]
+    if code:
+        limits.append(recent.filter(code=code))
+    waits = []
+    for tries in limits:
+        # The limit lifts when the tenth most recent try leaves the window.
+        tenth = tries.order_by("-at").values_list("at", flat=True)[
+            MEETING_CODE_MAX_FAILURES - 1 : MEETING_CODE_MAX_FAILURES
+        ]
+        for at in tenth:
+            left = (at + MEETING_CODE_WINDOW - now).total_seconds()
+            waits.append(max(1, math.ceil(left / 60)))
+    return max(waits, default=None)
 
 
 def _meeting_cookie_name(review: Review) -> str:
@@ -261,7 +273,7 @@ def own_response(request: HttpRequest, review: Review) -> Response | None:
     if response is None and read_only is not None:
         response = (
             Response.objects.filter(pk=read_only, review=review)
-            .exclude(invitation__revoked=True)
+            .not_revoked()
             .select_related("invitation")
             .first()
         )

@@ -17,6 +17,7 @@ from reviews.analysis import (
     COLUMN_LABELS,
     NOW,
     PERSPECTIVE_LABELS,
+    SHARE_OF_SCALE,
     THEN,
     Scale,
 )
@@ -116,14 +117,19 @@ def _span_trace(series: Sequence[Values], rows: Sequence[int]) -> dict[str, Any]
 
 
 def _rating_axis(scale: Scale, pad: float, title: str) -> dict[str, Any]:
-    """A straight axis over the whole scale, `pad` beyond either end."""
-    return {
+    """A straight axis over the whole scale, `pad` (in ticks) beyond either end."""
+    pad *= scale.ticks.step
+    axis: dict[str, Any] = {
         "range": [scale.min - pad, scale.max + pad],
-        "tickvals": list(scale.ratings),
+        "tickvals": list(scale.ticks),
         "title": {"text": title},
         "gridcolor": GRID_COLOUR,
         "zeroline": False,
     }
+    if scale == SHARE_OF_SCALE:
+        # "100%" is wider than "10": room for it beside the axis title.
+        axis.update(ticktext=[f"{v}%" for v in scale.ticks], automargin=True)
+    return axis
 
 
 def _statement_axis(labels: Sequence[str]) -> dict[str, Any]:
@@ -288,19 +294,30 @@ def change_over_time(
         380,
         xaxis={"type": "category", "gridcolor": GRID_COLOUR},
         yaxis={
-            **_rating_axis(scale, 0.5, _change_axis_title(column, at_first)),
-            "range": [scale.min - 1, scale.max + 0.5],
+            **_rating_axis(scale, 0.5, _change_axis_title(column, at_first, scale)),
+            "range": [
+                scale.min - scale.ticks.step,
+                scale.max + 0.5 * scale.ticks.step,
+            ],
         },
     )
     return {"data": data, "layout": layout}
 
 
-def _change_axis_title(column: str, at_first: Mapping[str, Values] | None) -> str:
+def _change_axis_title(
+    column: str, at_first: Mapping[str, Values] | None, scale: Scale
+) -> str:
     # With both columns the legend names each line's column: a short title
     # leaves a phone-width chart room to plot.
-    if at_first is not None:
-        return "Average rating"
-    return f"Average rating {COLUMN_LABELS[column]}"
+    title = "Average rating"
+    if at_first is None:
+        title += f" {COLUMN_LABELS[column]}"
+    return title + _footing(scale)
+
+
+def _footing(scale: Scale) -> str:
+    """What the axis measures when it is the common footing, not a rating."""
+    return ", % of scale" if scale == SHARE_OF_SCALE else ""
 
 
 def _change_trace(
@@ -365,8 +382,9 @@ def box_by_statement(
         }
     ]
     # The axis title kept clear of the tick numbers.
-    xaxis = _rating_axis(scale, 0.5, "Rating now")
-    xaxis.update(title={"text": "Rating now", "standoff": 12}, automargin=True)
+    title_text = "Rating now" + _footing(scale)
+    xaxis = _rating_axis(scale, 0.5, title_text)
+    xaxis.update(title={"text": title_text, "standoff": 12}, automargin=True)
     layout = base_layout(
         title,
         90 + 40 * len(labels),

@@ -36,7 +36,8 @@ BACKDROP_COLOUR = "#b8b8b8"
 # A chart that the reader could zoom, pan or rescale could show gaps larger than
 # they are (a swipe on a phone used to set a radar's axis to 3.3-10). Nothing
 # here changes what a chart shows: no scroll or double-click zoom, no axis drag
-# handles, and the mode bar offers only the PNG download. Hover stays.
+# handles, and no mode bar: its one useful button, the PNG download, floated
+# over the chart's title on a phone, and every chart has its table. Hover stays.
 CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "showSendToCloud": False,
@@ -46,10 +47,9 @@ CONFIG: dict[str, Any] = {
     "showAxisDragHandles": False,
     "showAxisRangeEntryBoxes": False,
     "showTips": False,
-    "modeBarButtons": [["toImage"]],
+    "displayModeBar": False,
     # charts.js sizes every chart to its container and redraws it on resize.
     "responsive": False,
-    "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 
 # A non-empty template stops plotly.py applying its own default when a figure is

@@ -19,8 +19,8 @@ from itertools import chain
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
 
 from reviews.analysis import (
     COLUMN_HEADINGS,
@@ -122,10 +122,6 @@ class Chart:
         return "; ".join(style)
 
 
-# What `json_script` escapes, so the JSON cannot close its <script> element.
-_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
-
-
 # A trace's numeric arrays that plotly.js also reads as typed arrays.
 TYPED_KEYS = ("x", "y", "customdata")
 # Integer types by plotly dtype, smallest first: (dtype, array() code, limit).
@@ -174,17 +170,8 @@ def figure_json(figure: dict[str, Any]) -> str:
 
 
 def figure_script(figure: dict[str, Any], element_id: str) -> SafeString:
-    """The same element as `json_script`, escaped by three `str.replace` calls:
-    its `str.translate` takes about 60% of the time for a dot plot of 5,000 dots."""
-    text = figure_json(figure)
-    for char, escaped in _SCRIPT_ESCAPES:
-        if char in text:
-            text = text.replace(char, escaped)
-    return format_html(
-        '<script id="{}" type="application/json">{}</script>',
-        element_id,
-        mark_safe(text),
-    )
+    """The figure in a `json_script` element, its numeric arrays typed."""
+    return json_script(_with_typed_arrays(figure), element_id)
 
 
 def fmt(value: float | None) -> str:

@@ -12,25 +12,33 @@ individual responses only by pseudonym ("Partnership member 2").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from reviews import analysis
 from reviews.analysis import (
+    AGREEMENT_HEADING,
+    AGREEMENT_HEADING_IN_WORDS,
+    ANSWER_STATE_LABELS,
     COLUMN_HEADINGS,
+    DONT_KNOW,
+    NOT_RELEVANT,
     NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
     Analysis,
+    DiscussionPoint,
     StatementInfo,
     signed_one_decimal,
     two_decimals,
 )
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
+    OpeningQuestion,
     Review,
 )
 from reviews.results.page_charts import (
@@ -54,6 +62,26 @@ from reviews.results.reading import (
 RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPECTIVES)
 
 
+class Column(NamedTuple):
+    label: str
+    wide: bool = False
+
+
+# A statement table's columns after the statement and the perspective, in the
+# order of `_group_cells`: the template heads the table with these and labels
+# each cell with them (a cell's label heads it when the table stacks on a phone).
+STATEMENT_COLUMNS = (
+    Column("n"),
+    Column("Mean"),
+    Column("Median"),
+    Column("Range"),
+    Column(AGREEMENT_HEADING, wide=True),
+    Column(ANSWER_STATE_LABELS[DONT_KNOW]),
+    Column(ANSWER_STATE_LABELS[NOT_RELEVANT]),
+    Column("Change"),
+)
+
+
 @dataclass(frozen=True)
 class StatementTable:
     """Per statement and perspective, one column's summary figures."""
@@ -65,6 +93,22 @@ class StatementTable:
         tuple[StatementInfo, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]],
         ...,
     ]
+    # Released results say agreement in words; the rep's table gives r_wg.
+    in_words: bool = False
+
+    @property
+    def agreement_heading(self) -> str:
+        return AGREEMENT_HEADING_IN_WORDS if self.in_words else AGREEMENT_HEADING
+
+    @property
+    def cell_columns(self) -> tuple[Column, ...]:
+        """`STATEMENT_COLUMNS`, with agreement said in words where it is."""
+        return tuple(
+            column._replace(label=self.agreement_heading)
+            if column.label == AGREEMENT_HEADING
+            else column
+            for column in STATEMENT_COLUMNS
+        )
 
 
 @dataclass(frozen=True)
@@ -79,13 +123,42 @@ class Results:
     flat_notes: tuple[str, ...]
     thresholds: tuple[str, ...]
     hidden_groups: tuple[str, ...] = field(default=())
+    # {statement key: {kind of signal: questions to open with}}
+    questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
 
+    def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
+        return tuple(
+            AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
+            for p in points
+        )
 
-def _statement_tables(a: Analysis) -> list[StatementTable]:
+    @property
+    def agenda_first(self) -> tuple[AgendaPoint, ...]:
+        """ "What to talk about first", each point with its questions to open with."""
+        return self._agenda(self.analysis.points_first)
+
+    @property
+    def agenda_later(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.points_later)
+
+    @property
+    def agenda(self) -> tuple[AgendaPoint, ...]:
+        return self._agenda(self.analysis.discussion_points)
+
+
+@dataclass(frozen=True)
+class AgendaPoint:
+    """A discussion point and the questions its strongest signal opens with."""
+
+    point: DiscussionPoint
+    questions: tuple[str, ...]
+
+
+def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
     changes = {(c.statement, c.perspective): c for c in a.changes}
     tables = []
     # "Now" first: it is what the flags read; the other columns are reference.
@@ -97,12 +170,14 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 cells.append(
                     (
                         PERSPECTIVE_LABELS[p],
-                        _group_cells(g, changes.get((statement.key, p)), column, a.k),
+                        _group_cells(
+                            g, changes.get((statement.key, p)), column, a, in_words
+                        ),
                     )
                 )
             gaps = tuple(
                 f"{PERSPECTIVE_LABELS[g.a]} \u2212 {PERSPECTIVE_LABELS[g.b]}: "
-                f"{signed_one_decimal(g.gap)}{' (flagged)' if g.flagged else ''}"
+                f"{signed_one_decimal(g.gap)}{_gap_mark(g)}"
                 for g in a.gaps
                 if g.statement == statement.key and g.column == column
             )
@@ -112,25 +187,40 @@ def _statement_tables(a: Analysis) -> list[StatementTable]:
                 column=column,
                 heading=COLUMN_HEADINGS[column],
                 rows=tuple(rows),
+                in_words=in_words,
             )
         )
     return tables
+
+
+def _gap_mark(g: analysis.Gap) -> str:
+    """The same rule as the agenda: a one-against-one gap is never "flagged"."""
+    if g.one_against_one:
+        return " (one person each)"
+    return " (flagged)" if g.counted else ""
 
 
 def _group_cells(
     g: analysis.GroupResult | None,
     change: analysis.Change | None,
     column: str,
-    k: int | None,
+    a: Analysis,
+    in_words: bool,
 ) -> tuple[str, ...]:
-    """n, mean, median, range, r_wg and band, don't know, not relevant, change."""
+    """n, mean, median, range, r_wg and band (or in words), don't know, not
+    relevant, change."""
     if g is None:
         return ("0", DASH, DASH, DASH, DASH, "0", "0", DASH)
     s = g.summary
     if g.suppressed and s.answered == 0:
-        return (f"fewer than {k} responses",) + (DASH,) * 7
+        return (f"fewer than {a.k} responses",) + (DASH,) * 7
     spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
-    agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})" if g.rwg is not None else DASH
+    if g.rwg is None:
+        agreement = DASH
+    elif in_words:
+        agreement = capfirst(analysis.agreement_in_words(g.rwg, a.thresholds))
+    else:
+        agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})"
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
@@ -207,7 +297,7 @@ def _results_parts(
         "analysis": result,
         "charts": charts,
         "dot_plot": dot_plot,
-        "statement_tables": tuple(_statement_tables(result)),
+        "statement_tables": tuple(_statement_tables(result, in_words=released)),
         "comments": tuple(
             (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
             for p in PERSPECTIVES
@@ -220,6 +310,35 @@ def _results_parts(
         "hidden_groups": tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
+        "questions": opening_questions(review),
+    }
+
+
+def opening_questions(review: Review) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The review's framework version's questions to open with, by statement key
+    and kind of signal. A version in use is frozen, so they are cached by
+    version: the rep's and the released view of a review, and every review on
+    the version, read them once."""
+    key = f"opening-questions:{review.framework_version_id}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = _read_opening_questions(review.framework_version_id)
+        cache.set(key, questions, ANALYSIS_CACHE_SECONDS)
+    return questions
+
+
+def _read_opening_questions(version_id: int) -> dict[str, dict[str, tuple[str, ...]]]:
+    questions: dict[str, dict[str, list[str]]] = {}
+    rows = (
+        OpeningQuestion.objects.filter(statement__version=version_id)
+        .order_by("statement__order", "kind", "order")
+        .values_list("statement__key", "kind", "text")
+    )
+    for key, kind, text in rows:
+        questions.setdefault(key, {}).setdefault(kind, []).append(text)
+    return {
+        key: {kind: tuple(texts) for kind, texts in kinds.items()}
+        for key, kinds in questions.items()
     }
 
 

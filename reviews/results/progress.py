@@ -12,8 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from reviews.analysis import PERSPECTIVE_LABELS, PERSPECTIVES
-from reviews.models import COUNTED, Invitation, Response, Review
-from reviews.results.compiled import rows
+from reviews.models import COUNTED, Invitation, OutgoingMessage, Response, Review
 
 
 @dataclass(frozen=True)
@@ -48,12 +47,11 @@ def _answered(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
 
 
 def progress_by_perspective(review: Review) -> list[ProgressRow]:
-    """Invited, started and submitted per perspective: two aggregate queries,
-    compiled once a process (the results pages show this on every view)."""
-    invited = dict(rows(_invited, review.pk))
+    """Invited, started and submitted per perspective: two aggregate queries."""
+    invited = dict(_invited(review.pk))
     responses = {
         perspective: (drafts, submitted)
-        for perspective, drafts, submitted in rows(_answered, review.pk)
+        for perspective, drafts, submitted in _answered(review.pk)
     }
     return [
         ProgressRow(
@@ -65,4 +63,22 @@ def progress_by_perspective(review: Review) -> list[ProgressRow]:
         )
         for p in PERSPECTIVES
         if p in invited or p in responses
+    ]
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    label: str
+    queued: int
+    sent: int
+    failed: int
+
+
+def messages_by_perspective(review: Review) -> list[MessageRow]:
+    """Emails to people still invited, per perspective: one aggregate query."""
+    counts = OutgoingMessage.objects.of_live_invitations(review).counts_by_perspective()
+    return [
+        MessageRow(label=PERSPECTIVE_LABELS[p], **counts[p])
+        for p in PERSPECTIVES
+        if p in counts
     ]

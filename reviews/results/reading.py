@@ -15,23 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import (
-    Case,
-    Count,
-    ExpressionWrapper,
-    IntegerField,
-    Max,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, QuerySet
 
 from reviews import analysis
 from reviews.analysis import (
-    DONT_KNOW,
     LIKE,
-    NOT_RELEVANT,
     NOW,
     THEN,
     Analysis,
@@ -42,7 +30,6 @@ from reviews.analysis import (
     Thresholds,
 )
 from reviews.models import Answer, Response, Review, Statement
-from reviews.results.compiled import rows
 
 
 @dataclass(frozen=True)
@@ -66,49 +53,20 @@ def scale_of(review: Review) -> Scale:
     return Scale.from_range(review.framework_version.scale)
 
 
-# A cell read as one integer: the rating (never negative), else a negative code
-# for its state, else NULL. Each value the database hands over costs about as
-# much as the work done on it here, so an answer's three cells come packed into
-# one column (3 columns a row rather than 8): each cell as its code plus 3
-# (states -2 and -1, ratings 0 to 100), or 0 when empty, in base 104.
-STATES = {-1: DONT_KNOW, -2: NOT_RELEVANT}
-BASE = 104
+# An answer's cells as the columns they are: each column's rating and state.
+CELL_FIELDS = tuple(
+    f"{column}_{part}" for column in (THEN, NOW, LIKE) for part in ("rating", "state")
+)
 
 
-def _coded(column: str) -> Coalesce:
-    return Coalesce(
-        f"{column}_rating",
-        Case(
-            *(
-                When(**{f"{column}_state": state}, then=Value(code))
-                for code, state in STATES.items()
-            ),
-            output_field=IntegerField(),
-        ),
-        output_field=IntegerField(),
-    )
-
-
-def _packed() -> ExpressionWrapper:
-    then, now, like = (
-        Coalesce(_coded(column) + Value(3), Value(0), output_field=IntegerField())
-        for column in (THEN, NOW, LIKE)
-    )
-    return ExpressionWrapper(
-        then * Value(BASE * BASE) + now * Value(BASE) + like,
-        output_field=IntegerField(),
-    )
-
-
-def _unpacked(code: int) -> Cell:
-    return None if code == 0 else code - 3 if code >= 3 else STATES[code - 3]
-
-
-def unpack_cell(packed: int) -> dict[str, Cell]:
-    """An answer's cells from their packed integer (see `_packed`)."""
-    then, rest = divmod(packed, BASE * BASE)
-    now, like = divmod(rest, BASE)
-    return {THEN: _unpacked(then), NOW: _unpacked(now), LIKE: _unpacked(like)}
+def cells_of(values: tuple[Any, ...]) -> dict[str, Cell]:
+    """An answer's cells from its `CELL_FIELDS` values: the rating, else the
+    state, else None."""
+    pairs = zip(values[0::2], values[1::2], strict=True)
+    return {
+        column: rating if rating is not None else state or None
+        for column, (rating, state) in zip((THEN, NOW, LIKE), pairs, strict=True)
+    }
 
 
 def _statements(version_id: int) -> QuerySet[Statement, tuple[Any, ...]]:
@@ -121,7 +79,7 @@ def _responses(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
     # In the order of each response's random key, which numbers the pseudonyms:
     # never the order people opened their link or answered.
     return (
-        Response.objects.submitted()
+        Response.objects.counted()
         .filter(review_id=review_id)
         .order_by("pseudonym_key", "id")
         .values_list(
@@ -134,38 +92,38 @@ def _answers(review_id: int) -> QuerySet[Answer, tuple[Any, ...]]:
     # Unordered: Answer's default ordering would join the review and statement
     # tables and sort every row.
     return (
-        Answer.objects.submitted()
+        Answer.objects.counted()
         .filter(response__review_id=review_id)
         .order_by()
-        .values_list("response_id", "statement_id", _packed())
+        .values_list("response_id", "statement_id", *CELL_FIELDS)
     )
 
 
 def load_review_data(review: Review) -> ReviewData:
     """Three queries: statements, submitted responses, and all their answers."""
-    statement_rows = rows(_statements, review.framework_version_id)
+    statement_rows = list(_statements(review.framework_version_id))
     statements = tuple(
         StatementInfo(key=key, label=label, text=text, capital=capital, order=order)
         for _, key, label, text, capital, order in statement_rows
     )
     key_by_id = {row[0]: row[1] for row in statement_rows}
-    response_rows = rows(_responses, review.pk)
+    response_rows = list(_responses(review.pk))
     answers: dict[int, dict[str, Mapping[str, Cell]]] = {
         row[0]: {} for row in response_rows
     }
-    answer_rows = rows(_answers, review.pk)
-    # A cell is its rating, else its state, else None. Equal cells are one
-    # shared (read-only) dict: a few hundred rather than 5,000 at 500 responses,
-    # which the cache then pickles once each.
-    cells: dict[int, dict[str, Cell]] = {}
-    for response_id, statement_id, packed in answer_rows:
+    answer_rows = _answers(review.pk)
+    # Equal cells are one shared (read-only) dict: a few hundred rather than
+    # 5,000 at 500 responses, which the cache then pickles once each.
+    cells: dict[tuple[Any, ...], dict[str, Cell]] = {}
+    for response_id, statement_id, *values in answer_rows:
         key = key_by_id.get(statement_id)
         mine = answers.get(response_id)
         if key is None or mine is None:
             continue
-        cell = cells.get(packed)
+        row = tuple(values)
+        cell = cells.get(row)
         if cell is None:
-            cell = cells[packed] = unpack_cell(packed)
+            cell = cells[row] = cells_of(row)
         mine[key] = cell
 
     comments: dict[str, list[str]] = {}
@@ -212,26 +170,19 @@ def data_key(review: Review) -> str:
     timeout. Whatever is cached under a key that starts with this one is thrown
     away with it.
     """
-    # No row at all while nothing is submitted. The stamp is as the database
-    # gives it (text on SQLite), its digits only (a cache key has no spaces):
-    # it only has to change when `updated` does.
-    n, last = (rows(_version, review.pk) or [(0, None)])[0]
-    stamp = "".join(filter(str.isdigit, str(last)))
+    latest = (
+        Response.objects.counted()
+        .filter(review_id=review.pk)
+        .aggregate(n=Count("id"), last=Max("updated"))
+    )
+    # Digits only (a cache key has no spaces): it only has to change when
+    # `updated` does.
+    n = latest["n"]
+    stamp = "".join(filter(str.isdigit, str(latest["last"])))
     return (
         f"review-analysis:{review.pk}:{n}:{stamp}:"
         f"{review.min_group_size}:{review.asks_would_like}:"
         f"{review.framework_version_id}"
-    )
-
-
-def _version(review_id: int) -> QuerySet[Response, tuple[Any, ...]]:
-    return (
-        Response.objects.submitted()
-        .filter(review_id=review_id)
-        .order_by()
-        .values("review_id")
-        .annotate(n=Count("id"), last=Max("updated"))
-        .values_list("n", "last")
     )
 
 

@@ -1,6 +1,7 @@
 """Inviting people: pick or add invitees, print a QR sheet, revoke, resend, remind."""
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -34,7 +35,7 @@ def _report_sending(request: HttpRequest, result: invitations.SendResult) -> Non
 @require_http_methods(["GET", "POST"])
 def review_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
-    form = InviteForm(request.POST or None, review=review)
+    form = InviteForm(request.POST or None, request.FILES or None, review=review)
     # "Change the list" comes back from the preview to the form as it was typed.
     if "edit" not in request.POST and form.is_valid():
         if "preview" in request.POST:
@@ -122,14 +123,30 @@ def invitation_resend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def review_remind(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """GET says who will be reminded and who is skipped; the POST sends."""
     review = managed_review(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    if request.method == "GET":
+        due, skipped = invitations.to_remind(review)
+        context = {
+            "review": review,
+            "due": due,
+            "skipped": skipped,
+            "reminder_hours": settings.REMINDER_MIN_HOURS,
+        }
+        return render(request, "reviews/workflow/confirm_remind.html", context)
     try:
         result = invitations.send_reminders(review=review, actor=request.user)
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Sent {len(result.sent)} reminders.")
+        sent = len(result.sent)
+        messages.success(request, f"Sent {sent} reminder{pluralize(sent)}.")
+        if result.skipped:
+            messages.info(
+                request,
+                f"{len(result.skipped)} not reminded again: reminded in the last "
+                f"{settings.REMINDER_MIN_HOURS} hours.",
+            )
     return redirect("reviews:review-detail", pk=review.pk)

@@ -7,6 +7,7 @@ method is checked, so someone else's review is a 404 whether they GET or POST.
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from reviews.actions import invitations, workflow
 from reviews.models import Review
-from reviews.results.audience import release_audience
+from reviews.results.audience import release_audience, release_notices
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review
 
@@ -67,8 +68,18 @@ def review_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 def review_release(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     if request.method == "POST":
-        return _act(request, review, workflow.release_review, "Results released.")
-    return _confirm(request, review, "release", audience=release_audience(review))
+        release = partial(
+            workflow.release_review,
+            tell_not_answered=request.POST.get("tell_not_answered") == "1",
+        )
+        return _act(request, review, release, "Results released.")
+    return _confirm(
+        request,
+        review,
+        "release",
+        audience=release_audience(review),
+        notices=release_notices(review),
+    )
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -36,7 +37,7 @@ from reviews.responding.session import (
     remember_response,
     remember_results_reader,
     response_for_results_secret,
-    wrong_codes_limited,
+    wrong_codes_wait,
 )
 from reviews.views.invitations import qr_data_uri
 from reviews.views.lookup import managed_review
@@ -54,13 +55,21 @@ ENDED_CODE = (
 REFUSALS = {"ended": ("code_ended", 410), "full": ("code_full", 403)}
 
 
-def _wrong_code(request: HttpRequest, typed: str) -> HttpResponse | None:
-    """Count a wrong code; a 429 page once this address or code is over the limit."""
+def too_many_tries(minutes: int) -> str:
+    return (
+        f"Too many tries from this connection: wait {minutes} "
+        f"minute{pluralize(minutes)} or ask the rep."
+    )
+
+
+def _wrong_code(request: HttpRequest, typed: str) -> int | None:
+    """Count a wrong code; once this address or code is over the limit, the
+    minutes to wait instead (and the try is not counted)."""
     address = client_address(request)
-    if wrong_codes_limited(address, typed):
-        return problem(request, "too_many_codes", 429)
-    record_wrong_code(address, typed)
-    return None
+    wait = wrong_codes_wait(address, typed)
+    if wait is None:
+        record_wrong_code(address, typed)
+    return wait
 
 
 @never_cache
@@ -74,10 +83,11 @@ def meet(request: HttpRequest) -> HttpResponse:
         if found == MeetingCode.ENDED:
             form.add_error("code", ENDED_CODE)
         else:
-            limited = _wrong_code(request, typed)
-            if limited is not None:
-                return limited
-            form.add_error("code", WRONG_CODE)
+            wait = _wrong_code(request, typed)
+            form.add_error("code", WRONG_CODE if wait is None else too_many_tries(wait))
+            if wait is not None:
+                context = {"form": form}
+                return render(request, "reviews/respond/meet.html", context, status=429)
     return render(request, "reviews/respond/meet.html", {"form": form})
 
 
@@ -88,7 +98,10 @@ def meet_start(request: HttpRequest, code: str) -> HttpResponse:
     if found == MeetingCode.ENDED:
         return problem(request, "code_ended", 410)
     if not isinstance(found, Review):
-        return _wrong_code(request, code) or problem(request, "bad_code", 404)
+        wait = _wrong_code(request, code)
+        if wait is not None:
+            return problem(request, "too_many_codes", 429, wait_minutes=wait)
+        return problem(request, "bad_code", 404)
     review = found
     existing = current_response(request, review) or meeting_browser_response(
         request, review
@@ -138,13 +151,17 @@ def results_link(request: HttpRequest, secret: str) -> HttpResponse:
 def review_meeting_code(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The code, its address and a QR code, large enough to project in a room."""
     review = managed_review(request, pk)
-    link = settings.SITE_URL + reverse("reviews:meet-start", args=[review.meeting_code])
-    context = {
-        "review": review,
-        "link": link,
-        "meet_link": settings.SITE_URL + reverse("reviews:meet"),
-        "qr": qr_data_uri(link) if review.meeting_code_live else None,
-    }
+    context: dict[str, object] = {"review": review}
+    # A review that never had a code has no address to show: the page says so.
+    if review.meeting_code:
+        link = settings.SITE_URL + reverse(
+            "reviews:meet-start", args=[review.meeting_code]
+        )
+        context |= {
+            "link": link,
+            "meet_link": settings.SITE_URL + reverse("reviews:meet"),
+            "qr": qr_data_uri(link) if review.meeting_code_live else None,
+        }
     return render(request, "reviews/workflow/meeting_code_screen.html", context)
 
 

@@ -1,24 +1,17 @@
-"""After answering: the thank-you page with the person's own answers, a
-meeting-code respondent's own results link, and their view of the results."""
+"""After answering: the thank-you page with the person's own answers, and a
+meeting-code respondent's own results link. Their view of the released results
+is `reviews.views.results.released_results`."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews.forms.questionnaire import question_columns
 from reviews.models import Answer, Response, Review, Statement
-from reviews.responding.session import (
-    can_edit,
-    issue_results_secret,
-    may_read_results,
-    own_response,
-    results_link_expired,
-)
+from reviews.responding.session import can_edit, issue_results_secret
 from reviews.results import charts
-from reviews.results.pages import build_results
 from reviews.results.reading import scale_of
 from reviews.views.invitations import qr_data_uri
 from reviews.views.respond import (
@@ -74,36 +67,6 @@ def new_results_link(
     context = {"review": review, "response": response, "replaced": True}
     context.update(results_link_context(issue_results_secret(response)))
     return render(request, "reviews/respond/results_link.html", context)
-
-
-@never_cache
-def respond_results(request: HttpRequest, pk: int) -> HttpResponse:
-    """A respondent's view of the results: released ones, or the wait for them.
-
-    Only for a browser that came by the respondent's own link (personal link,
-    meeting code or results link). Released results are the same page members
-    see, small groups hidden and nothing individual, plus the respondent's own
-    answers.
-    """
-    review = Review.objects.with_context().filter(pk=pk).first()
-    if review is None or not may_read_results(request, review):
-        return problem(request, "no_session", 404)
-    response = own_response(request, review)
-    if not review.is_released:
-        return problem(request, "waiting", 200, review)
-    if results_link_expired(response.invitation if response else None, review):
-        return problem(request, "expired", 410, review)
-    context = {
-        "results": build_results(review, released=True),
-        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
-        "own": None,
-    }
-    if response is not None and response.is_submitted:
-        statements = version_statements(review)
-        columns = question_columns(review)
-        rows, _ = own_numbers(response, statements, [c.key for c in columns])
-        context["own"] = {"rows": rows, "columns": columns}
-    return render(request, "reviews/respond/results.html", context)
 
 
 def own_numbers(

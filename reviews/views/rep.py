@@ -19,24 +19,34 @@ from partnerships.access import AuthenticatedRequest, is_programme_staff
 from partnerships.models import Appointment, Area, Membership, StaffRole
 from reviews.actions import invitations, workflow
 from reviews.forms.workflow import ReviewForm
-from reviews.models import AgreedAction, Response, Review, counting
-from reviews.responding.meeting_codes import code_answers, code_counts
-from reviews.results.progress import progress_by_perspective
+from reviews.models import (
+    AgreedAction,
+    Response,
+    Review,
+    counting,
+    not_revoked,
+    with_exit_review,
+    with_last_closed_review,
+)
+from reviews.responding.meeting_codes import code_answers, code_counts, proposed_cap
+from reviews.results.progress import messages_by_perspective, progress_by_perspective
 from reviews.views.lookup import managed_review
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
-SUBMITTED = Response.Status.SUBMITTED
-
 
 def _active_reviews():
-    """Unreleased reviews with the counts 'my areas' shows, in one query."""
+    """Unreleased reviews, and released ones until the relationship's next review
+    opens, with the counts 'my areas' shows, in one query."""
     return (
-        Review.objects.unreleased()
+        Review.objects.filter(
+            Q(released_at__isnull=True)
+            | Q(pk__in=Review.objects.released().latest_of_relationship())
+        )
         .annotate(
             invited=Count(
-                "invitations", filter=Q(invitations__revoked=False), distinct=True
+                "invitations", filter=not_revoked("invitations"), distinct=True
             ),
             answered=Count(
                 "responses",
@@ -45,8 +55,8 @@ def _active_reviews():
             ),
             invited_answered=Count(
                 "invitations",
-                filter=Q(invitations__revoked=False)
-                & Q(invitations__responses__status=SUBMITTED),
+                filter=not_revoked("invitations")
+                & counting.counted("invitations__responses"),
                 distinct=True,
             ),
         )
@@ -64,6 +74,8 @@ class ActiveCounts(TypedDict):
 
 def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -> str:
     """What the rep should do next with a review, in a few words."""
+    if review.is_released:
+        return "Follow up the agreed actions; open the next review when it is due."
     if review.is_closed:
         return "Discuss the results, then release them to respondents."
     if review.closes < today:
@@ -78,9 +90,14 @@ def next_step(review: "WithAnnotations[Review, ActiveCounts]", today: dt.date) -
 
 @login_required
 def my_areas(request: AuthenticatedRequest) -> HttpResponse:
-    # with_schedule: each relationship's next review date (programme.schedule).
-    appointments = (
-        Appointment.objects.current().with_schedule().select_related("organisation")
+    today = timezone.localdate()
+    # Each relationship's next review date (programme.schedule) reads its last
+    # closed review; an appointment given an end date stays, prompting its exit
+    # interview.
+    appointments = with_exit_review(
+        with_last_closed_review(
+            Appointment.objects.current_or_ending(today).select_related("organisation")
+        )
     )
     areas = list(
         Area.objects.represented_by(request.user)
@@ -94,7 +111,6 @@ def my_areas(request: AuthenticatedRequest) -> HttpResponse:
             ),
         )
     )
-    today = timezone.localdate()
     for area in areas:
         # An area without a partnership row yet simply has nothing to show.
         partnership = getattr(area, "partnership", None)
@@ -159,7 +175,7 @@ def _invitation_rows(review: Review):
     return (
         review.invitations.select_related("person")
         .annotate(
-            answered=Exists(responses.submitted()),
+            answered=Exists(responses.counted()),
             started=Exists(responses.drafts()),
         )
         .order_by("revoked", "perspective", "person__name")
@@ -170,10 +186,12 @@ def _invitation_rows(review: Review):
 def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     counted, set_aside = code_answers(review)
+    emails = messages_by_perspective(review)
     context = {
         "review": review,
-        "unsent": review.invitations.live().could_not_send().count(),
         "progress": progress_by_perspective(review),
+        "emails": emails,
+        "unsent": sum(row.failed for row in emails),
         "invitations": _invitation_rows(review),
         "today": timezone.localdate(),
         "code_counts": code_counts(review),
@@ -194,7 +212,14 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = ReviewForm(request.POST or None)
+    # "Open the exit interview" on My areas comes with ?purpose=exit.
+    purpose = request.GET.get("purpose")
+    initial = {"purpose": purpose} if purpose in Review.Purpose.values else {}
+    form = ReviewForm(
+        request.POST or None,
+        initial=initial,
+        proposed_cap=proposed_cap(appointment.partnership),
+    )
     if form.is_valid():
         review = workflow.open_review(
             appointment=appointment, actor=request.user, **form.cleaned_data
@@ -209,7 +234,11 @@ def review_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
-    form = ReviewForm(request.POST or None, review=review)
+    form = ReviewForm(
+        request.POST or None,
+        review=review,
+        proposed_cap=proposed_cap(review.appointment.partnership),
+    )
     if form.is_valid():
         try:
             workflow.update_review(

@@ -1,7 +1,8 @@
 """The respondent's pages: personal link, questionnaire, check and submit.
 
 Autosave is in `reviews.views.autosave`; the thank-you page and the
-respondent's own results in `reviews.views.own_results`.
+meeting-code results link in `reviews.views.own_results`; the released results,
+which the respondent's own link opens, in `reviews.views.results`.
 
 No account: the browser's session says which response it may edit
 (`reviews.responding.session`). Anything else is a plain page saying what happened,
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews.actions.responses import (
+    MeetingCodeRefused,
     open_invited_response,
     save_answers,
     submit_response,
@@ -60,10 +62,15 @@ SHARED_AS = {
 
 
 def problem(
-    request: HttpRequest, kind: str, status: int, review: Review | None = None
+    request: HttpRequest,
+    kind: str,
+    status: int,
+    review: Review | None = None,
+    *,
+    wait_minutes: int | None = None,
 ) -> HttpResponse:
     rep = review_rep(review) if review is not None else None
-    context = {"kind": kind, "rep": rep, "review": review}
+    context = {"kind": kind, "rep": rep, "review": review, "wait": wait_minutes}
     return render(request, "reviews/respond/problem.html", context, status=status)
 
 
@@ -272,5 +279,8 @@ def submit(request: HttpRequest, review: Review, response: Response) -> HttpResp
     form = stored_form(review, response, statements)
     if not form.is_valid():
         return render_questionnaire(request, review, response, form)
-    submit_response(response=response)
+    try:
+        submit_response(response=response)
+    except MeetingCodeRefused:
+        return problem(request, "code_full", 403, review)
     return redirect("reviews:respond-thanks", review.pk)

@@ -1,28 +1,44 @@
 """Results pages: the rep's divergence report, the meeting pack, the CSV export,
-and the released results respondents see.
+and the released results.
 
 The first three are for the review's rep and Local Trust staff only
-(`Review.objects.managed_by`); anyone else gets a 404. Released results are for
-people the review is visible to, and for a respondent whose browser holds a
-response to the review, with small groups hidden.
+(`Review.objects.managed_by`); anyone else gets a 404. Released results are one
+page with two ways in: by account (`/reviews/<pk>/released/`), for people the
+review is visible to and for a browser holding its respondent's answers; and by
+the respondent's own link (`/respond/<pk>/results/`), which also says when the
+results are not released yet. Small groups are hidden in both.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
 
 from reviews.actions.audit import record_event
 from reviews.exports import answers_csv
-from reviews.models import AgreedAction, AuditEvent, Review
-from reviews.responding.session import current_response
+from reviews.forms.questionnaire import question_columns
+from reviews.forms.workflow import CompareForm
+from reviews.models import AgreedAction, AuditEvent, Response, Review
+from reviews.responding.session import (
+    current_response,
+    may_read_results,
+    own_response,
+    results_link_expired,
+)
+from reviews.results import comparison
 from reviews.results.page_charts import dot_plot_figure, figure_json
 from reviews.results.pages import build_individuals, build_results
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review, released_review
+from reviews.views.own_results import own_numbers
+from reviews.views.respond import problem, version_statements
 
 PACK_BLANK_LINES = 8
 
@@ -46,11 +62,24 @@ def _agreed(review: Review) -> dict[str, list[AgreedAction]]:
     return agreed
 
 
-def _audit(request: HttpRequest, review: Review, action: str) -> None:
+# How a fetch of the dot plot's data reads in the audit trail.
+DOTS_DETAIL = "The dot plot's data: every respondent's rating"
+
+
+def _audit(request: HttpRequest, review: Review, action: str, detail: str = "") -> None:
     """Who looked at unreleased answers, and when (one row per page or file)."""
     page = request.GET.get("page")
-    detail = f"Page {page}" if page and page.isdigit() else ""
+    if page and page.isdigit():
+        detail = f"Page {page}"
     record_event(review=review, actor=request.user, action=action, detail=detail)
+
+
+def _since_start(
+    review: Review, visible, *, protect: bool
+) -> comparison.Comparison | None:
+    """An exit interview's "Since the start of this relationship", else None."""
+    sides = comparison.since_start(review, visible)
+    return comparison.compare(sides, protect=protect) if sides else None
 
 
 @login_required
@@ -59,6 +88,9 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **_agreed(review),
     }
     _audit(request, review, AuditEvent.Action.VIEWED_RESULTS)
@@ -68,9 +100,10 @@ def review_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_dots(request: HttpRequest, pk: int) -> HttpResponse:
     """The results page's dot plot figure, fetched when it comes into view. It
-    shows what the page's table beside it shows, so it is not audited apart."""
+    holds every respondent's rating, so fetching it is audited like the page."""
     review = managed_review(request, pk)
     results = build_results(review)
+    _audit(request, review, AuditEvent.Action.VIEWED_RESULTS, DOTS_DETAIL)
     labels = [s.label for s in results.analysis.statements]
     figure = dot_plot_figure(results.analysis, labels)
     return HttpResponse(figure_json(figure), content_type="application/json")
@@ -91,6 +124,9 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "results": build_results(review),
         "progress": progress_by_perspective(review),
+        "since_start": _since_start(
+            review, Review.objects.managed_by(request.user), protect=False
+        ),
         **agreed,
         # Room to write new actions by hand, fewer once some are recorded, so
         # the pack keeps to four pages.
@@ -112,23 +148,86 @@ def review_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _is_respondent(request: HttpRequest, review: Review) -> bool:
-    return current_response(request, review) is not None
+# Who is reading released results: the review, and this browser's own response
+# to it if it gave one; or the page that answers instead (login, wait, 404, 410).
+Reader = tuple[Review, Response | None] | HttpResponse
 
 
-def review_released(request: HttpRequest, pk: int) -> HttpResponse:
+def _by_account(request: HttpRequest, pk: int) -> Reader:
+    """Someone signed in whom the review is visible to; or, without signing in,
+    a browser still holding its respondent's answers to the review."""
     review = Review.objects.released().with_context().filter(pk=pk).first()
-    if review is None or not _is_respondent(request, review):
-        # Anonymous visitors go to login whether or not the review exists.
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        review = released_review(request, pk)
-    context = {
+    response = current_response(request, review) if review is not None else None
+    if review is not None and response is not None:
+        return review, response
+    # Anonymous visitors go to login whether or not the review exists.
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return released_review(request, pk), None
+
+
+def _by_link(request: HttpRequest, pk: int) -> Reader:
+    """A browser that came by the respondent's own link (personal link, meeting
+    code or results link), and only that: before release it is told to wait."""
+    review = Review.objects.with_context().filter(pk=pk).first()
+    if review is None or not may_read_results(request, review):
+        return problem(request, "no_session", 404)
+    response = own_response(request, review)
+    if not review.is_released:
+        return problem(request, "waiting", 200, review)
+    if results_link_expired(response.invitation if response else None, review):
+        return problem(request, "expired", 410, review)
+    return review, response
+
+
+WAYS_IN: dict[str, Callable[[HttpRequest, int], Reader]] = {
+    "account": _by_account,
+    "link": _by_link,
+}
+
+
+@never_cache
+def released_results(request: HttpRequest, pk: int, way_in: str) -> HttpResponse:
+    """Released results: one page, whichever way in (`WAYS_IN`, set by the URL).
+    Small groups hidden and nothing individual, the agreed actions, and this
+    browser's own answers when it gave them."""
+    reader = WAYS_IN[way_in](request, pk)
+    if isinstance(reader, HttpResponse):
+        return reader
+    review, response = reader
+    context: dict[str, Any] = {
         "results": build_results(review, released=True),
-        "actions": list(
-            AgreedAction.objects.filter(review=review)
-            .for_display()
-            .order_by("due", "pk")
-        ),
+        # Released results show every side as released results would.
+        "since_start": _since_start(review, Review.objects.released(), protect=True),
+        "actions": list(review.agreed_actions.for_display().order_by("due", "pk")),
+        "own": None,
     }
+    if response is not None and response.is_submitted:
+        statements = version_statements(review)
+        columns = question_columns(review)
+        rows, _ = own_numbers(response, statements, [c.key for c in columns])
+        context["own"] = {"rows": rows, "columns": columns}
     return render(request, "reviews/results/released.html", context)
+
+
+@login_required
+def review_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """This review beside another of the same partnership that this person may
+    see; small groups hidden on both sides unless they run the review."""
+    visible = Review.objects.visible_to(request.user)
+    review = get_object_or_404(visible.with_context(), pk=pk)
+    manages = Review.objects.managed_by(request.user).filter(pk=pk).exists()
+    others = comparison.comparable(review, visible)
+    form = CompareForm(request.GET or None, reviews=others)
+    compared = None
+    if form.is_valid() and review.is_closed:
+        other = next(r for r in others if r.pk == form.cleaned_data["other"])
+        compared = comparison.compare([review, other], protect=not manages)
+    context = {
+        "review": review,
+        "form": form,
+        "others": others,
+        "comparison": compared,
+        "manages": manages,
+    }
+    return render(request, "reviews/results/compare.html", context)

@@ -15,9 +15,12 @@
  * data-plotly) is fetched when the first chart comes near the viewport, and
  * each chart is drawn when it comes within NEAR of it; its table is in the page
  * from the start. A chart with data-figure-src has no figure in the page: it is
- * fetched from that URL then (the dot plot, thousands of points). A page
- * marked data-charts="eager" (the meeting pack, made to be printed) draws
- * every chart at once, and printing draws any not yet drawn.
+ * fetched from that URL then (the dot plot, thousands of points). Printing
+ * draws any chart not yet drawn, at the width of its box on paper. A page
+ * marked data-charts="print" (the meeting pack) also loads plotly.js on the
+ * reader's first move, and its print button (and Ctrl+P) draws every chart
+ * before printing; drawing them all on load cost the pack 2.9 s of blocking
+ * time on a phone.
  * Charts are redrawn when their width changes. Charts inside a closed
  * <details> are drawn when it opens: a hidden container has no width.
  * Also wires any [data-print] button to the browser's print dialog, since the
@@ -60,6 +63,22 @@
     return source ? { id: id, figure: JSON.parse(source.textContent) } : null;
   }
 
+  // On a phone the circle is too small for ten scale numbers: they would
+  // pile up at its centre. Every third one is kept, counting down from the top.
+  function narrowScale(polar, width) {
+    var radial = polar.radialaxis || {};
+    var ticks = radial.tickvals;
+    if (width >= 420 || !Array.isArray(ticks) || ticks.length < 6) {
+      return polar;
+    }
+    var top = ticks[ticks.length - 1];
+    return Object.assign({}, polar, {
+      radialaxis: Object.assign({}, radial, {
+        tickvals: ticks.filter(function (tick) { return (top - tick) % 3 === 0; }),
+      }),
+    });
+  }
+
   function radarLayout(layout, width, height) {
     var font = fontSize(width);
     var ticks = layout.polar.angularaxis.ticktext || [];
@@ -74,6 +93,7 @@
     var side = Math.round(Math.min(width * 0.3, chars * font * 0.55 + 10));
     var legendHeight = Math.ceil(font * 2.2);
     return Object.assign({}, layout, {
+      polar: narrowScale(layout.polar, width),
       width: width,
       height: height,
       font: Object.assign({}, layout.font, { size: font }),
@@ -83,9 +103,11 @@
         t: labelHeight + (titled ? Math.ceil(font * 2.2) : 4),
         b: labelHeight + legendHeight + 8,
       },
-      // Pinned to the chart's foot and top, clear of the axis labels.
+      // Pinned to the chart's foot and top, clear of the axis labels; the
+      // legend centred, so on a phone it never meets the screen's edge.
       legend: Object.assign({}, layout.legend, {
         yref: "container", y: 0, yanchor: "bottom", font: { size: font },
+        xref: "container", x: 0.5, xanchor: "center",
       }),
       title: titled ? Object.assign({}, layout.title, {
         yref: "container", y: 1, yanchor: "top", pad: { t: 6 },
@@ -284,7 +306,11 @@
       return;
     }
     queued.add(element);
-    if (fetching || !PLOTLY_URL) {
+    loadPlotly();
+  }
+
+  function loadPlotly() {
+    if (fetching || !PLOTLY_URL || typeof Plotly !== "undefined") {
       return;
     }
     fetching = true;
@@ -329,8 +355,52 @@
     redrawAll();
   }
 
+  // Every chart that can be drawn is drawn and fitted (a chart in a closed
+  // <details>, or whose figure could not be fetched, has its table instead).
+  function allSettled() {
+    return Array.prototype.every.call(document.querySelectorAll("[data-figure]"),
+      function (el) {
+        return el.dataset.settled || el.dataset.failed ||
+          el.closest("details:not([open])");
+      });
+  }
+
+  // The print button and Ctrl+P draw every chart first, then print: a chart
+  // cannot be drawn while the browser prints if plotly.js is not yet loaded.
+  function printWhenDrawn() {
+    schedule(document, true);
+    var waited = 0;
+    (function wait() {
+      if (allSettled() || waited > 10000) {
+        window.print();
+      } else {
+        waited += 100;
+        window.setTimeout(wait, 100);
+      }
+    })();
+  }
+
+  // A page made to be printed (the meeting pack) draws its charts as they come
+  // near the screen like any other; it loads plotly.js on the reader's first
+  // move, so that printing from the browser's menu can still draw the rest.
+  function readyForPrinting() {
+    ["pointerdown", "keydown", "scroll", "touchstart"].forEach(function (type) {
+      window.addEventListener(type, loadPlotly, { once: true, passive: true });
+    });
+    document.addEventListener("keydown", function (event) {
+      if ((event.ctrlKey || event.metaKey) && event.key === "p" && !allSettled()) {
+        event.preventDefault();
+        printWhenDrawn();
+      }
+    });
+  }
+
   function start() {
-    schedule(document, Boolean(document.querySelector('[data-charts="eager"]')));
+    schedule(document, false);
+    var forPrint = Boolean(document.querySelector('[data-charts="print"]'));
+    if (forPrint) {
+      readyForPrinting();
+    }
     document.querySelectorAll("details").forEach(function (details) {
       details.addEventListener("toggle", function () {
         if (details.open) {
@@ -338,8 +408,9 @@
         }
       });
     });
-    document.querySelectorAll("[data-print]").forEach(function (button) {
-      button.addEventListener("click", function () {
+    document.querySelectorAll("[data-print]:not([data-wired])").forEach(function (button) {
+      button.dataset.wired = "print";
+      button.addEventListener("click", forPrint ? printWhenDrawn : function () {
         window.print();
       });
     });
@@ -349,6 +420,13 @@
     // and draw those the reader never scrolled to.
     window.addEventListener("beforeprint", drawAll);
     window.addEventListener("afterprint", redrawAll);
+    // Once the page is laid out for paper, each chart is drawn again at the
+    // width of its box there, so none reaches over the table beside it.
+    window.matchMedia("print").addEventListener("change", function (event) {
+      if (event.matches) {
+        drawAll();
+      }
+    });
   }
 
   if (document.readyState === "loading") {

@@ -142,6 +142,36 @@ def test_chart_pages_fit_the_screen_with_every_radar_label_inside_its_chart(
     page.context.close()
 
 
+SCALE_CROWDING = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .flatMap(plot => {
+    const ticks = [...plot.querySelectorAll('.polarlayer .xtick text')]
+      .map(t => ({text: t.textContent, r: t.getBoundingClientRect()}));
+    // Two scale numbers closer than 4 px crowd each other.
+    const near = (a, b) => a.left - 4 < b.right && b.left - 4 < a.right
+      && a.top - 4 < b.bottom && b.top - 4 < a.bottom;
+    return ticks.flatMap((t, i) => ticks.slice(i + 1)
+      .filter(o => near(t.r, o.r))
+      .map(o => `${plot.dataset.figure}: ${t.text}/${o.text}`));
+  })"""
+
+LEGENDS_AT_THE_EDGE = """() => [...document.querySelectorAll('.js-plotly-plot .legend')]
+  .map(legend => legend.getBoundingClientRect())
+  .filter(r => r.left < 8 || r.right > innerWidth - 8)
+  .map(r => `${Math.round(r.left)}-${Math.round(r.right)}`)"""
+
+
+def test_on_a_320px_phone_radar_scales_do_not_crowd_and_legends_clear_the_edge(
+    browser: Browser, live_server, review_and_rep
+):
+    page = open_page(browser, SMALLEST)
+    visit(page, live_server, review_and_rep, "results")
+
+    assert page.locator(".polarlayer .xtick text").count() >= 3
+    assert page.evaluate(SCALE_CROWDING) == []
+    assert page.evaluate(LEGENDS_AT_THE_EDGE) == []
+    page.context.close()
+
+
 def test_the_overlay_becomes_rows_of_dots_on_a_phone(
     phone_page, live_server, review_and_rep
 ):
@@ -241,10 +271,7 @@ def test_a_mouse_drag_wheel_or_double_click_leaves_the_axis_at_the_full_scale(
     page.wait_for_timeout(300)
 
     assert_full_scale(page)
-    modebar = page.locator(f'[data-figure="{RADAR}"] .modebar-btn')
-    assert [b.get_attribute("data-title") for b in modebar.all()] == [
-        "Download plot as a PNG"
-    ]
+    assert page.locator(f'[data-figure="{RADAR}"] .modebar-btn').count() == 0
     page.context.close()
 
 

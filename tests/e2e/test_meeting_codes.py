@@ -14,7 +14,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from reviews.models import Response, Review
+from reviews.models import MeetingCodeAttempt, Response, Review
+from reviews.responding.session import MEETING_CODE_MAX_FAILURES
 from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, log_in, open_page
 from tests.factories import RepAssignmentFactory, ReviewFactory, UserFactory
 
@@ -81,9 +82,11 @@ def test_stuffing_a_review_through_its_code_is_refused_at_every_turn(
     expect(first.locator("#questionnaire")).to_be_visible()
     assert Response.objects.filter(review=review).count() == 1
 
-    # A new browser is a new browser: it gets in, up to the cap.
+    # A new browser is a new browser: it gets in, up to the cap of submitted
+    # answers.
     second = open_page(browser, PHONE)
     join_as_member(second, live_server)
+    answer_everything(second)
     third = open_page(browser, PHONE)
     type_code(third, live_server)
     expect(third.get_by_role("heading", level=1)).to_have_text(
@@ -143,11 +146,42 @@ def test_the_rep_sets_an_answer_aside_and_counts_it_again(
     )
     assert_accessible(page)
     expect(page.locator("#code-counts tbody tr").first).to_contain_text("0")
-    assert Response.objects.submitted().filter(review=review).count() == 0
+    assert Response.objects.counted().filter(review=review).count() == 0
 
     page.get_by_role("button", name="Count it again").click()
     expect(page.locator("#code-answer-list")).to_contain_text("Partnership member 1")
-    assert Response.objects.submitted().filter(review=review).count() == 1
+    assert Response.objects.counted().filter(review=review).count() == 1
     page.goto(f"{live_server.url}/reviews/{review.pk}/audit/")
     expect(page.locator("body")).to_contain_text("Answered twice from two phones")
     page.context.close()
+
+
+@pytest.mark.slow
+def test_a_review_without_a_code_and_a_throttled_connection_say_so_plainly(
+    page: Page, live_server
+):
+    review = ReviewFactory(meeting_code="")
+    rep = UserFactory()
+    RepAssignmentFactory(person__user=rep, area=review.appointment.partnership.area)
+    MeetingCodeAttempt.objects.bulk_create(
+        MeetingCodeAttempt(address="127.0.0.1", code=f"W{n}", at=timezone.now())
+        for n in range(MEETING_CODE_MAX_FAILURES)
+    )
+
+    page.goto(live_server.url + "/meet/")
+    page.get_by_label("Meeting code").fill("ABCD2346")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Too many tries from this connection: wait 10 minutes or ask the rep."
+    )
+    expect(page.get_by_label("Meeting code")).to_have_value("ABCD2346")
+    assert_accessible(page)
+
+    log_in(page, live_server, rep)
+    page.goto(live_server.url + f"/reviews/{review.pk}/meeting-code/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "This review has no meeting code"
+    )
+    page.get_by_role("link", name="Switch on a meeting code").click()
+    expect(page.get_by_label("Most answers through the code")).to_have_value("5")
+    assert_accessible(page)

@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from reviews.models import Review
-from tests.e2e.conftest import DESKTOP, log_in, open_page
+from tests.e2e.conftest import DESKTOP, draw_every_chart, log_in, open_page
 from tests.e2e.test_results_pages import plain
 from tests.factories import (
     RepAssignmentFactory,
@@ -76,9 +76,11 @@ def thirty_response_review() -> Review:
 
 
 def wait_until_drawn(page: Page) -> None:
-    """Every chart drawn and its labels fitted (charts.js marks it settled)."""
+    """Every chart drawn and its labels fitted (charts.js marks it settled).
+    The pack draws a chart as it comes near the screen, like any page."""
+    draw_every_chart(page)
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-figure]')]"
+        "() => [...document.querySelectorAll('[data-figure]')]"
         ".every(el => el.dataset.settled)"
     )
 
@@ -87,14 +89,19 @@ def printed(page: Page) -> PdfReader:
     return PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
 
 
-@pytest.fixture
-def printed_pack(browser, live_server) -> tuple[PdfReader, Page]:
+def open_pack(browser, live_server, size: dict[str, int]) -> Page:
     review = thirty_response_review()
     rep = UserFactory()
     RepAssignmentFactory(person__user=rep, area=review.appointment.partnership.area)
-    page = open_page(browser, DESKTOP)
+    page = open_page(browser, size)
     log_in(page, live_server, rep)
     page.goto(f"{live_server.url}/reviews/{review.pk}/pack/")
+    return page
+
+
+@pytest.fixture
+def printed_pack(browser, live_server) -> tuple[PdfReader, Page]:
+    page = open_pack(browser, live_server, DESKTOP)
     wait_until_drawn(page)
     yield printed(page), page
     page.context.close()
@@ -139,3 +146,72 @@ def test_the_printed_pack_splits_no_chart_row_or_heading(printed_pack):
         )].map(el => getComputedStyle(el).breakInside)"""
     )
     assert set(breaks) == {"avoid"}
+
+
+# The width inside an A4 page's 15 mm margins, in CSS pixels (180 mm).
+PAPER_WIDTH = 680
+# What a chart paints (its SVG layers, cut to its box) against the pack's
+# tables, captions, headings and text: any two boxes that meet.
+CHART_OVERLAPS = """() => {
+  const box = el => el.getBoundingClientRect();
+  const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const cut = (a, b) => ({
+    left: Math.max(a.left, b.left), right: Math.min(a.right, b.right),
+    top: Math.max(a.top, b.top), bottom: Math.min(a.bottom, b.bottom),
+  });
+  const words = [...document.querySelectorAll(
+    '.pack :is(table, caption, th, h1, h2, h3, p, li, figcaption)')]
+    .filter(el => box(el).width > 2 && !el.closest('.visually-hidden, [data-figure]'));
+  return [...document.querySelectorAll('.pack [data-figure]')].flatMap(chart => {
+    const clipped = getComputedStyle(chart).overflow === 'hidden';
+    return [...chart.querySelectorAll('.main-svg')].flatMap(svg => {
+      const painted = clipped ? cut(box(svg), box(chart)) : box(svg);
+      return words.filter(el => !el.contains(chart) && meet(painted, box(el)))
+        .map(el => `${chart.dataset.figure} / ${el.tagName}: `
+          + el.textContent.trim().slice(0, 40));
+    });
+  });
+}"""
+SMALLEST_TYPE = """() => {
+  const smallest = {table: 99, text: 99};
+  const walker = document.createTreeWalker(
+    document.querySelector('.pack'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el.getClientRects().length
+        || el.closest('.visually-hidden, .no-print, svg')) continue;
+    const points = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+    const kind = el.closest('table') ? 'table' : 'text';
+    smallest[kind] = Math.min(smallest[kind], Math.round(points * 10) / 10);
+  }
+  return smallest;
+}"""
+
+
+def settled_in_print(page: Page) -> None:
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-figure]')]"
+        ".every(el => el.dataset.settled && el.dataset.width == el.clientWidth)"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [680, 794, 1280, 1920])
+def test_no_chart_overlaps_a_table_or_caption_in_print_after_any_window_width(
+    browser, live_server, width
+):
+    page = open_pack(browser, live_server, {"width": width, "height": 900})
+    try:
+        wait_until_drawn(page)
+        settled_in_print(page)
+        assert page.evaluate(CHART_OVERLAPS) == []
+        # Then as on the paper itself: the page's width inside its margins.
+        page.set_viewport_size({"width": PAPER_WIDTH, "height": 900})
+        settled_in_print(page)
+        assert page.evaluate(CHART_OVERLAPS) == []
+        assert page.evaluate(SMALLEST_TYPE) == {"table": 9, "text": 10}
+        assert len(printed(page).pages) <= MAX_PAGES
+    finally:
+        page.context.close()

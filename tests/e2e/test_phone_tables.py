@@ -137,7 +137,8 @@ def site(transactional_db) -> Site:
         if email:
             invitation.sent_at = now - dt.timedelta(days=2)
             invitation.save(update_fields=["sent_at"])
-    bulk_responses(open_, "member", [[5] * 10])
+    # Through the meeting code: the rep's page then has its table of counts.
+    bulk_responses(open_, "member", [[5] * 10], via_meeting_code=True)
     closed = ReviewFactory(
         appointment=released.appointment, status=Review.Status.CLOSED
     )

@@ -179,3 +179,22 @@ def test_a_workshop_participant_joins_with_a_meeting_code(phone_page, live_serve
     assert "may be recognisable" in page.content()
     assert_accessible(page)
     assert_stays_local(page)
+
+
+def test_check_your_answers_offers_a_skip_link_straight_to_submit(
+    phone_page, live_server
+):
+    page = phone_page
+    open_link(page, live_server)
+    page.evaluate(
+        "document.querySelectorAll('input[type=radio][value=\"6\"]')"
+        ".forEach(radio => { radio.checked = true; })"
+    )
+    with page.expect_navigation():
+        page.locator("button[value=continue]").evaluate("button => button.click()")
+    tab_to(page, "el.textContent.includes('Skip to “Submit your answers”')", limit=4)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused(page, "el.tagName === 'BUTTON' && el.textContent.includes('Submit')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thanks/")

@@ -70,6 +70,18 @@ def test_a_rep_runs_a_review_from_opening_to_release(
     assert progress_row(page, "Partnership members") == ["2", "0", "0"]
     assert len(mailoutbox) == 2
 
+    # Reminders: the page says who will be emailed; a second go skips them.
+    for _ in range(2):
+        page.get_by_role("link", name="Remind people who have not answered…").click()
+        checked(page)
+        page.locator("main form").get_by_role("button").first.click()
+        page.wait_for_url(re.compile(r"/reviews/\d+/$"))
+    assert len(mailoutbox) == 4
+    page.get_by_role("link", name="Remind people who have not answered…").click()
+    assert "Nobody will be emailed" in page.locator("#remind-count").inner_text()
+    assert "Ann Member" in page.locator("#remind-skipped").inner_text()
+    page.get_by_role("link", name="Back to the review").click()
+
     # Bob has no phone with him: print him a slip with a QR code instead.
     page.get_by_role("link", name="Print an invitation sheet").click()
     checked(page)
@@ -80,7 +92,8 @@ def test_a_rep_runs_a_review_from_opening_to_release(
     page.get_by_role("link", name="Back to the review").click()
 
     # Ann answers on her phone through the link in her email.
-    ann_mail = next(m for m in mailoutbox if "Ann Member" in m.body)
+    # The reminder's link replaced the invitation's.
+    ann_mail = [m for m in mailoutbox if "Ann Member" in m.body][-1]
     link = re.search(r"http://\S+/r/\S+/", ann_mail.body).group(0)
     # Without scripts the questionnaire is one plain form (the stepper is an
     # enhancement the respondent tests cover).
@@ -108,9 +121,15 @@ def test_a_rep_runs_a_review_from_opening_to_release(
 
     page.get_by_role("link", name="Release the results…").click()
     assert "1 person who answered" in page.locator("#release-audience").inner_text()
+    emails = page.locator("#release-emails").inner_text()
+    assert "1 person who answered by their personal link will be emailed" in emails
+    assert "1 person invited by email did not answer" in emails
     checked(page)
+    sent_before = len(mailoutbox)
     page.get_by_role("button", name="Release the results").click()
     page.wait_for_load_state()
+    # Only Ann, who answered, hears of it; Bob was not chosen to be told.
+    assert [m.to for m in mailoutbox[sent_before:]] == [ann_mail.to]
     assert "results released" in page.locator("#review-status").inner_text()
     checked(page)
 

@@ -18,6 +18,7 @@ def world():
     return two_partnerships()
 
 
+@pytest.mark.slow
 def test_who_someone_is_is_read_from_assignments_and_groups(world):
     users = world.users
     assert access.is_rep(users["rep_a"])

@@ -32,6 +32,7 @@ def every_analysis() -> dict[int, object]:
     }
 
 
+@pytest.mark.slow
 def test_dumpdata_then_loaddata_gives_identical_analysis_for_every_review(
     tmp_path, framework_rows
 ):

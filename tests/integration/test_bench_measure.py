@@ -24,6 +24,7 @@ def tiny_programme(framework_rows):
     build_scale_data(TINY)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("tiny_programme")
 def test_measure_times_every_page_and_the_submission_commits_once():
     result = measure(QUICK)

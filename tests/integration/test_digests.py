@@ -6,14 +6,15 @@ import datetime as dt
 import re
 
 import pytest
-from django.apps import apps
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import EmailPreference
 from programme import digests
-from reviews.models import Review
+from reviews.models import AgreedAction, OutgoingMessage, Review
 from tests.factories import (
     AppointmentFactory,
     InvitationFactory,
@@ -105,6 +106,9 @@ def test_a_rep_hears_of_new_answers_closing_reviews_and_unreleased_ones(
     assert f"Closes {open_review.closes:%d %B}" in body
     assert "not released" in body and "Last year's review" in body
     assert_no_scores_or_names(body, "Zed", "Respondent", "zed@example.org")
+    # It went through the outbox like every other email.
+    [row] = OutgoingMessage.objects.filter(kind="digest")
+    assert (row.user.email, row.status, row.body) == (message.to[0], "sent", body)
 
 
 def test_a_rep_hears_of_relationships_due_a_review(rep):
@@ -116,15 +120,12 @@ def test_a_rep_hears_of_relationships_due_a_review(rep):
     [digest] = digests.daily_digests(TODAY)
 
     [line] = [s for s in digest.sections if s.heading.startswith("Relation")][0].lines
-    assert line.startswith("Overdue since")
-    assert str(appointment.organisation) in line
+    assert line.text.startswith("Overdue since")
+    assert str(appointment.organisation) in line.text
+    assert line.url.endswith(reverse("reviews:review-open", args=[appointment.pk]))
 
 
-def test_a_rep_hears_of_actions_due_this_week_or_overdue(rep, appointment):
-    try:
-        action_model = apps.get_model("reviews", "AgreedAction")
-    except LookupError:
-        pytest.skip("agreed actions are not in this tree yet")
+def test_a_rep_hears_of_each_action_due_this_week_or_overdue_by_name(rep, appointment):
     review = ReviewFactory(
         appointment=appointment,
         title="Autumn review",
@@ -132,26 +133,56 @@ def test_a_rep_hears_of_actions_due_this_week_or_overdue(rep, appointment):
         opens=TODAY - dt.timedelta(days=60),
         closes=TODAY - dt.timedelta(days=5),
     )
-    for days, status in (
-        (-2, "agreed"),
-        (5, "in_progress"),
-        (30, "agreed"),
-        (1, "done"),
+    for what, days, status in (
+        ("Meet monthly about money", -2, AgreedAction.Status.AGREED),
+        ("Share the accounts", 5, AgreedAction.Status.IN_PROGRESS),
+        ("Plan the legacy", 30, AgreedAction.Status.AGREED),
+        ("Done already", 1, AgreedAction.Status.DONE),
     ):
-        action_model.objects.create(
+        AgreedAction.objects.create(
             review=review,
-            what="Meet monthly about money",
-            lead="lto",
+            what=what,
+            lead=AgreedAction.Lead.LTO,
             due=TODAY + dt.timedelta(days=days),
             status=status,
         )
 
+    call_command("send_digests", "daily")
+
+    [message] = sent_to("rita@example.org")
+    partnership = appointment.partnership
+    overdue = TODAY - dt.timedelta(days=2)
+    due = TODAY + dt.timedelta(days=5)
+    actions = reverse("reviews:review-actions", args=[review.pk])
+    assert (
+        f"- \u201cMeet monthly about money\u201d for {partnership}, overdue since "
+        f"{overdue:%d %B %Y} (agreed in Autumn review)\n  http://testserver{actions}"
+    ) in message.body.replace(settings.SITE_URL, "http://testserver")
+    assert f"\u201cShare the accounts\u201d for {partnership}, due {due:%d %B %Y}" in (
+        message.body
+    )
+    assert "Plan the legacy" not in message.body
+    assert "Done already" not in message.body
+
+
+def test_every_review_in_a_reps_digest_links_to_its_page(rep, appointment):
+    review = ReviewFactory(appointment=appointment, title="Spring review", closes=TODAY)
+    OutgoingMessage.objects.create(
+        kind=OutgoingMessage.Kind.INVITATION,
+        review=review,
+        invitation=InvitationFactory(review=review),
+        status=OutgoingMessage.Status.FAILED,
+    )
+
     [digest] = digests.daily_digests(TODAY)
 
-    [section] = [s for s in digest.sections if s.heading.startswith("Agreed")]
-    assert len(section.lines) == 2
-    assert section.lines[0].startswith("Overdue since")
-    assert "Autumn review" in section.lines[1]
+    lines = [line for section in digest.sections for line in section.lines]
+    assert [line.text.split(":")[0] for line in lines] == [
+        f"Closes {TODAY:%d %B}",
+        "1 message could not be sent",
+    ]
+    page = reverse("reviews:review-detail", args=[review.pk])
+    assert all(line.url == settings.SITE_URL + page for line in lines)
 
 
 def test_another_areas_events_stay_out_of_a_reps_digest(rep, appointment):
@@ -172,26 +203,49 @@ def test_a_rep_who_turned_digests_off_gets_none(rep, appointment):
     assert mail.outbox == []
 
 
-def test_staff_get_a_weekly_digest_of_overdue_and_unreleased(appointment):
+def test_staff_get_a_weekly_summary_of_counts_and_the_ten_longest_overdue(
+    appointment,
+):
     staff = programme_staff_user(username="lt", email="lt@example.org")
     quiet = programme_staff_user(username="quiet", email="quiet@example.org")
     EmailPreference.objects.create(user=quiet, digests=False)
-    AppointmentFactory()  # overdue
-    ReviewFactory(
+    for n in range(12):  # never reviewed: overdue since three months after start
+        AppointmentFactory(
+            started=dt.date(2014, 1, 1) + dt.timedelta(days=30 * n),
+            partnership__area__name=f"Area {n:02d}",
+        )
+    waiting = ReviewFactory(
         appointment=appointment,
         title="Waiting review",
         status=Review.Status.CLOSED,
         opens=TODAY - dt.timedelta(days=60),
-        closes=TODAY - dt.timedelta(days=3),
+        closes=TODAY - dt.timedelta(days=20),
+    )
+    OutgoingMessage.objects.create(
+        kind=OutgoingMessage.Kind.INVITATION,
+        review=waiting,
+        invitation=InvitationFactory(review=waiting),
+        status=OutgoingMessage.Status.FAILED,
     )
 
     call_command("send_digests", "weekly")
 
     assert sent_to("quiet@example.org") == []
     [message] = sent_to(staff.email)
-    assert "Overdue relationships" in message.body
-    assert "Waiting review" in message.body
-    assert_no_scores_or_names(message.body, "Rita")
+    body = message.body
+    assert "12 relationships overdue for review" in body
+    assert "0 relationships due a review within a month" in body
+    assert "1 review closed 14 days or more and not released" in body
+    assert "1 review with messages that could not be sent" in body
+    assert "The 10 longest overdue" in body
+    assert body.count("- Overdue since") == 10
+    assert "Area 00 and" in body and "Area 09 and" in body
+    assert "Area 10" not in body and "Area 11" not in body
+    assert f"All 12 overdue relationships: {settings.SITE_URL}/programme/overdue/" in (
+        body
+    )
+    assert "Waiting review" not in body  # a count, not a list
+    assert_no_scores_or_names(body, "Rita")
 
 
 def test_staff_get_nothing_in_a_quiet_week(appointment):

@@ -6,7 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from reviews.exports import BOM, answers_csv, escape_cell
+from ltoreview.spreadsheets import defuse_formula
+from reviews.exports import BOM, answers_csv
 from reviews.models import Statement
 from tests.factories import (
     RepAssignmentFactory,
@@ -88,13 +89,13 @@ def test_drafts_are_not_exported():
 
 @pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-1", "@cmd", "\tx"])
 def test_cells_a_spreadsheet_would_run_are_escaped(value):
-    assert escape_cell(value) == "'" + value
+    assert defuse_formula(value) == "'" + value
 
 
 def test_ordinary_cells_are_left_alone():
-    assert escape_cell("Partnership member 1") == "Partnership member 1"
-    assert escape_cell(7) == "7"
-    assert escape_cell(None) == ""
+    assert defuse_formula("Partnership member 1") == "Partnership member 1"
+    assert defuse_formula(7) == "7"
+    assert defuse_formula(None) == ""
 
 
 def test_the_download_is_utf8_with_a_bom_and_an_attachment(client):

@@ -17,7 +17,7 @@ from tests.factories import big_local_v1
 
 pytestmark = pytest.mark.django_db
 
-translations = import_module("reviews.migrations.0026_big_local_polish_and_urdu")
+translations = import_module("reviews.migrations.0035_big_local_polish_and_urdu")
 LANGUAGES = ("pl", "ur")
 
 

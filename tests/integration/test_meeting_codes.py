@@ -13,6 +13,7 @@ from reviews.actions.responses import (
     count_response_again,
     set_response_aside,
     start_meeting_response,
+    submit_response,
 )
 from reviews.actions.workflow import open_review, update_review
 from reviews.analysis import individual_labels
@@ -76,7 +77,8 @@ def test_the_action_refuses_a_perspective_the_code_was_not_opened_for():
 
 def test_the_action_refuses_past_the_cap_and_after_expiry():
     review = opened(meeting_code_cap=1)
-    start_meeting_response(review=review, perspective="member")
+    started = start_meeting_response(review=review, perspective="member")
+    submit_response(response=started)
     with pytest.raises(MeetingCodeRefused, match="full"):
         start_meeting_response(review=review, perspective="member")
     Review.objects.filter(pk=review.pk).update(meeting_code_expires=timezone.now())
@@ -151,3 +153,15 @@ def test_login_throttling_reads_the_client_address_through_the_same_setting(sett
     assert get_client_ip_address(request) == "203.0.113.7"
     settings.TRUSTED_PROXY_HOPS = 0
     assert get_client_ip_address(request) == "10.9.9.9"
+
+
+def test_a_first_submission_past_the_cap_is_refused_and_stays_a_draft():
+    review = opened(meeting_code_cap=1)
+    first = start_meeting_response(review=review, perspective="member")
+    second = start_meeting_response(review=review, perspective="member")
+    submit_response(response=first)
+    with pytest.raises(MeetingCodeRefused, match="full"):
+        submit_response(response=second)
+    second.refresh_from_db()
+    assert not second.is_submitted
+    submit_response(response=first)  # submitting again is not a new place

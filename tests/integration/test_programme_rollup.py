@@ -15,7 +15,7 @@ from django.utils import timezone
 from programme import schedule
 from programme.overview import statement_labels
 from reviews.actions.workflow import close_review, reopen_review
-from reviews.analysis import half_up
+from reviews.analysis import Scale, half_up, share_of_scale
 from reviews.models import ProgrammeRollup, Review, ReviewSummary, StatementSummary
 from reviews.rollups import programme_figures, stored_figures
 from tests.factories import (
@@ -78,7 +78,7 @@ def recomputed() -> dict:
         counts[2] += row.disagreement_flagged
     latest: dict[int, Review] = {}
     for r in Review.objects.filter(summary__isnull=False).select_related(
-        "appointment__partnership"
+        "appointment__partnership", "framework_version"
     ):
         area = r.appointment.partnership.area_id
         if area not in latest or (r.closes, r.pk) > (
@@ -87,9 +87,15 @@ def recomputed() -> dict:
         ):
             latest[area] = r
     now: dict[str, list[float]] = {}
+    # Each as a share of its own review's scale, in percent.
+    scales = {
+        r.pk: Scale(r.framework_version.scale_min, r.framework_version.scale_max)
+        for r in latest.values()
+    }
     for row in StatementSummary.objects.filter(review__in=latest.values()):
         if row.now_mean is not None:
-            now.setdefault(row.key, []).append(float(half_up(row.now_mean)))
+            share = share_of_scale(row.now_mean, scales[row.review_id])
+            now.setdefault(row.key, []).append(float(half_up(share)))
     return {
         "rates": sorted((year, *counts) for year, counts in rates.items()),
         "divergence": sorted((key, *counts) for key, counts in divergence.items()),
@@ -121,9 +127,10 @@ def shown(client) -> dict:
             drawn = tuple(trace[field][i] for field in fields)
             now[labels[label]] = (areas[label], *drawn)
         # The table says what the chart draws, to one decimal place.
-        for label, (_, *figures) in chart.table.rows:
+        for label, (_, scales, *figures) in chart.table.rows:
+            assert scales == "1–10"  # the scale each figure was asked on
             drawn = now[labels[label]][1:]
-            assert figures == [f"{half_up(v):.1f}" for v in drawn]
+            assert figures == [f"{half_up(v):.1f}%" for v in drawn]
     return {
         "rates": [
             (
@@ -159,8 +166,8 @@ def test_the_overview_shows_the_recomputed_figures_once_reviews_close(staff_clie
     assert len(expected["rates"]) == 3
     assert expected["now"]["confidence-voice"][0] == 3  # areas
     # The second area's latest review: members at 5, 5, 5 and 6 give 5.25,
-    # shown as 5.3 (half up).
-    assert 5.3 in expected["now"]["confidence-voice"]
+    # 47.2% of the way from 1 to 10 (4.25 / 9).
+    assert 47.2 in expected["now"]["confidence-voice"]
 
 
 def test_a_review_closing_later_moves_its_area_on_in_the_figures(staff_client):
@@ -173,7 +180,7 @@ def test_a_review_closing_later_moves_its_area_on_in_the_figures(staff_client):
     after = shown(staff_client)
     assert after == recomputed()
     assert after != before
-    assert 8.0 in after["now"]["confidence-voice"]  # (3 x 10 + 2) / 4
+    assert 77.8 in after["now"]["confidence-voice"]  # (3 x 10 + 2) / 4 = 8.0
 
 
 def test_reopening_and_summarising_again_keep_the_figures_true(staff_client):
@@ -184,15 +191,15 @@ def test_reopening_and_summarising_again_keep_the_figures_true(staff_client):
     reopen_review(review=latest, actor=rep)
 
     assert shown(staff_client) == recomputed()
-    # The area falls back to its earlier review: 8, 2 and 9 give 6.3.
-    assert shown(staff_client)["now"]["confidence-voice"] == spread([5.6, 6.3, 7.0])
+    # The area falls back to its earlier review: 8, 2 and 9 give 6.3, 59.3%.
+    assert 59.3 in shown(staff_client)["now"]["confidence-voice"]
 
     latest.refresh_from_db()
     bulk_responses(latest, "member", [[1] * 10] * 2)
     close_review(review=latest, actor=None)
 
     assert shown(staff_client) == recomputed()
-    assert 3.8 in shown(staff_client)["now"]["confidence-voice"]  # 23 / 6
+    assert 31.5 in shown(staff_client)["now"]["confidence-voice"]  # 23 / 6
 
 
 def test_the_summarise_command_puts_lost_figures_back(staff_client):
@@ -212,9 +219,11 @@ def test_the_data_migration_fills_the_rollup_from_summaries_stored_before(
     programme()
     expected = programme_figures()
     ProgrammeRollup.objects.all().delete()
-    migration = import_module("reviews.migrations.0023_programme_rollup_data")
-
-    migration.forwards(django_apps, None)
+    for name in (
+        "0023_programme_rollup_data",
+        "0028_programme_rollup_now_as_share_of_scale",
+    ):
+        import_module(f"reviews.migrations.{name}").forwards(django_apps, None)
 
     assert stored_figures() == expected
     assert ProgrammeRollup.objects.count() == 1

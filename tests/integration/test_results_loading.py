@@ -7,7 +7,7 @@ from reviews.analysis import DONT_KNOW, LIKE, NOT_RELEVANT, NOW, THEN
 from reviews.results.page_charts import dot_plot_figure
 from reviews.results.pages import RELEASE_PROTECTED, build_individuals, build_results
 from reviews.results.progress import progress_by_perspective
-from reviews.results.reading import BASE, load_review_data, thresholds_for, unpack_cell
+from reviews.results.reading import cells_of, load_review_data, thresholds_for
 from tests.factories import (
     InvitationFactory,
     ResponseFactory,
@@ -165,27 +165,12 @@ def test_every_chart_on_the_pages_is_a_valid_plotly_figure():
     assert all(len(chart.table.rows) >= 1 for chart in charts)
 
 
-def test_every_cell_survives_packing_into_one_column_and_back():
-    """The answer query packs three cells into one integer: every rating the
-    database allows (0 to 100), both states and an empty cell come back."""
-    values = [None, -2, -1, 0, 1, 10, 99, 100]
-    states = {-1: DONT_KNOW, -2: NOT_RELEVANT}
-    for then in values:
-        for now in values:
-            for like in values:
-                code = sum(
-                    (0 if v is None else v + 3) * BASE**i
-                    for i, v in enumerate((like, now, then))
-                )
-                assert unpack_cell(code) == {
-                    THEN: states.get(then, then),
-                    NOW: states.get(now, now),
-                    LIKE: states.get(like, like),
-                }
+def test_a_cell_is_its_rating_else_its_state_else_nothing():
+    values = (0, "", None, DONT_KNOW, None, "")
+    assert cells_of(values) == {THEN: 0, NOW: DONT_KNOW, LIKE: None}
 
 
-def test_the_compiled_answers_query_reads_each_review_its_own_answers():
-    """The answers query is compiled once a process: each review still gets its own."""
+def test_each_review_reads_its_own_answers():
     first, second = ReviewFactory(), ReviewFactory()
     bulk_responses(first, "member", [[3] * 10])
     bulk_responses(second, "member", [[9] * 10, [8] * 10])

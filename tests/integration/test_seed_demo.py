@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from demo import programme
 from demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from demo.reviews import REWORDED, SECOND_VERSION_FROM
 from partnerships.models import (
     Appointment,
     Area,
@@ -29,11 +30,13 @@ from partnerships.models import (
     RepAssignment,
     StaffRole,
 )
+from programme.directory import area_directory, attach_last_reviews
 from reviews.models import (
     AgreedAction,
     AgreedActionUpdate,
     Answer,
     AuditEvent,
+    FrameworkVersion,
     Invitation,
     Response,
     Review,
@@ -173,8 +176,10 @@ def test_reviews_span_the_years_mostly_closed_with_a_few_open(seeded):
     assert Review.objects.filter(released_at__isnull=False).count() >= 100
     assert Review.objects.filter(asks_would_like=True).exists()
     assert len(set(Review.objects.values_list("purpose", flat=True))) >= 7
+    # Big Local's framework throughout: version 1, and version 2 lately.
     assert not Review.objects.exclude(
-        framework_version__framework__slug="big-local", framework_version__number=1
+        framework_version__framework__slug="big-local",
+        framework_version__number__in=(1, 2),
     ).exists()
 
 
@@ -270,6 +275,16 @@ def test_some_responses_answer_flat_and_some_statements_are_mostly_unknown(seede
         .filter(dont_know__gte=F("n") * 0.3)
     )
     assert unknown.exists()
+
+
+def test_the_demo_marks_some_areas_needs_attention_and_most_not(seeded):
+    staff = get_user_model().objects.get(username="staff")
+    areas = list(area_directory(staff, timezone.localdate()))
+    attach_last_reviews(areas)
+    marked = [a for a in areas if a.needs_attention]
+
+    assert 0 < len(marked) < len(areas) / 2
+    assert any(a.wide_gap for a in marked) and any(a.action_overdue for a in marked)
 
 
 def test_demo_users_can_log_in_with_the_demo_password(seeded, client):
@@ -398,3 +413,50 @@ def test_demo_logins_says_so_when_there_is_no_demo_data():
     call_command("demo_logins", stdout=out)
     assert "No demo accounts yet" in out.getvalue()
     assert DEMO_PASSWORD not in out.getvalue()
+
+
+def test_the_most_recent_reviews_use_version_two_with_one_statement_reworded(seeded):
+    v1, v2 = FrameworkVersion.objects.filter(framework__slug="big-local").order_by(
+        "number"
+    )
+    first = list(v1.statements.values_list("key", "text"))
+    second = list(v2.statements.values_list("key", "text"))
+    reworded = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+
+    assert [key for (key, _), _ in reworded] == [REWORDED[0]]
+    assert reworded[0][1] == REWORDED
+    assert [k for k, _ in first] == [k for k, _ in second]
+    assert Review.objects.order_by("-opens").first().framework_version == v2
+    assert Review.objects.filter(framework_version=v2, status="closed").count() >= 5
+    assert not Review.objects.filter(
+        framework_version=v1, opens__gte=SECOND_VERSION_FROM
+    ).exists()
+    assert not Review.objects.filter(
+        framework_version=v2, opens__lt=SECOND_VERSION_FROM
+    ).exists()
+    # Every answer is to a statement of its own review's version.
+    assert not Answer.objects.exclude(
+        statement__version=F("response__review__framework_version")
+    ).exists()
+
+
+def test_the_demo_rep_sees_an_ended_appointment_with_its_exit_interview(seeded):
+    rep = get_user_model().objects.get(username="rep")
+
+    exits = Review.objects.managed_by(rep).filter(
+        purpose=Review.Purpose.EXIT,
+        status=Review.Status.CLOSED,
+        appointment__ended__isnull=False,
+        closes__lte=F("appointment__ended"),
+    )
+
+    assert exits.exists()
+    exit_review = exits.first()
+    assert exit_review.released_at is not None
+    # Reviews of the same appointment before it: "Since the start" has sides.
+    assert (
+        Review.objects.closed()
+        .filter(appointment=exit_review.appointment, opens__lt=exit_review.opens)
+        .count()
+        >= 2
+    )

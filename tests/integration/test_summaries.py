@@ -178,3 +178,33 @@ def test_the_data_migration_fills_at_first_means_of_summaries_stored_before():
     filled = dict(StatementSummary.objects.values_list("pk", "then_by_perspective"))
     assert filled == expected
     assert all(value["lto_staff"]["n"] == 1 for value in filled.values())
+
+
+def test_summary_stores_a_wide_gap_between_two_groups_of_two_or_more():
+    # Members average 5.5 on the first statement, LTO staff 9: 3.5 apart.
+    assert summarise_review(closed_review()).wide_gap
+
+
+def test_summary_stores_no_wide_gap_when_the_groups_are_close():
+    review = ReviewFactory(status=Review.Status.CLOSED)
+    bulk_responses(review, "member", MEMBERS)
+    bulk_responses(review, "lto_staff", [[7] * 10, [7] * 10])
+
+    assert not summarise_review(review).wide_gap
+
+
+def test_the_data_migration_marks_wide_gaps_from_stored_statement_summaries():
+    wide, close = closed_review(), ReviewFactory(status=Review.Status.CLOSED)
+    bulk_responses(close, "member", MEMBERS)
+    bulk_responses(close, "lto_staff", [[7] * 10, [7] * 10])
+    for review in (wide, close):
+        summarise_review(review)
+    ReviewSummary.objects.update(wide_gap=False)
+    migration = import_module("reviews.migrations.0030_review_summary_wide_gap_data")
+
+    migration.forwards(django_apps, None)
+
+    assert dict(ReviewSummary.objects.values_list("review_id", "wide_gap")) == {
+        wide.pk: True,
+        close.pk: False,
+    }

@@ -1,9 +1,10 @@
 """Respondents' emails and review summaries run as tasks (reviews/tasks.py).
 
-A batch goes through one connection; a failed send is tried again later with
-growing gaps when the backend can defer, and marked "could not be sent" after the
-last try (or at once where it cannot defer); the emailed link is minted as it is
-sent, so a failed send leaves the person's earlier link working.
+Each email is an OutgoingMessage row; a batch goes through one connection; a
+failed send is tried again later with growing gaps when the backend can defer,
+and marked "failed" after the last try (or at once where it cannot defer); the
+emailed link is minted as it is sent, so a failed send leaves the person's
+earlier link working.
 """
 
 import datetime as dt
@@ -16,9 +17,9 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.utils import timezone
 from django_tasks import task_backends
 
-from reviews import tasks
+from reviews import outbox, tasks
 from reviews.actions import invitations, workflow
-from reviews.models import Invitation, Review, ReviewSummary
+from reviews.models import Invitation, OutgoingMessage, Review, ReviewSummary
 from reviews.responding.tokens import hash_token
 from tests.factories import (
     InvitationFactory,
@@ -34,7 +35,7 @@ pytestmark = pytest.mark.django_db
 FAILING = "tests.integration.test_tasks.FailingBackend"
 COUNTING = "tests.integration.test_tasks.CountingBackend"
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-SendStatus = Invitation.SendStatus
+Status = OutgoingMessage.Status
 
 
 class FailingBackend(BaseEmailBackend):
@@ -84,9 +85,11 @@ def test_an_invitation_is_queued_not_sent_during_the_request(settings):
 
     assert mail.outbox == []
     [job] = queued()
-    assert job.task.name == "send_messages"
-    assert job.args == [[result.sent[0].pk], "invitation"]
-    assert Invitation.objects.get().send_status == SendStatus.QUEUED
+    message = OutgoingMessage.objects.get()
+    assert job.task.name == "send_outgoing"
+    assert job.args == [[message.pk]]
+    assert message.status == Status.QUEUED
+    assert (message.kind, message.invitation) == ("invitation", result.sent[0])
 
 
 def test_a_failed_send_is_retried_later_with_growing_gaps_then_marked_failed(
@@ -95,21 +98,25 @@ def test_a_failed_send_is_retried_later_with_growing_gaps_then_marked_failed(
     settings.TASKS = DUMMY
     settings.EMAIL_BACKEND = FAILING
     invitation = InvitationFactory(person=PersonFactory(email="ann@example.org"))
-    tasks.queue_messages([invitation.pk], "invitation")
+    tasks.queue_messages([invitation], "invitation")
+    message = OutgoingMessage.objects.get()
     gaps = []
     job = queued()[0]
-    for _ in tasks.RETRY_DELAYS:
+    for _ in outbox.RETRY_DELAYS:
         before = timezone.now()
         run(job)
-        invitation.refresh_from_db()
-        assert invitation.send_status == SendStatus.RETRYING
+        message.refresh_from_db()
+        assert message.status == Status.QUEUED
+        assert message.last_error == "SMTPServerDisconnected"
         [job] = queued()
         gaps.append(job.task.run_after - before)
+        # The retry is due when its task runs, not before.
+        OutgoingMessage.objects.update(next_try_at=before)
     run(job)
 
-    invitation.refresh_from_db()
-    assert invitation.send_status == SendStatus.FAILED
-    assert invitation.send_failures == len(tasks.RETRY_DELAYS) + 1
+    message.refresh_from_db()
+    assert message.status == Status.FAILED
+    assert message.attempts == len(outbox.RETRY_DELAYS) + 1
     assert queued() == []
     assert gaps == sorted(gaps) and gaps[0] >= dt.timedelta(minutes=1)
 
@@ -118,16 +125,17 @@ def test_a_retry_that_succeeds_sends_a_working_link(settings):
     settings.TASKS = DUMMY
     settings.EMAIL_BACKEND = FAILING
     invitation = InvitationFactory(person=PersonFactory(email="ann@example.org"))
-    tasks.queue_messages([invitation.pk], "reminder")
+    tasks.queue_messages([invitation], "reminder")
     run(queued()[0])
     [retry] = queued()
+    OutgoingMessage.objects.update(next_try_at=timezone.now())
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert run(retry) == 1
 
     invitation.refresh_from_db()
-    assert invitation.send_status == SendStatus.SENT
-    assert invitation.send_failures == 0
+    sent = OutgoingMessage.objects.get()
+    assert (sent.status, sent.attempts, sent.last_error) == (Status.SENT, 2, "")
     assert invitation.reminded_at is not None
     [message] = mail.outbox
     assert message.subject.startswith("Reminder")
@@ -144,7 +152,7 @@ def test_a_failed_reminder_leaves_the_earlier_link_working(settings):
     invitation.refresh_from_db()
     assert invitation.token_hash == before
     # Where tasks run at once nothing can wait: the failure shows straight away.
-    assert invitation.send_status == SendStatus.FAILED
+    assert OutgoingMessage.objects.get().status == Status.FAILED
     assert result.not_sent == [invitation] and result.sent == []
 
 
@@ -163,39 +171,59 @@ def test_a_batch_goes_through_one_connection(settings):
     assert CountingBackend.opened == 1
 
 
+def failed_message(review, kind: str, email: str) -> OutgoingMessage:
+    invitation = InvitationFactory(review=review, person=PersonFactory(email=email))
+    return OutgoingMessage.objects.create(
+        kind=kind,
+        status=Status.FAILED,
+        review=review,
+        invitation=invitation,
+        person=invitation.person,
+        attempts=4,
+    )
+
+
 def test_resend_failed_sends_each_message_again_as_its_own_kind(settings):
     review = ReviewFactory()
-    invited = InvitationFactory(
-        review=review,
-        person=PersonFactory(email="a@example.org"),
-        send_kind="invitation",
-        send_status=SendStatus.FAILED,
-    )
-    reminded = InvitationFactory(
-        review=review,
-        person=PersonFactory(email="b@example.org"),
-        send_kind="reminder",
-        send_status=SendStatus.FAILED,
-    )
-    InvitationFactory(review=review, send_status=SendStatus.SENT)
+    invited = failed_message(review, "invitation", "a@example.org")
+    reminded = failed_message(review, "reminder", "b@example.org")
+    sent = failed_message(review, "invitation", "c@example.org")
+    OutgoingMessage.objects.filter(pk=sent.pk).update(status=Status.SENT)
 
     result = invitations.resend_failed(review=review, actor=UserFactory())
 
-    assert sorted(i.pk for i in result.sent) == sorted([invited.pk, reminded.pk])
+    assert sorted(i.pk for i in result.sent) == sorted(
+        [invited.invitation_id, reminded.invitation_id]
+    )
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects["a@example.org"].startswith("Your view")
     assert subjects["b@example.org"].startswith("Reminder")
-    assert not review.invitations.could_not_send().exists()
+    assert not OutgoingMessage.objects.failed().exists()
+
+
+def test_sending_again_twice_sends_each_failed_message_once(settings):
+    settings.TASKS = DUMMY
+    review = ReviewFactory()
+    failed_message(review, "invitation", "a@example.org")
+
+    first = invitations.resend_failed(review=review, actor=UserFactory())
+    second = invitations.resend_failed(review=review, actor=UserFactory())
+    for job in queued():
+        run(job)
+
+    assert len(first.sent) == 1 and not second.sent and not second.not_sent
+    assert len(mail.outbox) == 1
 
 
 def test_a_revoked_invitation_is_not_sent_even_if_already_queued(settings):
     settings.TASKS = DUMMY
     invitation = InvitationFactory(person=PersonFactory(email="ann@example.org"))
-    tasks.queue_messages([invitation.pk], "invitation")
+    tasks.queue_messages([invitation], "invitation")
     Invitation.objects.filter(pk=invitation.pk).update(revoked=True)
 
     assert run(queued()[0]) == 0
     assert mail.outbox == []
+    assert not OutgoingMessage.objects.exists()
 
 
 def test_closing_a_review_queues_its_summary(settings):

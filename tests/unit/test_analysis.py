@@ -14,6 +14,7 @@ from reviews.analysis import (
     ResponseData,
     StatementInfo,
     Thresholds,
+    agreement_in_words,
     analyse,
     describe_thresholds,
     individual_labels,
@@ -598,3 +599,18 @@ def test_analyse_handles_ten_thousand_responses():
 
     assert sum(result.respondents.values()) == 10_000
     assert len(result.groups) == 10 * 2 * 3
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (0.0, "see this very differently from one another"),
+        (0.30, "see this very differently from one another"),
+        (0.45, "see this quite differently"),
+        (0.70, "partly agree"),
+        (0.81, "mostly agree"),
+        (0.95, "agree closely"),
+    ],
+)
+def test_agreement_in_words_follows_the_same_bands_as_r_wg(value, words):
+    assert agreement_in_words(value) == words

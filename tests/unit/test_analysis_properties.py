@@ -81,6 +81,7 @@ def test_summary_agrees_with_the_statistics_module(values):
         assert summary.sd == pytest.approx(statistics.stdev(rated))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(responses(), st.randoms(use_true_random=False))
 def test_results_do_not_depend_on_the_order_of_responses(data, random):
@@ -93,6 +94,7 @@ def test_results_do_not_depend_on_the_order_of_responses(data, random):
     assert suppress_small_groups(first) == suppress_small_groups(second)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(responses())
 def test_discussion_points_come_in_the_specified_kind_order(data):
@@ -120,6 +122,7 @@ def shifted(data: list[ResponseData], by: int) -> list[ResponseData]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(responses())
 def test_moving_ratings_and_scale_together_moves_only_the_averages(data):
@@ -168,6 +171,7 @@ def strongest_signals(result: Analysis) -> dict[str, tuple[int, float]]:
     return {statement: min(signals) for statement, signals in found.items()}
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(responses())
 def test_agenda_lists_each_flagged_statement_once_ordered_by_strongest_signal(data):
@@ -191,6 +195,7 @@ def test_agenda_lists_each_flagged_statement_once_ordered_by_strongest_signal(da
         assert "flat" not in [p.kind for p in result.discussion_points[:-1]]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(responses())
 def test_agenda_speaks_of_people_never_of_the_statistic(data):

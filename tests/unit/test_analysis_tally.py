@@ -54,6 +54,7 @@ def run(responses) -> object:
     return analyse(STATEMENTS, responses, columns=COLUMNS)
 
 
+@pytest.mark.slow
 @given(people)
 def test_shared_answers_are_counted_as_copies_would_be(drawn):
     assert run(as_responses(drawn, share=True)) == run(as_responses(drawn, share=False))

@@ -142,13 +142,13 @@ def test_perspective_radar_without_then_draws_now_only():
     assert [t["name"] for t in figure["data"]] == ["Now"]
 
 
-def test_config_has_no_logo_or_cloud_and_keeps_png_download():
+def test_config_has_no_logo_cloud_or_mode_bar():
     config = charts.CONFIG
 
     assert config["displaylogo"] is False
     assert config["showSendToCloud"] is False
     assert config["showEditInChartStudio"] is False
-    assert config["modeBarButtons"] == [["toImage"]]  # no zoom, pan or reset
+    assert config["displayModeBar"] is False  # no camera, zoom, pan or reset
     assert charts.with_config({"data": []})["config"] is config
 
 

@@ -37,6 +37,7 @@ def test_anything_but_plain_numbers_stays_as_it_is(values):
     assert typed_array(values) is None
 
 
+@pytest.mark.slow
 @given(st.lists(st.integers(-(2**31), 2**31 - 1) | st.floats(allow_nan=False)))
 def test_every_typed_array_reads_back_exactly(values):
     spec = typed_array(values)

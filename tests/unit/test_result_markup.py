@@ -1,12 +1,12 @@
-"""The results pages' figure scripts and tables, written in Python, match what the
-template engine wrote before: the same escaping, the same cells."""
+"""The results pages' figure scripts and tables: escaped, with every cell under
+the heading it belongs to."""
 
-from django.utils.html import json_script
+from django.template.loader import render_to_string
+from django.utils.html import escape, json_script
 
-from reviews.analysis import StatementInfo
+from reviews.analysis import ANSWER_STATE_LABELS, NOT_RELEVANT, StatementInfo
 from reviews.results.page_charts import Chart, Table, figure_script
-from reviews.results.pages import StatementTable
-from reviews.templatetags.result_tables import statement_rows, table_rows
+from reviews.results.pages import STATEMENT_COLUMNS, StatementTable
 
 FIGURE = {
     "data": [{"name": "</script><b>Tom & Jerry</b>", "x": [1.5, None, 3]}],
@@ -28,29 +28,60 @@ def test_chart_without_a_narrow_figure_has_no_narrow_script():
     assert chart.figure_script.startswith('<script id="c-data"')
 
 
-def test_table_rows_escape_every_header_and_cell():
-    table = Table("Caption", ("Statement", "Members"), (("<i>1</i>", ("2 & 3",)),))
-    assert table_rows(table) == (
-        '<tr><th scope="row">&lt;i&gt;1&lt;/i&gt;</th><td>2 &amp; 3</td></tr>'
+def render_table(table: Table) -> str:
+    return render_to_string(
+        "reviews/results/includes/table.html", {"table": table, "table_id": "t"}
+    )
+
+
+def render_statement_tables(*tables: StatementTable) -> str:
+    return render_to_string(
+        "reviews/results/includes/statement_tables.html", {"tables": tables}
+    )
+
+
+def now_table(groups, gaps) -> StatementTable:
+    statement = StatementInfo("s1", "Trust <us>", "Text", "social", 1)
+    return StatementTable(
+        column="now", heading="Now", rows=((statement, groups, gaps),)
+    )
+
+
+CELLS = ("3", "4.0", "4.0", "3\u20135", "0.50 (weak)", "0", "1", "+0.5")
+
+
+def test_a_chart_table_escapes_every_header_and_cell():
+    table = Table("Caption", ("Statement", "<b>"), (("<i>1</i>", ("2 & 3",)),))
+    html = render_table(table)
+    assert '<th scope="col">&lt;b&gt;</th>' in html
+    assert (
+        '<tr><th scope="row">&lt;i&gt;1&lt;/i&gt;</th><td>2 &amp; 3</td></tr>' in html
     )
 
 
 def test_statement_rows_span_the_perspectives_and_list_the_gaps():
-    statement = StatementInfo("s1", "Trust <us>", "Text", "social", 1)
-    cells = ("3", "4.0", "4.0", "3\u20135", "0.50 (weak)", "0", "1", "+0.5")
-    table = StatementTable(
-        column="now",
-        heading="Now",
-        rows=((statement, (("Members", cells), ("LTO staff", cells)), ("gap a",)),),
-    )
-    html = statement_rows(table)
+    table = now_table((("Members", CELLS), ("LTO staff", CELLS)), ("gap a", "gap b"))
+    html = render_statement_tables(table)
     assert 'rowspan="3" class="statement-name">1. Trust &lt;us&gt;</th>' in html
+    assert html.count('class="statement-name"') == 1
     assert html.count('<td data-label="n">3</td>') == 2
     assert '<td data-label="Agreement (r_wg)" class="wide-cell">0.50 (weak)' in html
-    assert '<span class="gap">gap a</span>' in html
+    assert '<span class="gap">gap a</span>; <span class="gap">gap b</span>' in html
+    assert '<td colspan="8" class="wide-cell">' in html
 
 
 def test_a_statement_without_gaps_shows_a_dash():
-    statement = StatementInfo("s1", "Trust", "Text", "social", 1)
-    table = StatementTable("now", "Now", ((statement, (), ()),))
-    assert '<td colspan="8" class="wide-cell">\u2013</td>' in statement_rows(table)
+    html = render_statement_tables(now_table((), ()))
+    assert '<td colspan="8" class="wide-cell">\u2013</td>' in html
+
+
+def test_statement_table_headings_and_cell_labels_use_the_vocabulary():
+    html = render_statement_tables(now_table((("Members", CELLS),), ()))
+    label = escape(ANSWER_STATE_LABELS[NOT_RELEVANT])
+    assert label == "Not relevant to us"
+    assert f'<th scope="col">{label}</th>' in html
+    assert f'<td data-label="{label}">1</td>' in html
+    headings = [escape(column.label) for column in STATEMENT_COLUMNS]
+    assert html.count('<th scope="col">') == 2 + len(headings)
+    for heading in headings:
+        assert f'<th scope="col">{heading}</th>' in html

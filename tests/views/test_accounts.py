@@ -13,9 +13,12 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
+from django_tasks import task_backends
 
 from ltoreview import settings as real_settings
+from reviews.models import OutgoingMessage
 from tests.factories import UserFactory
+from tests.production_env import PRODUCTION_ENV
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +151,7 @@ def test_production_cookies_are_secure_httponly_and_samesite():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "x" * 60
+    env |= PRODUCTION_ENV
     code = (
         "import json, ltoreview.settings as s; print(json.dumps(["
         "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
@@ -172,3 +176,25 @@ def test_a_username_of_any_length_gets_a_form_error_not_a_500(length):
     assert response.status_code == 200
     assert b"Please enter a correct username and password" in response.content
     assert not AccessAttempt.objects.filter(username__startswith="x" * 151).exists()
+
+
+def test_password_reset_is_queued_not_sent_in_the_request_and_once_per_wait(settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    user = UserFactory(username="rita", email="rita@example.org")
+
+    for _ in range(2):  # a double click
+        Client().post(reverse("password_reset"), {"email": "rita@example.org"})
+
+    assert mail.outbox == []
+    [message] = OutgoingMessage.objects.all()
+    assert (message.kind, message.user, message.status) == (
+        "password_reset",
+        user,
+        "queued",
+    )
+    assert message.body == ""  # the link is minted when it is sent
+    [job] = task_backends["default"].results
+    assert job.task.call(*job.args) == 1
+    assert "/reset/" in mail.outbox[0].body

@@ -70,6 +70,86 @@ def test_accessibility_statement_names_the_standard_tests_and_reporting(client):
     assert "Reporting a problem" in html
 
 
+def page_text(client, name: str) -> str:
+    """The page's words without tags or repeated spaces, with mailto links kept."""
+    html = client.get(reverse(name)).content.decode()
+    html = re.sub(r'<a href="(mailto:[^"]+)">', r" \1 ", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+CONTACTS = {
+    "ORGANISATION_NAME": "Example Trust",
+    "PRIVACY_CONTACT_EMAIL": "privacy@example.org",
+    "ACCESSIBILITY_CONTACT_EMAIL": "access@example.org",
+}
+
+
+def test_privacy_notice_gives_what_article_13_asks(client, settings):
+    for name, value in CONTACTS.items():
+        setattr(settings, name, value)
+    settings.RETENTION_MONTHS = 72
+    html = page_text(client, "reviews:privacy")
+    assert "Example Trust runs LTO Review and is the controller" in html
+    assert "mailto:privacy@example.org" in html
+    assert "We do not have a data protection officer" in html
+    for part in (
+        "What we hold, and why",
+        "legitimate interests (UK GDPR article 6(1)(f))",
+        "Who receives it",
+        "6 years after a review closes",
+        "a copy",
+        "corrected",
+        "erased",
+        "object",
+        "restrict",
+        "in a file",
+        "within one month",
+        "Information Commissioner's Office",
+        "0303 123 1113",
+    ):
+        assert part in html, part
+    assert "Development placeholder" not in html
+
+
+def test_privacy_notice_states_the_retention_period_from_the_setting(client, settings):
+    settings.RETENTION_MONTHS = 30
+    html = client.get(reverse("reviews:privacy")).content.decode()
+    assert "30 months after a review closes" in html
+
+
+def test_privacy_notice_names_a_data_protection_officer_when_there_is_one(
+    client, settings
+):
+    settings.DATA_PROTECTION_OFFICER = "Dana Officer, dpo@example.org"
+    html = client.get(reverse("reviews:privacy")).content.decode()
+    assert "Our data protection officer is Dana Officer, dpo@example.org." in html
+
+
+def test_without_the_contacts_development_shows_a_clear_placeholder(client, settings):
+    settings.ORGANISATION_NAME = settings.PRIVACY_CONTACT_EMAIL = ""
+    settings.ACCESSIBILITY_CONTACT_EMAIL = ""
+    for name in ("reviews:privacy", "reviews:accessibility"):
+        html = client.get(reverse(name)).content.decode()
+        assert "Development placeholder" in html
+        assert "[organisation not set: ORGANISATION_NAME]" in html
+        assert "mailto:" not in html
+
+
+def test_accessibility_statement_follows_the_public_sector_model(client, settings):
+    for name, value in CONTACTS.items():
+        setattr(settings, name, value)
+    html = page_text(client, "reviews:accessibility")
+    assert "This statement applies to LTO Review, run by Example Trust." in html
+    assert "What we know is not fully accessible" in html
+    assert "partially compliant" in html
+    assert "mailto:access@example.org" in html
+    assert "We will reply within 10 working days" in html
+    assert "Equality and Human Rights Commission" in html
+    assert "Equality Advisory and Support Service" in html
+    assert "This statement was prepared on 6 December 2026." in html
+    assert "It was last reviewed on 6 December 2026." in html
+
+
 def test_every_page_footer_links_to_the_help_pages(client):
     html = client.get(reverse("reviews:home")).content.decode()
     footer = html[html.index("<footer") :]

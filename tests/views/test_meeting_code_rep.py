@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from reviews.models import AuditEvent, Review
 from tests.factories import (
+    MembershipFactory,
     RepAssignmentFactory,
     ReviewFactory,
     UserFactory,
@@ -100,3 +101,32 @@ def test_an_invited_answer_cannot_be_set_aside_here(client, review):
     client.force_login(rep_of(review))
     url = reverse("reviews:response-set-aside", args=[invited.pk])
     assert client.get(url).status_code == 404
+
+
+def test_the_screen_of_a_review_without_a_code_offers_to_switch_one_on(client):
+    review = ReviewFactory(meeting_code="")
+    client.force_login(rep_of(review))
+    page = client.get(reverse("reviews:review-meeting-code", args=[review.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "This review has no meeting code" in text
+    assert reverse("reviews:review-edit", args=[review.pk]) in text
+
+
+def test_switching_a_code_on_proposes_a_cap_of_the_members_and_a_margin(client):
+    review = ReviewFactory(meeting_code="")
+    for _ in range(8):
+        MembershipFactory(partnership=review.appointment.partnership)
+    client.force_login(rep_of(review))
+    page = client.get(reverse("reviews:review-edit", args=[review.pk]))
+    text = page.content.decode()
+    assert 'name="meeting_code_cap" value="13"' in text
+    assert "We suggest 13: the partnership" in text
+    assert "members and 5 more" in text
+
+
+def test_a_cap_the_rep_cleared_on_a_live_code_stays_clear(client, review):
+    Review.objects.filter(pk=review.pk).update(meeting_code_cap=None)
+    client.force_login(rep_of(review))
+    page = client.get(reverse("reviews:review-edit", args=[review.pk]))
+    assert 'name="meeting_code_cap" value=' not in page.content.decode()

@@ -22,6 +22,7 @@ def cache_directives(response) -> set[str]:
     return {part.strip() for part in response.get("Cache-Control", "").split(",")}
 
 
+@pytest.mark.slow
 def test_every_page_any_role_can_open_is_no_store_and_private(world):  # noqa: F811
     cached = []
     for name, _ in url_patterns():

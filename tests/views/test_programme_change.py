@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Appointment, Area
-from reviews.analysis import PERSPECTIVE_LABELS, one_decimal
+from reviews.analysis import (
+    BIG_LOCAL_SCALE,
+    PERSPECTIVE_LABELS,
+    one_decimal,
+    share_of_scale,
+)
 from reviews.models import StatementSummary
 from tests.factories import programme_staff_user
 
@@ -66,17 +71,21 @@ def test_at_first_and_now_are_both_shown_and_each_lto_staff_line_starts_again(
     # A phone draws the same lines, laid out for its width.
     assert chart.narrow_figure["data"] == chart.figure["data"]
     headers = chart.table.headers
-    assert headers[:2] == ("Review", "LTO")
+    assert headers[:3] == ("Review", "LTO", "Scale")
     assert "Partnership members at first" in headers
     assert "Partnership members now" in headers
-    # The table's "at first" cells are the stored means, one decimal.
+    # The table's "at first" cells are the stored means as shares of the
+    # scale, then as they are, one decimal.
     first = headers.index("Partnership members at first") - 1
     stored = StatementSummary.objects.filter(
         key=chart.id.removeprefix("change-")
     ).order_by("review__opens", "review_id")
     means = [s.then_by_perspective["member"]["mean"] for s in stored]
     cells = [row[1][first] for row in chart.table.rows]
-    assert cells == [one_decimal(m) for m in means]
+    assert cells == [
+        f"{one_decimal(share_of_scale(m, BIG_LOCAL_SCALE))}% ({one_decimal(m)})"
+        for m in means
+    ]
     assert {row[1][0] for row in chart.table.rows} == set(
         Appointment.objects.values_list("organisation__name", flat=True)
     )
@@ -94,7 +103,7 @@ def test_at_first_alone_can_be_shown_and_an_unknown_choice_shows_now(client):
     odd = client.get(url, {"show": "sideways"})
 
     assert first.figure["layout"]["yaxis"]["title"]["text"] == (
-        "Average rating at first"
+        "Average rating at first, % of scale"
     )
     assert "at first" in first.table.caption
     assert odd.context["change_view"] == "now"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from demo.scale import ScaleSize, build_scale_data
 from partnerships.models import Area, Organisation
 from programme.forms import DirectoryFilterForm
-from reviews.models import Review, ReviewSummary
+from reviews.models import AgreedAction, Review, ReviewSummary
 from tests.factories import (
     AppointmentFactory,
     AreaFactory,
@@ -20,7 +20,6 @@ from tests.factories import (
     RepAssignmentFactory,
     ReviewFactory,
     UserFactory,
-    bulk_responses,
     programme_staff_user,
 )
 
@@ -137,30 +136,57 @@ def test_sorting_is_offered_by_name_and_region_only(staff_client):
     assert listed(staff_client, sort="score") == ["Alpha", "Zed"]
 
 
-def test_needs_attention_marks_stale_lagging_and_many_point_areas(staff_client):
-    recent = area("Recent")
-    ReviewFactory(appointment=recent.partnership.appointments.get())
-    area("Never reviewed")
+def closed_review(made: Area, summary: dict | None = None) -> Review:
+    review = ReviewFactory(
+        appointment=made.partnership.appointments.get(),
+        status=Review.Status.CLOSED,
+        opens=TODAY - dt.timedelta(days=60),
+        closes=TODAY - dt.timedelta(days=30),
+    )
+    ReviewSummary.objects.create(review=review, responses=6, **(summary or {}))
+    return review
+
+
+def overdue_action(review: Review, days: int) -> None:
+    AgreedAction.objects.create(
+        review=review,
+        what="Agree a budget timetable",
+        lead=AgreedAction.Lead.LTO,
+        due=TODAY - dt.timedelta(days=days),
+    )
+
+
+def test_needs_attention_fires_on_each_rule_and_only_then(staff_client):
+    closed_review(area("Calm"), {"discussion_points": 10})
+    closed_review(area("Wide gap"), {"wide_gap": True})
+    overdue_action(closed_review(area("Action overdue")), days=45)
+    overdue_action(closed_review(area("Action just late")), days=10)
     lagging = area("Lagging")
     ReviewFactory(
         appointment=lagging.partnership.appointments.get(),
         opens=TODAY - dt.timedelta(days=30),
     )
-    busy = area("Busy")
-    closed = ReviewFactory(
-        appointment=busy.partnership.appointments.get(),
-        status=Review.Status.CLOSED,
-        opens=TODAY - dt.timedelta(days=60),
-        closes=TODAY - dt.timedelta(days=30),
-    )
-    bulk_responses(closed, "member", [[5] * 10] * 6)
-    ReviewSummary.objects.create(review=closed, responses=6, discussion_points=25)
+    area("Never reviewed")
 
-    assert listed(staff_client, attention="on") == ["Busy", "Lagging", "Never reviewed"]
+    assert listed(staff_client, attention="on") == [
+        "Action overdue",
+        "Lagging",
+        "Wide gap",
+    ]
     html = staff_client.get(URL).content.decode()
-    assert "No review in the last 12 months" in html
+    assert "Wide gap between perspectives in the last review" in html
+    assert "Agreed action overdue by more than a month" in html
     assert "Open review with few responses" in html
-    assert "25 discussion points last time" in html
+    assert "discussion points" not in html.split("needs attention")[-1]
+
+
+def test_the_list_states_the_rule_it_marks_by(staff_client):
+    area("Calm")
+
+    html = staff_client.get(URL).content.decode()
+
+    assert "differ by a third of its scale or more (3.0 points on 1 to 10)" in html
+    assert "more than 30 days after its due date" in html
 
 
 def test_the_directory_is_paginated(staff_client):

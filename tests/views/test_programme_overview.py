@@ -115,8 +115,9 @@ def test_programme_overview_runs_the_same_queries_at_two_sizes(
 
     # session, user, staff check, statement labels, the programme's rollup
     # (response rates, divergence and the spread, added up when summaries are
-    # stored), coverage, purpose by year, the schedule
-    with django_assert_num_queries(8):
+    # stored), coverage, purpose by year, the schedule, relationships ending
+    # without an exit interview
+    with django_assert_num_queries(9):
         response = client.get(URL)
 
     assert response.status_code == 200

@@ -147,12 +147,13 @@ def test_change_over_time_joins_reviews_across_framework_versions_by_key(client)
     assert first.title == "Voice and confidence"
     members = first.figure["data"][0]
     assert members["name"] == "Partnership members"
-    assert members["y"] == [4.0, 6.0]
-    # The LTO each review concerned, then the means.
+    # Drawn as shares of the 1-10 scale: 4.0 is a third of the way up.
+    assert members["y"] == pytest.approx([100 / 3, 500 / 9])
+    # The LTO each review concerned, its scale, then each share and mean.
     lto = appointment.organisation.name
     assert [row[1] for row in first.table.rows] == [
-        (lto, "4.0", "8.0"),
-        (lto, "6.0", "7.0"),
+        (lto, "1–10", "33.3% (4.0)", "77.8% (8.0)"),
+        (lto, "1–10", "55.6% (6.0)", "66.7% (7.0)"),
     ]
     assert 'data-figure="change-confidence-voice-data"' in response.content.decode()
 
@@ -211,6 +212,7 @@ def test_partnership_page_runs_the_same_queries_at_two_sizes(
     assert response.context["change_charts"] and both.context["change_charts"]
 
 
+@pytest.mark.slow
 def test_the_timeline_shows_the_demo_datas_lto_changes_and_own_lto_moves(client):
     from demo.programme import seed_demo
     from partnerships.models import Appointment
@@ -274,6 +276,11 @@ def test_protected_view_hides_an_at_first_group_below_k_as_it_hides_now(client):
         "LTO staff now",
     ]
     assert "Partnership members at first" not in protected.table.headers
-    assert protected.table.rows[0][1][1:] == ("6.0", "5.0", "8.0")
+    assert protected.table.rows[0][1][1:] == (
+        "1–10",
+        "55.6% (6.0)",
+        "44.4% (5.0)",
+        "77.8% (8.0)",
+    )
     assert "Partnership members at first" in unprotected.table.headers
-    assert "3.0" in unprotected.table.rows[0][1]
+    assert "22.2% (3.0)" in unprotected.table.rows[0][1]

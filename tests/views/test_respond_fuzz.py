@@ -39,6 +39,7 @@ def token():
     return token
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

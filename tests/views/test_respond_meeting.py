@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from reviews.models import MeetingCodeAttempt, Response, Review
 from reviews.responding.session import MEETING_CODE_MAX_FAILURES
-from tests.factories import ReviewFactory
+from tests.factories import ReviewFactory, bulk_responses
+from tests.views.respond_helpers import answers, url
 
 pytestmark = pytest.mark.django_db
 
@@ -100,14 +101,53 @@ def test_a_tampered_browser_cookie_starts_nothing_and_opens_nothing(client):
     assert client.get(reverse("reviews:respond", args=[review.pk])).status_code == 404
 
 
-def test_the_code_refuses_new_browsers_past_its_cap():
+def test_the_code_refuses_new_browsers_once_its_cap_of_answers_is_submitted():
     review = meeting_review(meeting_code_cap=2)
-    join(Client())
-    join(Client())
+    bulk_responses(review, "member", [[5] * 10] * 2, via_meeting_code=True)
     refused = Client().post(START, {"perspective": "member"})
     assert refused.status_code == 403
     assert "taken all the answers it allows" in refused.content.decode()
     assert Response.objects.filter(review=review).count() == 2
+
+
+def test_started_empty_drafts_do_not_fill_the_cap():
+    review = meeting_review(meeting_code_cap=2)
+    for _ in range(5):
+        join(Client())
+    real_person = join(Client())
+    assert real_person.url == reverse("reviews:respond", args=[review.pk])
+    assert Response.objects.filter(review=review).count() == 6
+
+
+def test_browsers_that_started_together_cannot_submit_past_the_cap():
+    review = meeting_review(meeting_code_cap=2)
+    browsers = [Client() for _ in range(3)]
+    for browser in browsers:
+        join(browser)
+    for browser in browsers:
+        browser.post(url("respond", review), answers(review, action="continue"))
+    replies = [browser.post(url("respond-submit", review)) for browser in browsers]
+    assert [r.status_code for r in replies] == [302, 302, 403]
+    assert "taken all the answers it allows" in replies[2].content.decode()
+    assert Response.objects.filter(review=review).counted().count() == 2
+    assert Response.objects.filter(review=review).drafts().count() == 1
+
+
+def test_a_draft_being_written_holds_a_place_for_half_an_hour():
+    meeting_review(meeting_code_cap=1)
+    join(Client())
+    Response.objects.update(draft={"comments": "x"}, draft_saved_at=timezone.now())
+    assert Client().post(START, {"perspective": "member"}).status_code == 403
+    Response.objects.update(draft_saved_at=timezone.now() - dt.timedelta(minutes=31))
+    assert Client().post(START, {"perspective": "member"}).status_code == 302
+
+
+def test_setting_an_answer_aside_frees_its_place():
+    review = meeting_review(meeting_code_cap=1)
+    [answer] = bulk_responses(review, "member", [[5] * 10], via_meeting_code=True)
+    assert Client().post(START, {"perspective": "member"}).status_code == 403
+    Response.objects.filter(pk=answer.pk).update(set_aside_at=timezone.now())
+    assert Client().post(START, {"perspective": "member"}).status_code == 302
 
 
 def test_an_expired_code_says_it_has_ended(client):
@@ -168,12 +208,35 @@ def test_past_ten_wrong_codes_more_guesses_from_that_address_get_429(client):
         client.post(MEET, {"code": f"WRONG{n:03d}"})
     blocked = client.post(MEET, {"code": "WRONG999"})
     assert blocked.status_code == 429
-    assert "Wait 10 minutes" in blocked.content.decode()
     guessing = client.get(reverse("reviews:meet-start", args=["ZZZZ2222"]))
     assert guessing.status_code == 429
     assert client.post(MEET, {"code": "ABCD2345"}).status_code == 302
     other_address = Client(REMOTE_ADDR="10.0.0.2")
     assert other_address.post(MEET, {"code": "WRONG999"}).status_code == 200
+
+
+def test_a_throttled_connection_is_told_to_wait_and_keeps_what_it_typed(client):
+    meeting_review()
+    for n in range(MEETING_CODE_MAX_FAILURES):
+        client.post(MEET, {"code": f"WRONG{n:03d}"})
+    blocked = client.post(MEET, {"code": "ABCD2346"})
+    text = blocked.content.decode()
+    assert blocked.status_code == 429
+    assert "Too many tries from this connection: wait 10 minutes or ask the rep" in text
+    assert "recognise that code" not in text
+    assert 'value="ABCD2346"' in text
+
+
+def test_the_wait_counts_down_from_the_tenth_most_recent_wrong_try(client):
+    meeting_review()
+    earlier = timezone.now() - dt.timedelta(minutes=7, seconds=30)
+    MeetingCodeAttempt.objects.bulk_create(
+        MeetingCodeAttempt(address="127.0.0.1", code=f"W{n}", at=earlier)
+        for n in range(MEETING_CODE_MAX_FAILURES)
+    )
+    blocked = client.get(reverse("reviews:meet-start", args=["ZZZZ2222"]))
+    assert blocked.status_code == 429
+    assert "wait 3 minutes or ask the rep" in blocked.content.decode()
 
 
 def test_one_wrong_code_tried_from_many_addresses_is_limited():
@@ -221,7 +284,9 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(settings):
     settings.TRUSTED_PROXY_HOPS = 0
     meeting_review()
     for n in range(MEETING_CODE_MAX_FAILURES):
-        Client(HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").post(MEET, {"code": f"W{n:03d}"})
+        Client(headers={"x-forwarded-for": f"192.0.2.{n}"}).post(
+            MEET, {"code": f"W{n:03d}"}
+        )
     assert Client().post(MEET, {"code": "WRONG999"}).status_code == 429
 
 

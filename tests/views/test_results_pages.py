@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.analysis import individual_labels
+from reviews.models import AuditEvent
 from reviews.results.reading import read_review
 from tests.factories import (
     RepAssignmentFactory,
@@ -56,14 +57,27 @@ def pack_url(review):
     return reverse("reviews:review-pack", args=[review.pk])
 
 
-def test_rep_sees_the_gap_as_the_first_discussion_point(client, review, rep):
-    client.force_login(rep)
+def first_point(client, review) -> str:
     page = client.get(results_url(review)).content.decode()
     points = re.search(r'<ol class="discussion-list">(.*?)</ol>', page, re.S)
     assert points is not None
-    first = re.search(r"<li>(.*?)</li>", points.group(1)).group(1)
+    return points.group(1).split("<li><strong>")[1]
+
+
+def test_rep_sees_the_gap_as_the_first_discussion_point(client, review, rep):
+    client.force_login(rep)
+    first = first_point(client, review)
     assert "Governance and risk" in first
     assert "a gap of 5.0 points" in first
+
+
+def test_the_first_point_opens_with_the_frameworks_questions_for_a_gap(
+    client, review, rep
+):
+    client.force_login(rep)
+    first = first_point(client, review)
+    assert "Questions to open with" in first
+    assert "What does the LTO do on governance that partnership members see" in first
 
 
 def test_discussion_points_come_before_the_charts_and_tables(client, review, rep):
@@ -251,3 +265,13 @@ def test_points_past_the_first_five_are_also_worth_a_look(client):
         assert "r_wg" not in page[first : page.index("</section>", later)]
     assert "at least 4 of them answered" in page
     assert "LTO staff, workers and the rep are shown however few answered" in page
+
+
+def test_fetching_every_respondents_ratings_is_audited_like_the_page(
+    client, review, rep
+):
+    client.force_login(rep)
+    client.get(reverse("reviews:review-dots", args=[review.pk]))
+    event = review.events.get(action=AuditEvent.Action.VIEWED_RESULTS)
+    assert event.actor == rep
+    assert event.detail == "The dot plot's data: every respondent's rating"

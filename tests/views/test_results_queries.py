@@ -63,10 +63,11 @@ def test_results_page_runs_a_fixed_number_of_queries(
     review, user = review_with(responses)
     client.force_login(user)
     # session, user, staff-group check, review, data version (the cache key),
-    # statements, responses, answers, invitations and responses by perspective,
-    # the audit row recording the viewing, and, in one query, the agreed actions
-    # of this review and of the one before ("Last time you agreed...")
-    with django_assert_num_queries(12):
+    # statements, responses, answers, the version's questions to open with,
+    # invitations and responses by perspective, the audit row recording the
+    # viewing, and, in one query, the agreed actions of this review and of the
+    # one before ("Last time you agreed...")
+    with django_assert_num_queries(13):
         client.get(reverse("reviews:review-results", args=[review.pk]))
 
 
@@ -76,7 +77,7 @@ def test_meeting_pack_runs_a_fixed_number_of_queries(
 ):
     review, user = review_with(responses)
     client.force_login(user)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(reverse("reviews:review-pack", args=[review.pk]))
 
 
@@ -89,9 +90,9 @@ def test_the_dot_plot_figure_comes_from_the_results_cache_when_there(
     with override_settings(CACHES=LOCMEM):
         cache.clear()
         client.get(reverse("reviews:review-results", args=[review.pk]))
-        # session, user, staff-group check, review, data version: the figure
-        # is drawn from the analysis the page cached.
-        with django_assert_num_queries(5):
+        # session, user, staff-group check, review, data version, the audit
+        # row: the figure is drawn from the analysis the page cached.
+        with django_assert_num_queries(6):
             reply = client.get(reverse("reviews:review-dots", args=[review.pk]))
         cache.clear()
     assert reply.status_code == 200

@@ -1,9 +1,10 @@
 """Released results: who may see them, and small groups hidden below k."""
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
+from reviews.models import Response
 from reviews.responding.session import remember_response
 from tests.factories import (
     MembershipFactory,
@@ -67,16 +68,57 @@ def test_anonymous_visitors_without_a_response_are_sent_to_login(client, review)
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_respondent_whose_browser_holds_a_response_may_see_them(rf, client, review):
+def answered_in(client, rf, review) -> Response:
+    """A member's response to `review`, remembered by `client`'s browser as if
+    it had answered through its link."""
     own = review.responses.filter(perspective="member").first()
     session = client.session
     request = rf.get("/")
     request.session = session
     remember_response(request, own)
     session.save()
+    return own
+
+
+def test_a_respondent_whose_browser_holds_a_response_may_see_them(rf, client, review):
+    answered_in(client, rf, review)
     response = client.get(url(review))
     assert response.status_code == 200
     assert response.context["results"].released
+
+
+def test_the_account_and_the_respondents_link_are_two_ways_into_one_view(review):
+    by_account = resolve(url(review))
+    by_link = resolve(reverse("reviews:respond-results", args=[review.pk]))
+
+    assert by_account.func is by_link.func
+    assert (by_account.kwargs["way_in"], by_link.kwargs["way_in"]) == (
+        "account",
+        "link",
+    )
+
+
+def test_a_respondent_coming_the_account_way_also_sees_their_own_answers(
+    rf, client, review
+):
+    own = answered_in(client, rf, review)
+
+    page = client.get(url(review))
+
+    assert "Your own answers" in page.content.decode()
+    now = own.answers.order_by("statement__order").values_list("now_rating", flat=True)
+    assert [str(cells[1]) for _, cells in page.context["own"]["rows"]] == [
+        str(rating) for rating in now
+    ]
+
+
+def test_a_signed_in_member_sees_no_own_answers(client, review):
+    client.force_login(member_of(review))
+
+    page = client.get(url(review))
+
+    assert page.context["own"] is None
+    assert "Your own answers" not in page.content.decode()
 
 
 def test_a_respondent_of_another_review_is_sent_to_login(client, review):
@@ -135,3 +177,28 @@ def test_the_rep_also_sees_released_results_with_the_same_rule(client):
     client.force_login(user)
     page = client.get(url(review)).content.decode()
     assert "fewer than 5 responses" in page
+
+
+def statement_section(body: str) -> str:
+    start = body.index('id="tables-heading"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_released_results_say_agreement_in_words_and_keep_r_wg_for_the_rep(client):
+    review = ReviewFactory(released_at=timezone.now(), min_group_size=3)
+    # Partnership members at 1, 5 and 10 on every statement: no agreement at all.
+    bulk_responses(review, "member", [[1] * 10, [5] * 10, [10] * 10])
+    client.force_login(member_of(review))
+    released = statement_section(client.get(url(review)).content.decode())
+
+    assert "How alike they see it" in released
+    assert "See this very differently from one another" in released
+    assert "r_wg" not in released and "lack of agreement" not in released
+
+    rep = UserFactory()
+    RepAssignmentFactory(person__user=rep, area=review.appointment.partnership.area)
+    client.force_login(rep)
+    results = client.get(reverse("reviews:review-results", args=[review.pk]))
+    table = statement_section(results.content.decode())
+    assert "Agreement (r_wg)" in table
+    assert "0.00 (lack of agreement)" in table

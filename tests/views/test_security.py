@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from tests.production_env import PRODUCTION_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +37,14 @@ def test_pages_send_the_hardening_headers(client):
     assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
+@pytest.mark.parametrize("path", ["/", "/meet/", "/static/css/app.css", "/healthz"])
+def test_every_response_switches_off_camera_microphone_and_location(client, path):
+    policy = client.get(path).headers["Permissions-Policy"]
+    features = dict(part.strip().split("=") for part in policy.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert features[feature] == "()"
+
+
 @override_settings(DEBUG=False)
 def test_an_unknown_page_gets_our_plain_404(client):
     response = client.get("/no-such-page/")
@@ -57,6 +67,7 @@ def test_a_server_error_gets_our_plain_500_without_a_stack_trace(client, setting
     assert "secret-detail" not in html
 
 
+@pytest.mark.slow
 def test_check_deploy_reports_nothing_with_production_settings():
     env = {
         k: v
@@ -64,6 +75,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
     }
     env["SECRET_KEY"] = "a-long-random-production-key-" + "x" * 40
+    env |= PRODUCTION_ENV
     env["DJANGO_SETTINGS_MODULE"] = "ltoreview.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

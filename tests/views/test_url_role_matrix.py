@@ -14,7 +14,12 @@ from django.utils import timezone
 
 from reviews.models import AgreedAction, Review
 from reviews.responding.tokens import hash_token
-from tests.factories import ResponseFactory, two_partnerships
+from tests.factories import (
+    ResponseFactory,
+    ReviewFactory,
+    bulk_responses,
+    two_partnerships,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +74,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:glossary": ALL_200,
     "reviews:privacy": ALL_200,
     "reviews:accessibility": ALL_200,
+    # Choosing a language is a POST from any page.
+    "reviews:choose-language": (405,) * 9,
     # Respondents: a personal link works for whoever holds it; the other pages
     # need this browser's own response in the session, which none of these has.
     "reviews:respond-link": (302,) * 9,
@@ -77,6 +84,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:respond-submit": (405,) * 9,
     "reviews:respond-thanks": NOT_RESPONDENT,
     "reviews:respond-autosave": (405,) * 9,
+    # The questionnaire's service worker: the same script for everyone, no data.
+    "reviews:respond-worker": ALL_200,
     # A respondent's results (or the wait for them) and a new results link need
     # this browser's own link too; an unknown results link is a 404 for all.
     "reviews:respond-results": NOT_RESPONDENT,
@@ -98,11 +107,12 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:response-set-aside": MANAGER_ONLY,
     "reviews:response-count-again": MANAGER_POST,
     "reviews:audit-log": (302, 404, 404, 404, 404, 404, 404, 200, 200),
+    "reviews:failed-messages": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "reviews:review-invite": MANAGER_ONLY,
     "reviews:review-invitation-sheet": MANAGER_ONLY,
     "reviews:invitation-revoke": MANAGER_POST,
     "reviews:invitation-resend": MANAGER_POST,
-    "reviews:review-remind": MANAGER_POST,
+    "reviews:review-remind": MANAGER_ONLY,
     "reviews:review-resend-failed": MANAGER_POST,
     # Closing, releasing and withdrawing ask first: a GET is the question.
     "reviews:review-close": MANAGER_ONLY,
@@ -114,12 +124,19 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:review-dots": MANAGER_ONLY,
     "reviews:review-individuals": MANAGER_ONLY,
     "reviews:review-pack": MANAGER_ONLY,
+    # Compare: any review the person may see; review A is unreleased, so managers.
+    "reviews:review-compare": MANAGER_ONLY,
     "reviews:review-export": MANAGER_ONLY,
     "reviews:review-released": MANAGER_ONLY[:5] + (404, 404, 404, 404),
     # Agreed actions: recorded and changed by the review's rep and staff only.
     "reviews:review-actions": MANAGER_ONLY,
     "reviews:action-edit": MANAGER_ONLY,
     "reviews:action-status": MANAGER_ONLY,
+    # At the meeting: presenting a closed review, the presenter page and notes.
+    "reviews:present-screen": MANAGER_ONLY,
+    "reviews:present-state": MANAGER_ONLY,
+    "reviews:presenter": MANAGER_ONLY,
+    "reviews:presenter-note": MANAGER_POST,
     # Directory pages: lists filtered to what each person may see; A's own
     # area and organisation are 404 to B's people; the overview is for staff.
     "programme:area-list": LOGIN_200,
@@ -130,18 +147,24 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     # The overdue list is Local Trust staff's; the next review date the rep's.
     "programme:overdue": (302, 404, 404, 404, 404, 404, 404, 200, 200),
     "programme:review-date": MANAGER_ONLY,
+    "programme:appointment-end": MANAGER_ONLY,
 }
 
 # Which of A's objects a URL's `pk` means; anything not listed is review A.
 PK_OBJECT = {
     "reviews:review-open": "appointment_a",
     "programme:review-date": "appointment_a",
+    "programme:appointment-end": "appointment_a",
     "reviews:action-edit": "action_a",
     "reviews:action-status": "action_a",
     "reviews:invitation-revoke": "invitation_a",
     "reviews:invitation-resend": "invitation_a",
     "reviews:response-set-aside": "code_response_a",
     "reviews:response-count-again": "code_response_a",
+    # Only a closed review is presented.
+    "reviews:present-screen": "closed_review_a",
+    "reviews:presenter": "closed_review_a",
+    "reviews:presenter-note": "closed_review_a",
 }
 # Which of A's objects a URL's `slug` means.
 SLUG_OBJECT = {
@@ -150,7 +173,12 @@ SLUG_OBJECT = {
 }
 # Capabilities rather than objects: whoever holds the link or the meeting code
 # may use it, so they are left out of the B-side 404 check.
-CAPABILITY_URLS = {"reviews:respond-link", "reviews:meet-start", "reviews:meet"}
+CAPABILITY_URLS = {
+    "reviews:respond-link",
+    "reviews:meet-start",
+    "reviews:meet",
+    "reviews:respond-worker",
+}
 
 
 def url_patterns(resolver=None, namespace: str = "", prefix: str = ""):
@@ -186,6 +214,9 @@ def url_for(name: str, world: object | None) -> str:
         kwargs["secret"] = "not-a-results-link-secret"
     if "<str:code>" in route:
         kwargs["code"] = CODE_A
+    if "<int:screen>" in route:
+        # The first agenda point: a screen with a statement, so with notes.
+        kwargs["screen"] = 1
     if "<uidb64>" in route:
         kwargs |= {"uidb64": "MQ", "token": "set-password"}
     return reverse(name, kwargs=kwargs)
@@ -208,6 +239,11 @@ def world():
         review=world.review_a, what="Meet monthly", lead="lto", due=timezone.localdate()
     )
     world.organisation_a = world.appointment_a.organisation
+    world.closed_review_a = ReviewFactory(
+        appointment=world.appointment_a, status="closed"
+    )
+    bulk_responses(world.closed_review_a, "member", [[2] * 10, [3] * 10, [2] * 10])
+    bulk_responses(world.closed_review_a, "lto_staff", [[9] * 10])
     invitation = world.invitation_a
     invitation.token_hash = hash_token(TOKEN_A)
     invitation.save(update_fields=["token_hash"])
@@ -233,6 +269,7 @@ def test_every_url_pattern_has_an_entry_in_the_role_table():
     )
 
 
+@pytest.mark.slow
 def test_every_role_gets_the_expected_status_on_every_url(world):
     names = [name for name, _ in url_patterns() if name in EXPECTED]
     wrong = []
@@ -247,6 +284,7 @@ def test_every_role_gets_the_expected_status_on_every_url(world):
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", B_SIDE)
 def test_partnership_b_gets_404_for_every_object_of_partnership_a(world, role):
     client = client_for(role, world)

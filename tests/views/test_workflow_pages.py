@@ -318,3 +318,12 @@ def test_changing_the_closing_date_moves_the_links_expiry_and_is_audited(
     assert invitation.expires.date() > new_close
     event = review.events.get(action=AuditEvent.Action.EDITED)
     assert "closes" in event.detail and "min group size" in event.detail
+
+
+def test_an_invitation_without_a_person_still_heads_its_row(client, appointment):
+    review = ReviewFactory(appointment=appointment)
+    InvitationFactory(review=review, person=None)
+    body = client.get(reverse("reviews:review-detail", args=[review.pk])).content
+    rows = re.findall(r'<th scope="row">([^<]*)</th>', body.decode())
+    assert "" not in [row.strip() for row in rows]
+    assert "Name not recorded" in rows

@@ -1,4 +1,8 @@
-"""`manage.py seed_demo`: load the fictional demo programme (demo/programme.py)."""
+"""`manage.py seed_demo`: load the fictional demo programme (demo/programme.py).
+
+It ends with the demo logins whether it loaded anything or not, so `make run`
+prints them once, on an empty database and on every run after.
+"""
 
 import sys
 import time
@@ -33,23 +37,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed: int, if_empty: bool, quiet: bool, **options) -> None:
         verbose = not quiet and options["verbosity"] > 0
+        said = self.load(seed, if_empty, verbose)
+        if verbose:
+            self.stdout.write(said)
+            print_logins(self.stdout)
+
+    def load(self, seed: int, if_empty: bool, verbose: bool) -> str:
+        """Load the demo unless there is data already; say what happened."""
         if if_empty and Area.objects.exists():
-            if verbose:
-                self.stdout.write("Areas already exist; demo data not loaded.")
-            return
+            return "Areas already exist; demo data not loaded."
         if programme.demo_present(seed):
-            if verbose:
-                self.stdout.write("Demo data already present; nothing to do.")
-            return
+            return "Demo data already present; nothing to do."
         started = time.monotonic()
         counts = programme.seed_demo(seed=seed, progress=self.bar if verbose else None)
-        if verbose:
-            seconds = time.monotonic() - started
-            made = ", ".join(f"{number:,} {name}" for name, number in counts.items())
-            self.stdout.write(
-                self.style.SUCCESS(f"Demo data loaded in {seconds:.1f} s: {made}.")
-            )
-            print_logins(self.stdout)
+        seconds = time.monotonic() - started
+        made = ", ".join(f"{number:,} {name}" for name, number in counts.items())
+        return self.style.SUCCESS(f"Demo data loaded in {seconds:.1f} s: {made}.")
 
     def bar(self, stage: str, fraction: float) -> None:
         filled = round(BAR_WIDTH * fraction)

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         fmt = path.suffix.lstrip(".").lower()
         if fmt not in imports.FORMATS:
             raise CommandError("The file must end in .csv or .xlsx.")
+        # An export defuses formula-like cells (`ltoreview.spreadsheets`).
         kind = options["kind"]
         if options["template"] or options["export"]:
             data = (
@@ -44,9 +45,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {path}.")
             return
         try:
+            imports.check_size(path.stat().st_size)
             dataset = imports.load(path.read_bytes(), fmt)
-        except (OSError, ValueError) as error:
-            raise CommandError(f"Could not read {path}: {error}") from error
+        except imports.ImportRefused as refused:
+            raise CommandError(f"{path.name}: {refused}") from None
+        except OSError as error:
+            raise CommandError(f"Could not read {path}: {error.strerror}") from None
         report = imports.run_import(kind, dataset, dry_run=options["dry_run"])
         self.stdout.write(report.summary())
         if report.errors:

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0026_big_local_polish_and_urdu"),
+        ("reviews", "0035_big_local_polish_and_urdu"),
     ]
 
     operations = [

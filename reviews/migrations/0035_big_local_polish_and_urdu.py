@@ -352,6 +352,6 @@ def remove_translations(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reviews", "0025_framework_translations")]
+    dependencies = [("reviews", "0034_framework_translations")]
 
     operations = [migrations.RunPython(add_translations, remove_translations)]

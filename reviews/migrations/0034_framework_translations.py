@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0024_review_overview_indexes"),
+        ("reviews", "0033_big_local_opening_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
