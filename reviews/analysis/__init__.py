@@ -66,6 +66,7 @@ from reviews.analysis.thresholds import (
     AttentionRules,
     Thresholds,
     describe_attention,
+    describe_programme_rules,
     describe_thresholds,
 )
 from reviews.analysis.words import (
@@ -133,6 +134,7 @@ __all__ = [
     "Thresholds",
     "analyse",
     "describe_attention",
+    "describe_programme_rules",
     "describe_thresholds",
     "has_wide_gap",
     "half_up",

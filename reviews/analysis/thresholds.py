@@ -157,13 +157,22 @@ def describe_thresholds(
         "rated that many statements are flat.",
         "Change is the average of now minus at first, among people who rated "
         "both: information, not a score.",
+        _agenda_rule(t),
+        small_group_rule(t.k if k is None else k),
+    ]
+
+
+def describe_programme_rules() -> list[str]:
+    """The lines of "How we flag" about more than one review: how reviews on
+    different scales are compared, and when an area needs attention. The results
+    page shows them after `describe_thresholds`; the meeting pack, about one
+    review, leaves them out."""
+    return [
         "Where reviews are compared (change over time, the programme overview): "
         + FOOTING_WORDS,
-        _agenda_rule(t),
         "Across the programme, an area is marked \u201cneeds attention\u201d when "
         + "; or ".join(describe_attention())
         + ".",
-        small_group_rule(t.k if k is None else k),
     ]
 
 

@@ -122,6 +122,8 @@ class Results:
     comments: tuple[tuple[str, tuple[str, ...]], ...]
     flat_notes: tuple[str, ...]
     thresholds: tuple[str, ...]
+    # How reviews are compared and areas marked: on the results page, not the pack.
+    programme_rules: tuple[str, ...]
     hidden_groups: tuple[str, ...] = field(default=())
     # {statement key: {kind of signal: questions to open with}}
     questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -307,6 +309,7 @@ def _results_parts(
         "thresholds": tuple(
             analysis.describe_thresholds(result.thresholds, k=review.min_group_size)
         ),
+        "programme_rules": tuple(analysis.describe_programme_rules()),
         "hidden_groups": tuple(
             PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
         ),

@@ -7,7 +7,7 @@ from reviews.analysis import (
     Scale,
     analyse,
     describe_attention,
-    describe_thresholds,
+    describe_programme_rules,
     has_wide_gap,
 )
 from tests.unit.test_analysis import STATEMENTS, ratings_on, response
@@ -61,7 +61,7 @@ def test_on_a_zero_to_five_scale_the_gap_is_a_third_of_that_scale():
 
 
 def test_how_we_flag_states_the_needs_attention_rule():
-    text = " ".join(describe_thresholds())
+    text = " ".join(describe_programme_rules())
 
     assert "needs attention" in text
     for rule in describe_attention():
