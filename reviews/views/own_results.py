@@ -37,6 +37,7 @@ def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResp
         series["like"] if review.asks_would_like else None,
         title=gettext("Your answers"),
         scale=scale_of(review),
+        headings={column.key: column.short for column in columns},
     )
     context = {
         "review": review,

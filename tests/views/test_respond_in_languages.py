@@ -144,7 +144,11 @@ def test_the_language_list_names_each_language_in_itself_and_comes_back_here(cli
         "/language/", {"language": "ur", "next": url("respond", review)}
     )
     assert reply["Location"] == url("respond", review)
-    assert HTML["ur"] in page(client, reply["Location"])
+    in_urdu = page(client, reply["Location"])
+    assert HTML["ur"] in in_urdu
+    # Each language keeps its own name, whatever the page's language.
+    assert 'lang="en-gb" dir="ltr">English</button>' in in_urdu
+    assert 'lang="pl" dir="ltr">Polski</button>' in in_urdu
 
 
 def test_the_meeting_code_page_has_the_language_list(client):
