@@ -123,6 +123,38 @@ def test_the_meeting_code_pages_speak_the_chosen_language(client, language):
     assert HTML[language] in start_page and MEET_START[language] in start_page
 
 
+RESULTS_LINK = {
+    "pl": ("Zachowaj ten link, żeby zobaczyć wyniki", "Twój nowy link do wyników"),
+    "ur": ("نتائج دیکھنے کے لیے یہ لنک سنبھال کر رکھیں", "آپ کا نیا نتائج کا لنک"),
+}
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+def test_a_meeting_code_respondents_results_link_speaks_the_chosen_language(
+    client, language
+):
+    review = ReviewFactory(
+        meeting_code="ABCD2345",
+        meeting_code_active=True,
+        meeting_code_perspectives=["lto_staff"],
+        meeting_code_expires=timezone.now() + dt.timedelta(days=1),
+    )
+    choose(client, language)
+    started = client.post(
+        reverse("reviews:meet-start", args=["ABCD2345"]), {"perspective": "lto_staff"}
+    )
+    assert started.status_code == 302
+    shown, replaced = RESULTS_LINK[language]
+    body = page(client, url("respond", review))
+    # An LTO staff member is told first that their answers may be recognisable.
+    assert {"pl": "zdanie LTO", "ur": "ایل ٹی او کی رائے"}[language] in body
+    client.post(url("respond", review), answers(review))
+    client.post(url("respond-submit", review))
+    assert shown in page(client, url("respond-thanks", review))
+    again = client.post(url("respond-new-results-link", review)).content.decode()
+    assert HTML[language] in again and replaced in again
+
+
 @pytest.mark.parametrize("language", ["pl", "ur"])
 def test_a_problem_page_speaks_the_chosen_language(client, language):
     choose(client, language)
