@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog
 
 from reviews.responding.languages import respondent_side
 from reviews.views import agreed as agreed_views
@@ -26,6 +27,12 @@ app_name = "reviews"
 urlpatterns = [
     path("", respondent_side(landing.home), name="home"),
     path("language/", language_views.choose_language, name="choose-language"),
+    # The questionnaire script's words in the respondent's language.
+    path(
+        "jsi18n/",
+        respondent_side(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
     path("glossary/", respondent_side(page_views.glossary), name="glossary"),
     path("privacy/", respondent_side(page_views.privacy), name="privacy"),
     path(

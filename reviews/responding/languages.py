@@ -11,10 +11,10 @@ language cookie or the browser's Accept-Language; else English.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -23,6 +23,7 @@ SESSION_KEY = "respondent_language"
 MARK = "respondent_side"
 
 View = Callable[..., HttpResponse]
+AnyView = TypeVar("AnyView", bound=Callable[..., HttpResponseBase])
 
 
 def language_codes() -> set[str]:
@@ -33,7 +34,7 @@ def is_language(code: str | None) -> bool:
     return code in language_codes()
 
 
-def respondent_side(view: View) -> View:
+def respondent_side(view: AnyView) -> AnyView:
     """Mark `view` as one a respondent reads, so it speaks their language."""
     setattr(view, MARK, True)
     return view
