@@ -52,6 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
             (
                 value,
                 label,
+                f"{label} capital",
                 CAPITAL_HELP[value],
                 [s for s in statements if s[1] == value],
             )

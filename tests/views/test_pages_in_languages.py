@@ -52,6 +52,7 @@ def test_the_landing_page_lists_the_statements_in_the_chosen_language(client, la
     assert words.count() == 10
     for row in words:
         assert row.text in html
+    assert {"pl": "Kapitał społeczny", "ur": "سماجی سرمایہ"}[language] in html
     assert 'lang="en-GB"' not in html
 
 
