@@ -54,6 +54,23 @@ PERSPECTIVE_SINGULAR = (
     gettext_noop("Other respondent"),
 )
 
+# A group in the middle of a sentence.
+PERSPECTIVE_GROUPS = (
+    gettext_noop("partnership members"),
+    gettext_noop("LTO staff"),
+    gettext_noop("workers"),
+    gettext_noop("reps"),
+    gettext_noop("Local Trust staff"),
+    gettext_noop("other respondents"),
+)
+
+# How a small group's answers are shown (reviews.views.respond.SHARED_AS).
+SHARED_AS = (
+    gettext_noop("the LTO's view"),
+    gettext_noop("the workers' view"),
+    gettext_noop("the rep's view"),
+)
+
 PURPOSES = (
     gettext_noop("Inception of a new LTO"),
     gettext_noop("Regular review"),

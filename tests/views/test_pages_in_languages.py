@@ -20,6 +20,14 @@ PAGES = {
         "pl": "Słowa, których używamy",
         "ur": "ہمارے استعمال کیے گئے الفاظ",
     },
+    "/privacy/": {
+        "pl": "To znaczy <strong>co najmniej 3 osoby</strong>.",
+        "ur": "جائزہ بند ہونے کے 6 سال بعد",
+    },
+    "/accessibility/": {
+        "pl": "Jak zgłosić problem i co zrobimy",
+        "ur": "اس بیان کی تیاری",
+    },
 }
 DIRECTION = {"pl": "ltr", "ur": "rtl"}
 CORRECTIONS = {
