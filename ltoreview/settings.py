@@ -146,6 +146,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reviews.responding.languages.translation_draft",
             ],
         },
     },
@@ -263,6 +264,11 @@ LANGUAGE_CODE = "en-gb"
 # are drafts until a fluent speaker has checked them (locale/*/LC_MESSAGES).
 LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Languages whose interface words a fluent speaker has checked; until then a
+# page in any other language but English invites corrections.
+CHECKED_LANGUAGES = [
+    code for code in os.environ.get("CHECKED_LANGUAGES", "").split(",") if code
+]
 # The language cookie lasts as long as a results link: a respondent's choice
 # should still hold when the results they helped with are released.
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

@@ -48,6 +48,21 @@ def chosen_language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request)
 
 
+def is_draft(code: str) -> bool:
+    """Whether the interface in `code` is still a draft nobody fluent has
+    checked: any language but English, until it is in CHECKED_LANGUAGES."""
+    return code != settings.LANGUAGE_CODE and code not in settings.CHECKED_LANGUAGES
+
+
+def translation_draft(request: HttpRequest) -> dict[str, object]:
+    """Context processor: whether the page invites corrections to its language,
+    and where to send them."""
+    return {
+        "translation_draft": is_draft(translation.get_language()),
+        "corrections_email": settings.PRIVACY_CONTACT_EMAIL,
+    }
+
+
 def remember_language(request: HttpRequest, code: str) -> None:
     request.session[SESSION_KEY] = code
 
