@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from reviews.analysis.words import CAPITAL_HELP
 from reviews.models import Statement
@@ -15,7 +15,9 @@ register = template.Library()
 
 @register.filter
 def capital_help(capital: str) -> str:
-    return CAPITAL_HELP.get(capital, "")
+    """In the active language (`reviews.responding.vocabulary` lists the English)."""
+    english = CAPITAL_HELP.get(capital, "")
+    return gettext(english) if english else ""
 
 
 @register.simple_tag

@@ -62,8 +62,9 @@ def test_the_questionnaire_speaks_the_chosen_language(client, language):
 
 @pytest.mark.parametrize("language", ["pl", "ur"])
 def test_the_statements_and_instruction_come_from_the_versions_translation(
-    client, language
+    client, language, settings
 ):
+    settings.PRIVACY_CONTACT_EMAIL = "privacy@example.org"
     review = start(client)
     choose(client, language)
     body = page(client, url("respond", review))
@@ -75,9 +76,9 @@ def test_the_statements_and_instruction_come_from_the_versions_translation(
     ):
         assert row.text in body
         assert row.statement.text not in body
-    # Only the capitals' help, which has no translation yet, is marked English.
-    capitals = body.count('<p class="statement-capital" lang="en-GB">')
-    assert body.count('lang="en-GB"') == capitals
+    # Every word is translated: nothing in the questionnaire is marked English.
+    main = body[body.index("<main") : body.index("</main>")]
+    assert 'lang="en-GB"' not in main
 
 
 def test_a_statement_without_a_translation_shows_its_english_marked_as_english(
