@@ -38,7 +38,7 @@ from reviews.analysis import (
     one_decimal,
 )
 from reviews.results import charts
-from reviews.results.vocabulary import translate_trace_names, word
+from reviews.results.vocabulary import translate_figure, word
 
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
@@ -208,10 +208,10 @@ def group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
             Chart(
                 id=f"{prefix}-overlay",
                 title=gettext("How each group sees the relationship now"),
-                figure=translate_trace_names(
+                figure=translate_figure(
                     charts.with_config(charts.overlay_now(labels, now, scale=a.scale))
                 ),
-                narrow_figure=translate_trace_names(
+                narrow_figure=translate_figure(
                     charts.with_config(charts.overlay_dots(labels, now, scale=a.scale))
                 ),
                 table=_means_table(
@@ -228,7 +228,7 @@ def group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
             Chart(
                 id=f"{prefix}-radar-{p}",
                 title=gettext("%(group)s: at first and now") % {"group": group},
-                figure=translate_trace_names(
+                figure=translate_figure(
                     charts.with_config(
                         charts.perspective_radar(
                             labels,

@@ -42,6 +42,8 @@ WORDS = (
     gettext_noop("agree closely"),
     gettext_noop("Agreement (r_wg)"),
     gettext_noop("How alike they see it"),
+    # Axis titles of the charts released results draw
+    gettext_noop("Average rating now"),
 )
 
 
@@ -73,9 +75,15 @@ def statements_in_language(
     return tuple(translated), frozenset(english)
 
 
-def translate_trace_names(figure: dict[str, Any]) -> dict[str, Any]:
+def translate_figure(figure: dict[str, Any]) -> dict[str, Any]:
     """The figure with its legend entries (perspectives, columns) translated,
-    in their hover text too; a figure holds them in English (`charts`)."""
+    in their hover text too, and its axis titles; `charts` writes them in
+    English."""
+    layout = dict(figure.get("layout", {}))
+    for key, axis in layout.items():
+        title = axis.get("title") if key.startswith(("xaxis", "yaxis")) else None
+        if isinstance(title, dict) and title.get("text"):
+            layout[key] = {**axis, "title": {**title, "text": word(title["text"])}}
     data = []
     for trace in figure.get("data", ()):
         name = trace.get("name")
@@ -88,4 +96,4 @@ def translate_trace_names(figure: dict[str, Any]) -> dict[str, Any]:
         if isinstance(hover, str) and hover.startswith(f"{name}<br>"):
             changed["hovertemplate"] = translated + hover[len(name) :]
         data.append(changed)
-    return {**figure, "data": data}
+    return {**figure, "data": data, "layout": layout}

@@ -11,7 +11,7 @@ from reviews.analysis import (
     PERSPECTIVE_LABELS,
 )
 from reviews.analysis.words import AGREEMENT_WORDS
-from reviews.results.vocabulary import WORDS, translate_trace_names, word
+from reviews.results.vocabulary import WORDS, translate_figure, word
 
 ANALYSIS_WORDS = (
     *PERSPECTIVE_LABELS.values(),
@@ -34,19 +34,25 @@ def test_every_listed_word_has_a_translation(language):
     assert untranslated == []
 
 
-def test_a_figures_legend_and_hover_names_are_translated():
+def test_a_figures_legend_hover_names_and_axis_titles_are_translated():
     figure = {
         "data": [
             {"name": "At first", "hovertemplate": "At first<br>%{theta}"},
             {"type": "bar"},
         ],
-        "layout": {},
+        "layout": {
+            "xaxis": {"title": {"text": "Average rating now"}, "range": [0, 11]}
+        },
     }
     with translation.override("pl"):
-        translated = translate_trace_names(figure)
+        translated = translate_figure(figure)
     assert translated["data"][0] == {
         "name": "Na początku",
         "hovertemplate": "Na początku<br>%{theta}",
     }
     assert translated["data"][1] == {"type": "bar"}
+    assert translated["layout"]["xaxis"] == {
+        "title": {"text": "Średnia ocena teraz"},
+        "range": [0, 11],
+    }
     assert figure["data"][0]["name"] == "At first"
