@@ -57,6 +57,8 @@ class Column:
     letter: str
     short: str
     label: str
+    # The label is the English, where the version has no translation of it.
+    label_in_english: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,10 @@ def question_columns(review: Review, words: VersionWords | None = None) -> list[
         "like": version.like_label,
     }
     short = {k: str(COLUMN_SHORT[k]) for k in COLUMN_HEADINGS}
+    english = words.english if words else frozenset()
     return [
-        Column(k, COLUMN_LETTERS[k], short[k], labels[k]) for k in review.column_keys
+        Column(k, COLUMN_LETTERS[k], short[k], labels[k], f"{k}_label" in english)
+        for k in review.column_keys
     ]
 
 

@@ -145,6 +145,15 @@ class Results:
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
 
+    @property
+    def english_labels(self) -> frozenset[str]:
+        """The short labels still in English: chart tables mark those rows."""
+        return frozenset(
+            s.label
+            for s in self.analysis.statements
+            if s.key in self.english_statements
+        )
+
     def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
         return tuple(
             AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
