@@ -76,9 +76,11 @@ def test_the_statements_and_instruction_come_from_the_versions_translation(
     ):
         assert row.text in body
         assert row.statement.text not in body
-    # Every word is translated: nothing in the questionnaire is marked English.
+    # Every word is translated: nothing in the questionnaire is marked English
+    # but the review's title, which is the rep's own words.
     main = body[body.index("<main") : body.index("</main>")]
-    assert 'lang="en-GB"' not in main
+    assert main.count('lang="en-GB"') == 1
+    assert f'<p class="lead" lang="en-GB">{review.title}</p>' in main
 
 
 def test_a_statement_without_a_translation_shows_its_english_marked_as_english(
