@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # writes it from pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: run test e2e lint typecheck bench load faults lighthouse validate lock plotly clean
+.PHONY: run test e2e lint typecheck bench load faults lighthouse validate lock plotly messages clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -104,6 +104,15 @@ plotly:
 	else \
 	  echo "plotly-lto.min.js differs from the build"; exit 1; \
 	fi
+
+# Update locale/*/LC_MESSAGES from the marked text, then compile them. The .mo
+# files are committed, so `make run`, `make test` and CI need no gettext tools;
+# this target does (Debian's `gettext`). A test fails when a .mo is stale.
+MESSAGE_IGNORES := --ignore=.venv --ignore=bench --ignore=static/vendor --ignore=tests --ignore=staticfiles
+messages: $(STAMP)
+	DEBUG=1 $(PY) manage.py makemessages -l pl -l ur --no-location $(MESSAGE_IGNORES)
+	DEBUG=1 $(PY) manage.py makemessages -d djangojs -l pl -l ur --no-location $(MESSAGE_IGNORES)
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "ltoreview.compression.TextGZipMiddleware",
     "ltoreview.caching.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # English, or the respondent's language on the respondent's side.
+    "reviews.responding.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,8 +143,10 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reviews.responding.languages.translation_draft",
             ],
         },
     },
@@ -256,6 +260,18 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
 
 LANGUAGE_CODE = "en-gb"
+# The respondent's side speaks these; each is named in itself. Polish and Urdu
+# are drafts until a fluent speaker has checked them (locale/*/LC_MESSAGES).
+LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Languages whose interface words a fluent speaker has checked; until then a
+# page in any other language but English invites corrections.
+CHECKED_LANGUAGES = [
+    code for code in os.environ.get("CHECKED_LANGUAGES", "").split(",") if code
+]
+# The language cookie lasts as long as a results link: a respondent's choice
+# should still hold when the results they helped with are released.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

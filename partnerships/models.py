@@ -285,6 +285,9 @@ class Person(models.Model):
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    # Their invitation and reminders are written in it (a code from
+    # settings.LANGUAGES); blank means English.
+    preferred_language = models.CharField(max_length=10, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

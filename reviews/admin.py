@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
 from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
 
 from partnerships.admin import PersonAdmin
 from partnerships.models import Person
 from reviews.actions.frameworks import copy_last_version
 from reviews.models import (
+    DRAFT_TRANSLATION,
     AgreedAction,
     AgreedActionUpdate,
     Answer,
@@ -23,6 +25,8 @@ from reviews.models import (
     ReviewSummary,
     Statement,
     StatementSummary,
+    StatementTranslation,
+    VersionTranslation,
 )
 from reviews.privacy import erase_person, export_person
 
@@ -76,6 +80,43 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
         if obj and obj.is_frozen:
             return [f.name for f in self.model._meta.fields]
         return []
+
+
+@admin.register(VersionTranslation)
+class VersionTranslationAdmin(admin.ModelAdmin):
+    """A version's words in one language. Translations stay editable once a
+    version is in use: answers are stored against statements, never words, so a
+    fluent speaker's correction changes no result."""
+
+    list_display = ["version", "language", "complete", "status"]
+    list_filter = ["language", "version__framework"]
+    readonly_fields = ["checked_at", "checked_by"]
+    actions = ["mark_checked"]
+
+    @admin.display(boolean=True, description="Complete")
+    def complete(self, obj: VersionTranslation) -> bool:
+        return obj.is_complete
+
+    @admin.display(description="Checked")
+    def status(self, obj: VersionTranslation) -> str:
+        if obj.is_checked:
+            return f"checked by a fluent speaker on {obj.checked_at:%d %b %Y}"
+        return DRAFT_TRANSLATION
+
+    @admin.action(description="Mark as checked by a fluent speaker")
+    def mark_checked(self, request, queryset):
+        marked = queryset.filter(checked_at__isnull=True).update(
+            checked_at=timezone.now(), checked_by=request.user
+        )
+        self.message_user(request, f"Marked {marked} as checked.", messages.SUCCESS)
+
+
+@admin.register(StatementTranslation)
+class StatementTranslationAdmin(admin.ModelAdmin):
+    list_display = ["statement", "language", "short_label"]
+    list_filter = ["language", "statement__version__framework"]
+    search_fields = ["text", "short_label", "statement__key"]
+    list_select_related = ["statement__version__framework"]
 
 
 def _version_unused(obj: Statement | None) -> bool:

@@ -6,23 +6,26 @@ release message does not even name the recipient, and never carries a score:
 the results are behind the link. It thanks only people who answered: someone
 invited who did not is told (if the rep chooses) that the results are shared.
 Every sentence must stay true of what the code does. Messages are composed as
-they are sent (`reviews.outbox`), a batch through one connection.
+they are sent (`reviews.outbox`), a batch through one connection, each in its
+recipient's preferred language (English when they have none).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from reviews.models import Invitation
 
 Message = Invitation.Message
 
 SUBJECTS = {
-    Message.INVITATION: "Your view on your partnership and its LTO",
-    Message.REMINDER: "Reminder: your view on your partnership and its LTO",
-    Message.RELEASE: "The results you helped with are ready to see",
-    Message.RELEASE_NOT_ANSWERED: "The results of a review you were invited to",
+    Message.INVITATION: _("Your view on your partnership and its LTO"),
+    Message.REMINDER: _("Reminder: your view on your partnership and its LTO"),
+    Message.RELEASE: _("The results you helped with are ready to see"),
+    Message.RELEASE_NOT_ANSWERED: _("The results of a review you were invited to"),
 }
 TEMPLATES = {
     Message.INVITATION: "invitation",
@@ -51,12 +54,12 @@ def invitation_message(
         "answered": kind == Message.RELEASE,
     }
     template = TEMPLATES[Message(kind)]
-    message = EmailMultiAlternatives(
-        subject=SUBJECTS[Message(kind)],
-        body=render_to_string(f"reviews/email/{template}.txt", context),
-        to=[person.email],
-    )
-    message.attach_alternative(
-        render_to_string(f"reviews/email/{template}.html", context), "text/html"
-    )
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+        message = EmailMultiAlternatives(
+            subject=str(SUBJECTS[Message(kind)]),
+            body=render_to_string(f"reviews/email/{template}.txt", context),
+            to=[person.email],
+        )
+        html = render_to_string(f"reviews/email/{template}.html", context)
+    message.attach_alternative(html, "text/html")
     return message

@@ -1,10 +1,13 @@
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog
 
+from reviews.responding.languages import respondent_side
 from reviews.views import agreed as agreed_views
 from reviews.views import audit as audit_views
 from reviews.views import autosave as autosave_views
 from reviews.views import invitations as invitation_views
 from reviews.views import landing
+from reviews.views import languages as language_views
 from reviews.views import lifecycle as lifecycle_views
 from reviews.views import meeting as meeting_views
 from reviews.views import offline as offline_views
@@ -19,35 +22,72 @@ from reviews.views import results as results_views
 
 app_name = "reviews"
 
+# Views wrapped in `respondent_side` speak the respondent's chosen language
+# (reviews.responding.languages); every other page is in English for now.
 urlpatterns = [
-    path("", landing.home, name="home"),
-    path("glossary/", page_views.glossary, name="glossary"),
-    path("privacy/", page_views.privacy, name="privacy"),
-    path("accessibility/", page_views.accessibility, name="accessibility"),
-    # Respondents (issue 3).
-    path("r/<str:token>/", respond_views.respond_link, name="respond-link"),
-    path("respond/sw.js", offline_views.service_worker, name="respond-worker"),
-    path("respond/<int:pk>/", respond_views.respond, name="respond"),
-    path("respond/<int:pk>/check/", respond_views.check, name="respond-check"),
-    path("respond/<int:pk>/submit/", respond_views.submit, name="respond-submit"),
-    path("respond/<int:pk>/thanks/", own_results_views.thanks, name="respond-thanks"),
+    path("", respondent_side(landing.home), name="home"),
+    path("language/", language_views.choose_language, name="choose-language"),
+    # The questionnaire script's words in the respondent's language.
     path(
-        "respond/<int:pk>/autosave/", autosave_views.autosave, name="respond-autosave"
+        "jsi18n/",
+        respondent_side(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
+    path("glossary/", respondent_side(page_views.glossary), name="glossary"),
+    path("privacy/", respondent_side(page_views.privacy), name="privacy"),
+    path(
+        "accessibility/",
+        respondent_side(page_views.accessibility),
+        name="accessibility",
+    ),
+    # Respondents (issue 3).
+    path(
+        "r/<str:token>/",
+        respondent_side(respond_views.respond_link),
+        name="respond-link",
+    ),
+    path("respond/sw.js", offline_views.service_worker, name="respond-worker"),
+    path("respond/<int:pk>/", respondent_side(respond_views.respond), name="respond"),
+    path(
+        "respond/<int:pk>/check/",
+        respondent_side(respond_views.check),
+        name="respond-check",
+    ),
+    path(
+        "respond/<int:pk>/submit/",
+        respondent_side(respond_views.submit),
+        name="respond-submit",
+    ),
+    path(
+        "respond/<int:pk>/thanks/",
+        respondent_side(own_results_views.thanks),
+        name="respond-thanks",
+    ),
+    path(
+        "respond/<int:pk>/autosave/",
+        respondent_side(autosave_views.autosave),
+        name="respond-autosave",
     ),
     path(
         "respond/<int:pk>/results/",
-        results_views.released_results,
+        respondent_side(results_views.released_results),
         {"way_in": "link"},
         name="respond-results",
     ),
     path(
         "respond/<int:pk>/results-link/",
-        own_results_views.new_results_link,
+        respondent_side(own_results_views.new_results_link),
         name="respond-new-results-link",
     ),
-    path("results/<str:secret>/", meeting_views.results_link, name="results-link"),
-    path("meet/", meeting_views.meet, name="meet"),
-    path("meet/<str:code>/", meeting_views.meet_start, name="meet-start"),
+    path(
+        "results/<str:secret>/",
+        respondent_side(meeting_views.results_link),
+        name="results-link",
+    ),
+    path("meet/", respondent_side(meeting_views.meet), name="meet"),
+    path(
+        "meet/<str:code>/", respondent_side(meeting_views.meet_start), name="meet-start"
+    ),
     path("reviews/<int:pk>/paper/", paper_views.paper_form, name="paper-form"),
     path("reviews/<int:pk>/paper/enter/", paper_views.paper_entry, name="paper-entry"),
     # The rep's workflow (issue 5).
@@ -178,7 +218,7 @@ urlpatterns = [
     path("actions/<int:pk>/status/", agreed_views.action_status, name="action-status"),
     path(
         "reviews/<int:pk>/released/",
-        results_views.released_results,
+        respondent_side(results_views.released_results),
         {"way_in": "account"},
         name="review-released",
     ),

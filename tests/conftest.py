@@ -13,6 +13,7 @@ from django.apps import apps as django_apps
 
 FRAMEWORK_MIGRATION = "reviews.migrations.0002_big_local_framework_v1"
 HELP_MIGRATION = "reviews.migrations.0011_big_local_statement_help"
+TRANSLATIONS_MIGRATION = "reviews.migrations.0035_big_local_polish_and_urdu"
 QUESTIONS_MIGRATION = "reviews.migrations.0033_big_local_opening_questions"
 
 
@@ -23,4 +24,5 @@ def framework_rows(transactional_db) -> None:
     if not FrameworkVersion.objects.exists():
         import_module(FRAMEWORK_MIGRATION).load_framework(django_apps, None)
         import_module(HELP_MIGRATION).add_help(django_apps, None)
+        import_module(TRANSLATIONS_MIGRATION).add_translations(django_apps, None)
         import_module(QUESTIONS_MIGRATION).add_questions(django_apps, None)

@@ -7,7 +7,16 @@ reworded statement still line up with earlier reviews.
 
 from django.db import transaction
 
-from reviews.models import Framework, FrameworkVersion, OpeningQuestion, Statement
+from reviews.models import (
+    STATEMENT_WORDS,
+    VERSION_WORDS,
+    Framework,
+    FrameworkVersion,
+    OpeningQuestion,
+    Statement,
+    StatementTranslation,
+    VersionTranslation,
+)
 
 # Everything a version says, apart from its framework, number and creation time.
 VERSION_FIELDS = (
@@ -54,4 +63,33 @@ def copy_last_version(*, framework: Framework) -> FrameworkVersion:
         .select_related("statement")
         .order_by("statement__order", "kind", "order")
     )
+    _copy_translations(last, copy)
     return copy
+
+
+def _copy_translations(last: FrameworkVersion, copy: FrameworkVersion) -> None:
+    """The copy's words in every language the last version has, still marked as
+    checked or not: a reworded statement's translation needs checking again,
+    which the copy's editor sees as the English and the translation side by side.
+    """
+    VersionTranslation.objects.bulk_create(
+        VersionTranslation(
+            version=copy,
+            language=t.language,
+            checked_at=t.checked_at,
+            checked_by_id=t.checked_by_id,
+            **{name: getattr(t, name) for name in VERSION_WORDS},
+        )
+        for t in last.translations.all()
+    )
+    statement_by_key = {s.key: s for s in copy.statements.all()}
+    StatementTranslation.objects.bulk_create(
+        StatementTranslation(
+            statement=statement_by_key[t.statement.key],
+            language=t.language,
+            **{name: getattr(t, name) for name in STATEMENT_WORDS},
+        )
+        for t in StatementTranslation.objects.filter(
+            statement__version=last
+        ).select_related("statement")
+    )

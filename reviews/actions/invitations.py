@@ -38,6 +38,8 @@ class Invitee:
     person: Person | None = None
     name: str = ""
     email: str = ""
+    # A new person's preferred language (a code from settings.LANGUAGES).
+    language: str = ""
 
 
 @dataclass
@@ -80,7 +82,9 @@ def invite(*, review: Review, actor: User, invitees: Sequence[Invitee]) -> SendR
     with transaction.atomic():
         for invitee in invitees:
             person = invitee.person or Person.objects.create(
-                name=invitee.name, email=invitee.email
+                name=invitee.name,
+                email=invitee.email,
+                preferred_language=invitee.language,
             )
             if person.pk in already:
                 continue

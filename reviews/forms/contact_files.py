@@ -2,8 +2,8 @@
 
 The invitation form then checks, previews and sends the file's people exactly as
 it does a pasted list, with the same per-line messages. The columns are found by
-their headings (name, or first and last name; email; perspective); any other
-column, such as a preferred language, is left alone. The size limits are the
+their headings (name, or first and last name; email; perspective; optionally
+a preferred language); any other column is left alone. The size limits are the
 programme imports' (`IMPORT_MAX_BYTES`, `IMPORT_MAX_ROWS`).
 """
 
@@ -24,6 +24,7 @@ HEADINGS = {
     "last": ("last name", "surname", "family name"),
     "email": ("email", "e-mail", "email address", "e-mail address", "e-mail 1"),
     "perspective": ("perspective", "answers as", "role"),
+    "language": ("language", "preferred language"),
 }
 NEEDED = "a heading row with name (or first name and last name), email and perspective"
 
@@ -89,7 +90,8 @@ def _lines(dataset: tablib.Dataset) -> tuple[list[str], str]:
         )
         cells = (name, _cell(row, at["email"]), _cell(row, at["perspective"]))
         if any(cells):
-            lines.append("\t".join(cells))
+            language = [_cell(row, at["language"])] if "language" in at else []
+            lines.append("\t".join([*cells, *language]))
     if not lines:
         return [], "The file has no people in it under its heading row."
     return lines, ""

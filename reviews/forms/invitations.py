@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core import validators
 from django.http import QueryDict
+from django.utils.translation import get_language_info
 
 from partnerships.models import Membership, Person, RepAssignment, StaffRole
 from reviews.actions.invitations import Invitee
@@ -86,6 +87,17 @@ _PERSPECTIVE_WORDS = {
 }
 
 
+def _language_words() -> dict[str, str]:
+    """Every way a list may name a language: its code, its name in itself (as
+    the language list shows it: "Polski", "اردو") and in English ("Polish")."""
+    words: dict[str, str] = {}
+    for code, own_name in settings.LANGUAGES:
+        info = get_language_info(code)
+        for word in (code, code.split("-")[0], own_name, info["name"]):
+            words[" ".join(word.lower().split())] = code
+    return words
+
+
 @dataclass(frozen=True)
 class PastedLine:
     """One good line of a pasted list."""
@@ -94,18 +106,41 @@ class PastedLine:
     name: str
     email: str
     perspective: str
+    # A code from settings.LANGUAGES, or blank: their emails go in English.
+    language: str = ""
 
     @property
     def perspective_label(self) -> str:
         return PERSPECTIVE_SINGULAR[self.perspective]
 
 
+def _fields(raw: str) -> list[str]:
+    """A line's fields: name, email, perspective and an optional language."""
+    if "\t" in raw:
+        return raw.split("\t")
+    # A name may hold a comma ("Smith, Jo"): the last fields are fixed, and a
+    # fourth is a language only when the one before it is a perspective.
+    parts = raw.rsplit(",", 3)
+    if len(parts) == 4 and (
+        _key(parts[2]) in _PERSPECTIVE_WORDS
+        and _key(parts[3]) not in _PERSPECTIVE_WORDS
+    ):
+        return parts
+    return raw.rsplit(",", 2)
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().replace("_", " ").split())
+
+
 def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
-    """Lines of "name, email, perspective" (or tab-separated, from a spreadsheet),
-    and one precise error for each line that cannot be read."""
+    """Lines of "name, email, perspective" with an optional preferred language
+    (or tab-separated, from a spreadsheet), and one precise error for each line
+    that cannot be read."""
     good: list[PastedLine] = []
     errors: list[str] = []
     first_seen: dict[str, int] = {}
+    languages = _language_words()
     lines = text.splitlines()
     # The same limit as an uploaded file's rows: past it, split the list.
     if len(lines) > settings.IMPORT_MAX_ROWS:
@@ -113,16 +148,15 @@ def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        # A name may hold a comma ("Smith, Jo"): the last two fields are fixed.
-        parts = raw.split("\t") if "\t" in raw else raw.rsplit(",", 2)
-        if len(parts) != 3:
+        parts = _fields(raw)
+        if len(parts) not in (3, 4):
             errors.append(
                 f"Line {number}: write a name, an email address and a "
                 "perspective, separated by commas."
             )
             continue
-        name, email, word = (" ".join(p.split()) for p in parts)
-        key = " ".join(word.lower().replace("_", " ").split())
+        name, email, word, language = (" ".join(p.split()) for p in [*parts, ""][:4])
+        key = _key(word)
         email = email.lower()
         problem = ""
         if not name:
@@ -132,6 +166,9 @@ def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
         elif key not in _PERSPECTIVE_WORDS:
             allowed = ", ".join(f"“{w}”" for w in PERSPECTIVE_SINGULAR.values())
             problem = f"“{word}” is not a perspective; use one of {allowed}."
+        elif language and _key(language) not in languages:
+            allowed = ", ".join(f"“{n}”" for _, n in settings.LANGUAGES)
+            problem = f"“{language}” is not a language we write in; use {allowed}."
         elif email in first_seen:
             problem = f"{email} is already on line {first_seen[email]}."
         if problem:
@@ -139,7 +176,15 @@ def parse_pasted(text: str) -> tuple[list[PastedLine], list[str]]:
             continue
         if email:
             first_seen[email] = number
-        good.append(PastedLine(number, name[:200], email, _PERSPECTIVE_WORDS[key]))
+        good.append(
+            PastedLine(
+                number,
+                name[:200],
+                email,
+                _PERSPECTIVE_WORDS[key],
+                languages.get(_key(language), ""),
+            )
+        )
     return good, errors
 
 
@@ -156,6 +201,7 @@ class PreviewRow:
     name: str
     email: str
     perspective_label: str
+    language: str = ""
 
 
 class PeopleField(forms.MultipleChoiceField):
@@ -180,13 +226,16 @@ class InviteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
         help_text="One person a line: name, email, perspective (for example "
         "“Jo Smith, jo@example.org, partnership member”). Leave the email out "
-        "(“Jo Smith, , partnership member”) to print their link instead.",
+        "(“Jo Smith, , partnership member”) to print their link instead. Add "
+        "a language to write their emails in it (“…, partnership member, "
+        "Polski”).",
     )
     contacts = forms.FileField(
         label="Or upload a file",
         required=False,
         help_text="A CSV or Excel (.xlsx) file, as a contacts app exports it, with "
-        "columns headed name, email and perspective; other columns are left alone. "
+        "columns headed name, email and perspective, and optionally language; "
+        "other columns are left alone. "
         "Its people join the list above, to be checked before anything is sent.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
@@ -265,7 +314,12 @@ class InviteForm(forms.Form):
         found += [
             Invitee(line.perspective, person=known[line.email])
             if line.email in known
-            else Invitee(line.perspective, name=line.name, email=line.email)
+            else Invitee(
+                line.perspective,
+                name=line.name,
+                email=line.email,
+                language=line.language,
+            )
             for line in self.lines
         ]
         if self.cleaned_data.get("name"):
@@ -289,6 +343,7 @@ class InviteForm(forms.Form):
                 person.name if person else invitee.name,
                 person.email if person else invitee.email,
                 PERSPECTIVE_SINGULAR[invitee.perspective],
+                person.preferred_language if person else invitee.language,
             )
             (skipped if person in known else new).append(row)
         return new, skipped

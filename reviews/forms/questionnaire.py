@@ -23,12 +23,32 @@ from django import forms
 from django.forms.utils import ErrorList
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import (
+    get_language,
+    gettext,
+    ngettext,
+    pgettext,
+    pgettext_lazy,
+)
+from django.utils.translation import gettext_lazy as _
 
 from reviews.analysis import COLUMN_HEADINGS
 from reviews.models import Answer, Response, Review, Statement
+from reviews.responding.words import VersionWords
 
-STATES = [(value, label) for value, label in Answer.State.choices]
 COLUMN_LETTERS = {"then": "A", "now": "B", "like": "C"}
+# The analysis package's words for the columns and the two states, as the
+# respondent's side shows them in its language.
+COLUMN_SHORT = {
+    "then": pgettext_lazy("column", "At first"),
+    "now": pgettext_lazy("column", "Now"),
+    "like": pgettext_lazy("column", "Would like"),
+}
+STATE_WORDS = {
+    "dont_know": _("Don't know"),
+    "not_relevant": _("Not relevant to us"),
+}
+STATES = [(value, STATE_WORDS[value]) for value, _label in Answer.State.choices]
 
 
 @dataclass(frozen=True)
@@ -37,6 +57,8 @@ class Column:
     letter: str
     short: str
     label: str
+    # The label is the English, where the version has no translation of it.
+    label_in_english: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,11 +76,15 @@ class Radio:
 SLOT = "\x00"
 
 
-@lru_cache(maxsize=1024)
 def radio_markup(name: str, scale: range) -> tuple[Radio, ...]:
     """Every option of one field, ratings then states as the page shows them,
-    escaped once: framework data only (field name, value, label), never anyone's
-    answer, so one process may share it."""
+    escaped once per language: framework data only (field name, value, label),
+    never anyone's answer, so one process may share it."""
+    return _radio_markup(name, scale, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _radio_markup(name: str, scale: range, language: str) -> tuple[Radio, ...]:
     radios = []
     for value, label in answer_choices(scale):
         n, i, v = escape(name), escape(f"{name}-{value}"), escape(value)
@@ -101,8 +127,8 @@ class Group:
     def answer_shown(self, not_involved_at_start: bool) -> str:
         """The answer as the check page gives it."""
         if self.column.key == "then" and not_involved_at_start:
-            return "Not involved at the start"
-        return self.chosen or "Not answered"
+            return gettext("Not involved at the start")
+        return str(self.chosen or gettext("Not answered"))
 
     def marks(self) -> list[str]:
         """What goes where each radio may be checked, in the page's order."""
@@ -130,16 +156,19 @@ class Row:
         return any(group.errors for group in self.groups)
 
 
-def question_columns(review: Review) -> list[Column]:
-    """The columns a review asks, with its framework version's questions."""
-    version = review.framework_version
+def question_columns(review: Review, words: VersionWords | None = None) -> list[Column]:
+    """The columns a review asks, with its framework version's questions (in
+    `words`' language when given)."""
+    version = words or review.framework_version
     labels = {
         "then": version.then_label,
         "now": version.now_label,
         "like": version.like_label,
     }
+    short = {k: str(COLUMN_SHORT[k]) for k in COLUMN_HEADINGS}
+    english = words.english if words else frozenset()
     return [
-        Column(k, COLUMN_LETTERS[k], COLUMN_HEADINGS[k], labels[k])
+        Column(k, COLUMN_LETTERS[k], short[k], labels[k], f"{k}_label" in english)
         for k in review.column_keys
     ]
 
@@ -148,9 +177,15 @@ def field_name(column: str, statement: Statement) -> str:
     return f"{column}-{statement.key}"
 
 
-@cache
 def answer_choices(scale: range) -> tuple[tuple[str, str], ...]:
-    return tuple((str(n), str(n)) for n in scale) + tuple(STATES)
+    """The options of one answer, their words in the active language."""
+    return _answer_choices(scale, get_language())
+
+
+@cache
+def _answer_choices(scale: range, language: str) -> tuple[tuple[str, str], ...]:
+    states = tuple((value, str(label)) for value, label in STATES)
+    return tuple((str(n), str(n)) for n in scale) + states
 
 
 @cache
@@ -162,7 +197,7 @@ def answer_field(scale: range) -> forms.ChoiceField:
 
 class QuestionnaireForm(forms.Form):
     not_involved_at_start = forms.BooleanField(
-        required=False, label="I wasn't involved at the start"
+        required=False, label=_("I wasn't involved at the start")
     )
     comments = forms.CharField(
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
@@ -206,8 +241,11 @@ class QuestionnaireForm(forms.Form):
                 self.missing.setdefault(column.key, []).append(statement)
                 self.add_error(
                     name,
-                    f"Statement {statement.order}: choose an answer for "
-                    f"“{column.short}”, or “Don't know” or “Not relevant to us”",
+                    gettext(
+                        "Statement %(number)s: choose an answer for “%(column)s”, "
+                        "or “Don't know” or “Not relevant to us”"
+                    )
+                    % {"number": statement.order, "column": column.short},
                 )
         return cleaned
 
@@ -271,11 +309,17 @@ class QuestionnaireForm(forms.Form):
 
 def missing_message(statements: Sequence[Statement], column: Column) -> str:
     numbers = [str(s.order) for s in statements]
-    if len(numbers) == 1:
-        listed = f"Statement {numbers[0]} has"
-    else:
-        listed = f"Statements {', '.join(numbers[:-1])} and {numbers[-1]} have"
-    return f"{listed} no rating yet for {column.short.lower()}"
+    listed = numbers[0]
+    if len(numbers) > 1:
+        listed = pgettext("a list of numbers", "%(first)s and %(last)s") % {
+            "first": ", ".join(numbers[:-1]),
+            "last": numbers[-1],
+        }
+    return ngettext(
+        "Statement %(numbers)s has no rating yet for %(column)s",
+        "Statements %(numbers)s have no rating yet for %(column)s",
+        len(numbers),
+    ) % {"numbers": listed, "column": column.short.lower()}
 
 
 def initial_from(

@@ -5,17 +5,31 @@ from collections.abc import Sequence
 from typing import cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reviews.forms.questionnaire import QuestionnaireForm
 from reviews.models import Perspective
 
+# One person of a perspective, as the respondent's side names it in its language
+# (the analysis package's PERSPECTIVE_SINGULAR, translated).
+PERSPECTIVE_WORDS = {
+    "member": pgettext_lazy("one person", "Partnership member"),
+    "lto_staff": pgettext_lazy("one person", "LTO staff"),
+    "worker": pgettext_lazy("one person", "Worker"),
+    "rep": pgettext_lazy("one person", "Rep"),
+    "lt_staff": pgettext_lazy("one person", "Local Trust staff"),
+    "other": pgettext_lazy("one person", "Other respondent"),
+}
+
 
 class MeetingCodeForm(forms.Form):
     code = forms.CharField(
-        label="Meeting code",
+        label=_("Meeting code"),
         max_length=20,
-        help_text="8 letters and numbers, from the screen or the person running "
-        "the meeting.",
+        help_text=_(
+            "8 letters and numbers, from the screen or the person running the meeting."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters"}
         ),
@@ -26,21 +40,25 @@ class PerspectiveForm(forms.Form):
     """The perspectives the rep opened the meeting code for, and no others."""
 
     perspective = forms.ChoiceField(
-        label="Which of these best describes you?",
+        label=_("Which of these best describes you?"),
         choices=Perspective.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the perspective you are answering from",
-            "invalid_choice": "This meeting code is not for that perspective. "
-            "Choose one of those listed, or ask the person running the meeting "
-            "for your own link.",
+            "required": _("Choose the perspective you are answering from"),
+            "invalid_choice": _(
+                "This meeting code is not for that perspective. Choose one of "
+                "those listed, or ask the person running the meeting for your "
+                "own link."
+            ),
         },
     )
 
     def __init__(self, *args, allowed: Sequence[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["perspective"])
-        field.choices = [(v, label) for v, label in Perspective.choices if v in allowed]
+        field.choices = [
+            (v, PERSPECTIVE_WORDS[v]) for v in Perspective.values if v in allowed
+        ]
 
 
 class SetAsideForm(forms.Form):

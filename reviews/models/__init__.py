@@ -53,8 +53,20 @@ from reviews.models.summaries import (
     ReviewSummary,
     StatementSummary,
 )
+from reviews.models.translations import (
+    DRAFT_TRANSLATION,
+    STATEMENT_WORDS,
+    VERSION_WORDS,
+    StatementTranslation,
+    VersionTranslation,
+)
 
 __all__ = [
+    "DRAFT_TRANSLATION",
+    "STATEMENT_WORDS",
+    "VERSION_WORDS",
+    "StatementTranslation",
+    "VersionTranslation",
     "COUNTED",
     "DUE_SOON_DAYS",
     "ERASED_NAME",

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from reviews.analysis.scale import Scale, names_another_scale
 from reviews.analysis.words import PERSPECTIVE_CHOICES
@@ -121,7 +122,10 @@ class FrameworkVersion(models.Model):
     @property
     def scale_hint(self) -> str:
         """The instruction every rating carries, in this version's own numbers."""
-        return f"{self.scale_min} is least, {self.scale_max} is most"
+        return gettext("%(low)s is least, %(high)s is most") % {
+            "low": self.scale_min,
+            "high": self.scale_max,
+        }
 
 
 class Statement(models.Model):

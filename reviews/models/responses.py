@@ -75,6 +75,9 @@ class Response(models.Model):
     # A meeting-code respondent is identified by an opaque per-browser key.
     meeting_key = models.CharField(max_length=64, blank=True)
     via_meeting_code = models.BooleanField(default=False)
+    # The language it was answered in (a code from settings.LANGUAGES), so the
+    # next visit through the same link speaks it again; never read by results.
+    language = models.CharField(max_length=10, blank=True)
     # A meeting-code respondent's own results link: only its SHA-256 is kept, and
     # the link itself is shown once, on the thank-you page.
     results_secret_hash = models.CharField(max_length=64, blank=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from reviews.forms.questionnaire import QuestionnaireForm, field_name
 from reviews.models import Answer, Response, Review, Statement
@@ -100,9 +101,12 @@ def clean_draft(
             answers[name] = value
         else:
             errors[name] = [
-                f"Statement {number}: “{value[:20]}” is not one of the answers "
-                "offered. Choose a rating on the scale, “Don't know” or "
-                "“Not relevant to us”."
+                gettext(
+                    "Statement %(number)s: “%(value)s” is not one of the answers "
+                    "offered. Choose a rating on the scale, “Don't know” or "
+                    "“Not relevant to us”."
+                )
+                % {"number": number, "value": value[:20]}
             ]
     base = QuestionnaireForm.base_fields
     cleaned: dict[str, object] = {}

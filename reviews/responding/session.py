@@ -60,6 +60,11 @@ def remembered_response_id(request: HttpRequest, review_id: int) -> int | None:
     return request.session.get(SESSION_KEY, {}).get(str(review_id))
 
 
+def remembered_response_ids(request: HttpRequest) -> list[int]:
+    """Every response this browser's session may edit or read, any review."""
+    return list(request.session.get(SESSION_KEY, {}).values())
+
+
 def current_response(request: HttpRequest, review: Review) -> Response | None:
     """The response this browser may edit or see for `review`, if any."""
     response_id = remembered_response_id(request, review.pk)

@@ -182,13 +182,15 @@ def perspective_radar(
     title: str = "",
     *,
     scale: Scale = BIG_LOCAL_SCALE,
+    headings: Mapping[str, str] = COLUMN_HEADINGS,
 ) -> Figure:
-    """At first, now and (when asked) would like, for one person or one group."""
+    """At first, now and (when asked) would like, for one person or one group;
+    `headings` names the columns in the page's language."""
     columns = [(THEN, then), (NOW, now), (LIKE, like)]
     present = [(column, values) for column, values in columns if values is not None]
     return radar(
         labels,
-        [(COLUMN_HEADINGS[column], values) for column, values in present],
+        [(headings[column], values) for column, values in present],
         title,
         styles=[COLUMN_STYLES[column] for column, _ in present],
         scale=scale,

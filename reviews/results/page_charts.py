@@ -21,6 +21,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from reviews.analysis import (
     COLUMN_HEADINGS,
@@ -37,6 +38,7 @@ from reviews.analysis import (
     one_decimal,
 )
 from reviews.results import charts
+from reviews.results.vocabulary import translate_figure, word
 
 STATE_SHORT = {DONT_KNOW: "DK", NOT_RELEVANT: "NR"}
 DASH = "\u2013"
@@ -186,7 +188,7 @@ def _means_table(
 ) -> Table:
     return Table(
         caption=caption,
-        headers=("Statement", *(name for name, _ in series)),
+        headers=(gettext("Statement"), *(name for name, _ in series)),
         rows=tuple(
             (s.label, tuple(fmt(values[i]) for _, values in series))
             for i, s in enumerate(statements)
@@ -205,39 +207,42 @@ def group_charts(a: Analysis, labels: list[str], prefix: str) -> list[Chart]:
         result.append(
             Chart(
                 id=f"{prefix}-overlay",
-                title="How each group sees the relationship now",
-                figure=charts.with_config(
-                    charts.overlay_now(labels, now, scale=a.scale)
+                title=gettext("How each group sees the relationship now"),
+                figure=translate_figure(
+                    charts.with_config(charts.overlay_now(labels, now, scale=a.scale))
                 ),
-                narrow_figure=charts.with_config(
-                    charts.overlay_dots(labels, now, scale=a.scale)
+                narrow_figure=translate_figure(
+                    charts.with_config(charts.overlay_dots(labels, now, scale=a.scale))
                 ),
                 table=_means_table(
-                    "Average rating now, by perspective",
+                    gettext("Average rating now, by perspective"),
                     a.statements,
-                    [(PERSPECTIVE_LABELS[p], now[p]) for p in shown],
+                    [(word(PERSPECTIVE_LABELS[p]), now[p]) for p in shown],
                 ),
             )
         )
     for p in shown:
         series = {c: a.means(c, p) for c in a.columns}
+        group = word(PERSPECTIVE_LABELS[p])
         result.append(
             Chart(
                 id=f"{prefix}-radar-{p}",
-                title=f"{PERSPECTIVE_LABELS[p]}: at first and now",
-                figure=charts.with_config(
-                    charts.perspective_radar(
-                        labels,
-                        then=series.get(THEN),
-                        now=series[NOW],
-                        like=series.get(LIKE),
-                        scale=a.scale,
+                title=gettext("%(group)s: at first and now") % {"group": group},
+                figure=translate_figure(
+                    charts.with_config(
+                        charts.perspective_radar(
+                            labels,
+                            then=series.get(THEN),
+                            now=series[NOW],
+                            like=series.get(LIKE),
+                            scale=a.scale,
+                        )
                     )
                 ),
                 table=_means_table(
-                    f"{PERSPECTIVE_LABELS[p]}: average ratings",
+                    gettext("%(group)s: average ratings") % {"group": group},
                     a.statements,
-                    [(COLUMN_HEADINGS[c], series[c]) for c in a.columns],
+                    [(word(COLUMN_HEADINGS[c]), series[c]) for c in a.columns],
                 ),
             )
         )

@@ -11,13 +11,14 @@ individual responses only by pseudonym ("Partnership member 2").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from reviews import analysis
 from reviews.analysis import (
@@ -55,6 +56,10 @@ from reviews.results.reading import (
     data_key,
     read_review,
 )
+from reviews.results.vocabulary import (
+    statements_in_language,
+    word,
+)
 
 # Released results hide small groups of these perspectives. LTO staff, workers and
 # reps are told on their form that their answers are shown as "the LTO's view"
@@ -70,15 +75,16 @@ class Column(NamedTuple):
 # A statement table's columns after the statement and the perspective, in the
 # order of `_group_cells`: the template heads the table with these and labels
 # each cell with them (a cell's label heads it when the table stacks on a phone).
+# Labels in English: `cell_columns` translates them as the page is drawn.
 STATEMENT_COLUMNS = (
-    Column("n"),
-    Column("Mean"),
-    Column("Median"),
-    Column("Range"),
+    Column(gettext_noop("n")),
+    Column(gettext_noop("Mean")),
+    Column(gettext_noop("Median")),
+    Column(gettext_noop("Range")),
     Column(AGREEMENT_HEADING, wide=True),
     Column(ANSWER_STATE_LABELS[DONT_KNOW]),
     Column(ANSWER_STATE_LABELS[NOT_RELEVANT]),
-    Column("Change"),
+    Column(gettext_noop("Change")),
 )
 
 
@@ -102,11 +108,16 @@ class StatementTable:
 
     @property
     def cell_columns(self) -> tuple[Column, ...]:
-        """`STATEMENT_COLUMNS`, with agreement said in words where it is."""
+        """`STATEMENT_COLUMNS` in the active language, with agreement said in
+        words where it is."""
         return tuple(
-            column._replace(label=self.agreement_heading)
-            if column.label == AGREEMENT_HEADING
-            else column
+            column._replace(
+                label=word(
+                    self.agreement_heading
+                    if column.label == AGREEMENT_HEADING
+                    else column.label
+                )
+            )
             for column in STATEMENT_COLUMNS
         )
 
@@ -125,12 +136,23 @@ class Results:
     # How reviews are compared and areas marked: on the results page, not the pack.
     programme_rules: tuple[str, ...]
     hidden_groups: tuple[str, ...] = field(default=())
+    # Statements whose words have no translation in the page's language.
+    english_statements: frozenset[str] = field(default=frozenset())
     # {statement key: {kind of signal: questions to open with}}
     questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def response_count(self) -> int:
         return sum(self.analysis.respondents.values())
+
+    @property
+    def english_labels(self) -> frozenset[str]:
+        """The short labels still in English: chart tables mark those rows."""
+        return frozenset(
+            s.label
+            for s in self.analysis.statements
+            if s.key in self.english_statements
+        )
 
     def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
         return tuple(
@@ -171,14 +193,15 @@ def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
             for p, g in zip(a.perspectives, groups, strict=True):
                 cells.append(
                     (
-                        PERSPECTIVE_LABELS[p],
+                        word(PERSPECTIVE_LABELS[p]),
                         _group_cells(
                             g, changes.get((statement.key, p)), column, a, in_words
                         ),
                     )
                 )
             gaps = tuple(
-                f"{PERSPECTIVE_LABELS[g.a]} \u2212 {PERSPECTIVE_LABELS[g.b]}: "
+                f"{word(PERSPECTIVE_LABELS[g.a])} \u2212 "
+                f"{word(PERSPECTIVE_LABELS[g.b])}: "
                 f"{signed_one_decimal(g.gap)}{_gap_mark(g)}"
                 for g in a.gaps
                 if g.statement == statement.key and g.column == column
@@ -187,7 +210,7 @@ def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
         tables.append(
             StatementTable(
                 column=column,
-                heading=COLUMN_HEADINGS[column],
+                heading=word(COLUMN_HEADINGS[column]),
                 rows=tuple(rows),
                 in_words=in_words,
             )
@@ -198,8 +221,8 @@ def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
 def _gap_mark(g: analysis.Gap) -> str:
     """The same rule as the agenda: a one-against-one gap is never "flagged"."""
     if g.one_against_one:
-        return " (one person each)"
-    return " (flagged)" if g.counted else ""
+        return " " + gettext("(one person each)")
+    return " " + gettext("(flagged)") if g.counted else ""
 
 
 def _group_cells(
@@ -215,12 +238,15 @@ def _group_cells(
         return ("0", DASH, DASH, DASH, DASH, "0", "0", DASH)
     s = g.summary
     if g.suppressed and s.answered == 0:
-        return (f"fewer than {a.k} responses",) + (DASH,) * 7
+        fewer = ngettext(
+            "fewer than %(k)d response", "fewer than %(k)d responses", a.k or 0
+        ) % {"k": a.k or 0}
+        return (fewer,) + (DASH,) * 7
     spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
     if g.rwg is None:
         agreement = DASH
     elif in_words:
-        agreement = capfirst(analysis.agreement_in_words(g.rwg, a.thresholds))
+        agreement = capfirst(word(analysis.agreement_in_words(g.rwg, a.thresholds)))
     else:
         agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})"
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
@@ -267,7 +293,9 @@ def build_results(review: Review, *, released: bool = False) -> Results:
     left for the pages that read them (individuals, CSV) to cache.
     """
     key = data_key(review)
-    parts_key = f"{key}:results:{'released' if released else 'managed'}"
+    # Per language: the parts hold words (headings, captions, statements).
+    view = "released" if released else "managed"
+    parts_key = f"{key}:results:{view}:{get_language()}"
     parts = cache.get(parts_key)
     if parts is None:
         data_and_analysis = read_review(review, key, keep=False)
@@ -283,6 +311,10 @@ def _results_parts(
         result = analysis.suppress_small_groups(
             result, k=review.min_group_size, perspectives=RELEASE_PROTECTED
         )
+    statements, english = statements_in_language(
+        result.statements, review.framework_version_id
+    )
+    result = replace(result, statements=statements)
     labels = [s.label for s in result.statements]
     hidden = set(result.suppressed_perspectives)
     charts = tuple(group_charts(result, labels, "group"))
@@ -300,8 +332,9 @@ def _results_parts(
         "charts": charts,
         "dot_plot": dot_plot,
         "statement_tables": tuple(_statement_tables(result, in_words=released)),
+        "english_statements": english,
         "comments": tuple(
-            (PERSPECTIVE_LABELS[p], tuple(data.comments[p]))
+            (word(PERSPECTIVE_LABELS[p]), tuple(data.comments[p]))
             for p in PERSPECTIVES
             if p in data.comments and p not in hidden
         ),
@@ -311,7 +344,7 @@ def _results_parts(
         ),
         "programme_rules": tuple(analysis.describe_programme_rules()),
         "hidden_groups": tuple(
-            PERSPECTIVE_LABELS[p] for p in sorted(hidden, key=PERSPECTIVES.index)
+            word(PERSPECTIVE_LABELS[p]) for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
         "questions": opening_questions(review),
     }

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext
 
 from reviews.analysis.words import CAPITAL_HELP
 from reviews.models import Statement
@@ -14,20 +15,33 @@ register = template.Library()
 
 @register.filter
 def capital_help(capital: str) -> str:
-    return CAPITAL_HELP.get(capital, "")
+    """In the active language (`reviews.responding.vocabulary` lists the English)."""
+    english = CAPITAL_HELP.get(capital, "")
+    return gettext(english) if english else ""
 
 
 @register.simple_tag
 def statement_help(statement: Statement) -> str:
     """The help under a statement: the same for everyone, so kept per wording
     (the check page shows ten of them)."""
-    return _help_html(statement.order, statement.help_text, statement.capital)
+    english = "help_text" in getattr(statement, "english", ())
+    return _help_html(
+        statement.order, statement.help_text, statement.capital, english, get_language()
+    )
 
 
 @lru_cache(maxsize=1000)
-def _help_html(order: int, help_text: str, capital: str) -> str:
-    # Everything statement_help.html reads, and nothing else, is the key.
-    statement = {"order": order, "help_text": help_text, "capital": capital}
+def _help_html(
+    order: int, help_text: str, capital: str, english: bool, language: str | None
+) -> str:
+    # Everything statement_help.html reads, and nothing else, is the key; the
+    # language is part of it for the template's own words.
+    statement = {
+        "order": order,
+        "help_text": help_text,
+        "capital": capital,
+        "english": ("help_text",) if english else (),
+    }
     return render_to_string(
         "reviews/respond/statement_help.html", {"statement": statement}
     )

@@ -18,6 +18,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from reviews.forms.questionnaire import SLOT, Row
 
@@ -69,9 +70,11 @@ def check_statement(
 
 
 def _statement_key(row: Row) -> tuple:
-    """Everything about a statement its kept pieces show."""
+    """Everything about a statement its kept pieces show, in the page's language."""
     statement = row.statement
     return (
+        get_language(),
+        getattr(statement, "english", frozenset()),
         statement.key,
         statement.order,
         statement.text,

@@ -11,8 +11,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -43,11 +44,11 @@ from reviews.views.invitations import qr_data_uri
 from reviews.views.lookup import managed_review
 from reviews.views.respond import SHARED_AS, problem
 
-WRONG_CODE = (
+WRONG_CODE = _(
     "We don't recognise that code. Check it and try again: it has 8 letters "
     "and numbers."
 )
-ENDED_CODE = (
+ENDED_CODE = _(
     "This meeting code has ended: it has expired, been switched off, or the "
     "review has closed. Ask the person running the meeting."
 )
@@ -56,10 +57,11 @@ REFUSALS = {"ended": ("code_ended", 410), "full": ("code_full", 403)}
 
 
 def too_many_tries(minutes: int) -> str:
-    return (
-        f"Too many tries from this connection: wait {minutes} "
-        f"minute{pluralize(minutes)} or ask the rep."
-    )
+    return ngettext(
+        "Too many tries from this connection: wait %(minutes)d minute or ask the rep.",
+        "Too many tries from this connection: wait %(minutes)d minutes or ask the rep.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def _wrong_code(request: HttpRequest, typed: str) -> int | None:
@@ -126,7 +128,8 @@ def meet_start(request: HttpRequest, code: str) -> HttpResponse:
         reply = redirect("reviews:respond", review.pk)
         remember_meeting_browser(reply, review, response)
         return reply
-    context = {"review": review, "form": form, "shared_as": SHARED_AS}
+    shared_as = {key: str(view) for key, view in SHARED_AS.items()}
+    context = {"review": review, "form": form, "shared_as": shared_as}
     return render(request, "reviews/respond/meet_start.html", context)
 
 

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from reviews.forms.questionnaire import question_columns
+from reviews.forms.questionnaire import STATE_WORDS, question_columns
 from reviews.models import Answer, Response, Review, Statement
 from reviews.responding.session import can_edit, issue_results_secret
 from reviews.results import charts
@@ -18,7 +19,7 @@ from reviews.views.respond import (
     problem,
     respondent_view,
     stored_answers,
-    version_statements,
+    worded_statements,
 )
 
 
@@ -26,16 +27,17 @@ from reviews.views.respond import (
 def thanks(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not response.is_submitted:
         return redirect("reviews:respond", review.pk)
-    statements = version_statements(review)
-    columns = question_columns(review)
+    statements, words = worded_statements(review)
+    columns = question_columns(review, words)
     rows, series = own_numbers(response, statements, [c.key for c in columns])
     figure = charts.perspective_radar(
         [s.short_label for s in statements],
         None if response.not_involved_at_start else series["then"],
         series["now"],
         series["like"] if review.asks_would_like else None,
-        title="Your answers",
+        title=gettext("Your answers"),
         scale=scale_of(review),
+        headings={column.key: column.short for column in columns},
     )
     context = {
         "review": review,
@@ -74,7 +76,7 @@ def own_numbers(
 ) -> tuple[list, dict[str, list]]:
     """Table rows (statement, cells) and radar series (ratings or None)."""
     answers = {a.statement_id: a for a in stored_answers(response)}
-    labels = dict(Answer.State.choices)
+    labels = {value: str(label) for value, label in STATE_WORDS.items()}
     rows = []
     series: dict[str, list] = {column: [] for column in Answer.COLUMNS}
     for statement in statements:
@@ -84,6 +86,8 @@ def own_numbers(
             value = answer.cell(column) if answer else None
             series[column].append(value if isinstance(value, int) else None)
             if column in columns:
-                cells.append(labels.get(value, value) if value is not None else "–")
+                cells.append(
+                    labels.get(str(value), str(value)) if value is not None else "–"
+                )
         rows.append((statement, cells))
     return rows, series

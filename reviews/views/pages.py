@@ -9,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
@@ -29,8 +30,10 @@ def period(months: int) -> str:
     """A retention period in words: "6 years", "18 months"."""
     years, rest = divmod(months, 12)
     if rest:
-        return f"{months} months"
-    return f"{years} year{'s' if years != 1 else ''}"
+        return ngettext("%(count)d month", "%(count)d months", months) % {
+            "count": months
+        }
+    return ngettext("%(count)d year", "%(count)d years", years) % {"count": years}
 
 
 def _controller() -> dict[str, object]:

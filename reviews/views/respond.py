@@ -16,6 +16,8 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -30,6 +32,7 @@ from reviews.forms.questionnaire import (
     initial_from,
     question_columns,
 )
+from reviews.forms.respondents import PERSPECTIVE_WORDS
 from reviews.models import (
     SMALL_GROUP_PERSPECTIVES,
     Answer,
@@ -52,12 +55,13 @@ from reviews.responding.session import (
     review_rep,
     take_kept_answers,
 )
+from reviews.responding.words import VersionWords, version_words
 
 RespondentView = Callable[[HttpRequest, Review, Response], HttpResponse]
 SHARED_AS = {
-    "lto_staff": "the LTO's view",
-    "worker": "the workers' view",
-    "rep": "the rep's view",
+    "lto_staff": _("the LTO's view"),
+    "worker": _("the workers' view"),
+    "rep": _("the rep's view"),
 }
 
 
@@ -98,14 +102,18 @@ def respondent_view(view: RespondentView) -> Callable[..., HttpResponse]:
 
 
 def questionnaire_form(
-    review: Review, statements, complete: bool = False, **kwargs
+    review: Review,
+    statements,
+    complete: bool = False,
+    words: VersionWords | None = None,
+    **kwargs,
 ) -> QuestionnaireForm:
     version = review.framework_version
     # The page's autosaves are then checked without reading the statements again.
     remember_shape(review, statements)
     return QuestionnaireForm(
         statements=statements,
-        columns=question_columns(review),
+        columns=question_columns(review, words),
         scale=version.scale,
         complete=complete,
         **kwargs,
@@ -118,26 +126,40 @@ def version_statements(review: Review) -> list[Statement]:
     return list(review.framework_version.statements.order_by("order"))
 
 
+def worded_statements(review: Review) -> tuple[list[Statement], VersionWords]:
+    """The review's statements and its version's words, in the page's language."""
+    statements = version_statements(review)
+    return statements, version_words(review.framework_version, statements)
+
+
 def stored_answers(response: Response) -> QuerySet[Answer]:
     """A response's answers, unsorted: every reader looks them up by statement,
     and the model's ordering joins the review and the statements to sort."""
     return response.answers.order_by()
 
 
-def stored_form(review: Review, response: Response, statements) -> QuestionnaireForm:
+def stored_form(
+    review: Review, response: Response, statements, words: VersionWords | None = None
+) -> QuestionnaireForm:
     """The complete-answers form over what is stored, to check or resubmit."""
     initial = initial_from(response, stored_answers(response), statements)
     data = {k: v for k, v in initial.items() if v not in (False, None)}
-    return questionnaire_form(review, statements, complete=True, data=data)
+    return questionnaire_form(review, statements, True, words, data=data)
 
 
 def render_questionnaire(
-    request: HttpRequest, review: Review, response: Response, form, status: int = 200
+    request: HttpRequest,
+    review: Review,
+    response: Response,
+    form: QuestionnaireForm,
+    words: VersionWords,
+    status: int = 200,
 ) -> HttpResponse:
     context = {
         "review": review,
         "response": response,
-        "version": review.framework_version,
+        "version": words,
+        "perspective_label": PERSPECTIVE_WORDS.get(response.perspective, ""),
         "form": form,
         "rows": form.rows(),
         "answers_for": answers_marker(response),
@@ -178,55 +200,67 @@ def no_more_answers(request: HttpRequest, review: Review) -> HttpResponse:
 def respond(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = version_statements(review)
+    statements, words = worded_statements(review)
     if request.method != "POST":
         kept = take_kept_answers(request, response)
         if kept is not None:
-            return restore_kept(request, review, response, statements, kept)
+            return restore_kept(request, review, response, (statements, words), kept)
         initial = draft_initial(response) or initial_from(
             response, stored_answers(response), statements
         )
-        form = questionnaire_form(review, statements, initial=initial)
-        return render_questionnaire(request, review, response, form)
+        form = questionnaire_form(review, statements, words=words, initial=initial)
+        return render_questionnaire(request, review, response, form, words)
     action = request.POST.get("action", "continue")
-    form, saved = save_posted(request.POST, review, response, statements, action)
+    form, saved = save_posted(
+        request.POST, review, response, (statements, words), action
+    )
     if form.is_valid() and action == "save":
-        messages.success(request, "Your answers are saved. Use your link to finish.")
+        messages.success(
+            request, gettext("Your answers are saved. Use your link to finish.")
+        )
         return redirect("reviews:respond", review.pk)
     if form.is_valid():
         return redirect("reviews:respond-check", review.pk)
-    return render_questionnaire(request, review, response, form, 200 if saved else 400)
+    status = 200 if saved else 400
+    return render_questionnaire(request, review, response, form, words, status)
+
+
+Worded = tuple[list[Statement], VersionWords]
 
 
 def restore_kept(
     request: HttpRequest,
     review: Review,
     response: Response,
-    statements: list[Statement],
+    worded: Worded,
     kept: QueryDict,
 ) -> HttpResponse:
     """Put back what was typed before the session went, and save what is valid."""
-    form, saved = save_posted(kept, review, response, statements, "save")
+    form, saved = save_posted(kept, review, response, worded, "save")
     if saved:
         messages.success(
             request,
-            "We have put back the answers you typed before your session ended, "
-            "and saved them.",
+            gettext(
+                "We have put back the answers you typed before your session "
+                "ended, and saved them."
+            ),
         )
     else:
         messages.warning(
             request,
-            "We have put back the answers you typed before your session ended. "
-            "Check them, then continue.",
+            gettext(
+                "We have put back the answers you typed before your session "
+                "ended. Check them, then continue."
+            ),
         )
-    return render_questionnaire(request, review, response, form)
+    return render_questionnaire(request, review, response, form, worded[1])
 
 
 def save_posted(
     data: QueryDict,
     review: Review,
     response: Response,
-    statements: list[Statement],
+    worded: Worded,
     action: str,
 ) -> tuple[QuestionnaireForm, bool]:
     """Save what was posted as far as it is valid; return (form, saved).
@@ -234,12 +268,13 @@ def save_posted(
     A draft keeps any valid subset, so a missing answer never loses the rest; a
     submitted response only ever changes to another complete set of answers.
     """
+    statements, words = worded
     submitted = response.is_submitted
     complete = action == "continue" or submitted
-    draft = questionnaire_form(review, statements, data=data)
+    draft = questionnaire_form(review, statements, words=words, data=data)
     # A draft's own form is the one to show: build the complete one only if asked.
     form = (
-        questionnaire_form(review, statements, complete, data=data)
+        questionnaire_form(review, statements, complete, words, data=data)
         if complete
         else draft
     )
@@ -258,13 +293,14 @@ def save_posted(
 def check(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = version_statements(review)
-    form = stored_form(review, response, statements)
+    statements, words = worded_statements(review)
+    form = stored_form(review, response, statements, words)
     if not form.is_valid():
-        return render_questionnaire(request, review, response, form)
+        return render_questionnaire(request, review, response, form, words)
     context = {
         "review": review,
         "response": response,
+        "version": words,
         "rows": form.rows(),
     }
     return render(request, "reviews/respond/check.html", context)
@@ -275,10 +311,10 @@ def check(request: HttpRequest, review: Review, response: Response) -> HttpRespo
 def submit(request: HttpRequest, review: Review, response: Response) -> HttpResponse:
     if not can_edit(response):
         return no_more_answers(request, review)
-    statements = version_statements(review)
-    form = stored_form(review, response, statements)
+    statements, words = worded_statements(review)
+    form = stored_form(review, response, statements, words)
     if not form.is_valid():
-        return render_questionnaire(request, review, response, form)
+        return render_questionnaire(request, review, response, form, words)
     try:
         submit_response(response=response)
     except MeetingCodeRefused:

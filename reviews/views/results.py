@@ -38,7 +38,7 @@ from reviews.results.pages import build_individuals, build_results
 from reviews.results.progress import progress_by_perspective
 from reviews.views.lookup import managed_review, released_review
 from reviews.views.own_results import own_numbers
-from reviews.views.respond import problem, version_statements
+from reviews.views.respond import problem, worded_statements
 
 PACK_BLANK_LINES = 8
 
@@ -203,8 +203,8 @@ def released_results(request: HttpRequest, pk: int, way_in: str) -> HttpResponse
         "own": None,
     }
     if response is not None and response.is_submitted:
-        statements = version_statements(review)
-        columns = question_columns(review)
+        statements, words = worded_statements(review)
+        columns = question_columns(review, words)
         rows, _ = own_numbers(response, statements, [c.key for c in columns])
         context["own"] = {"rows": rows, "columns": columns}
     return render(request, "reviews/results/released.html", context)

@@ -19,8 +19,16 @@
 (function () {
   "use strict";
 
+  // Django's JavaScript catalogue (jsi18n, loaded first) gives the words in the
+  // page's language; without it the English stands.
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (text, values) {
+    return text.replace(/%\(\w+\)s/g, function (slot) {
+      return values[slot.slice(2, -2)];
+    });
+  };
   var KEPT_PREFIX = "lto-review-answers-";
-  var OFFLINE = "Saved on this phone; it will be sent when you are back online.";
+  var OFFLINE = gettext("Saved on this phone; it will be sent when you are back online.");
 
   function storage() {
     try {
@@ -45,9 +53,9 @@
     button.addEventListener("click", function () {
       var said = document.getElementById(button.getAttribute("aria-describedby"));
       navigator.clipboard.writeText(button.dataset.copy).then(function () {
-        said.textContent = "Copied. Paste it somewhere you will find it again.";
+        said.textContent = gettext("Copied. Paste it somewhere you will find it again.");
       }, function () {
-        said.textContent = "This phone would not copy it: press and hold the link instead.";
+        said.textContent = gettext("This phone would not copy it: press and hold the link instead.");
       });
     });
   });
@@ -152,14 +160,15 @@
     }
     post(form.dataset.autosaveUrl, "save").then(function (response) {
       if (response.status === 403 || response.status === 404) {
-        status.textContent = "Saved on this phone. This page can no longer send " +
-          "answers: open your link again and they will be put back.";
+        status.textContent = gettext("Saved on this phone. This page can no longer " +
+          "send answers: open your link again and they will be put back.");
         return null;
       }
       return response.json();
     }).then(function (body) {
       if (body && body.saved) {
-        status.textContent = "Your answers were saved at " + body.at + ".";
+        status.textContent = interpolate(gettext("Your answers were saved at %(time)s."),
+          { time: body.at }, true);
       }
     }).catch(function () {
       status.textContent = OFFLINE;
@@ -190,7 +199,7 @@
     }
     sending = true;
     keep(false);
-    status.textContent = "Sending your answers…";
+    status.textContent = gettext("Sending your answers…");
     // Redirects are not followed: each step's redirect is its success, and the
     // thank-you page (which shows a meeting-code link only once) is for the person.
     // form.action would be its "action" buttons, hence the attribute.
@@ -226,8 +235,8 @@
     }
     event.preventDefault();
     keep(true);
-    status.textContent = "Saved on this phone; your answers will be sent when " +
-      "you are back online, and then you will see the thank-you page.";
+    status.textContent = gettext("Saved on this phone; your answers will be sent " +
+      "when you are back online, and then you will see the thank-you page.");
   });
   window.addEventListener("offline", function () { status.textContent = OFFLINE; });
   window.addEventListener("online", function () {
@@ -246,7 +255,7 @@
       status.textContent = OFFLINE;
       sendQueued();
     } else if (changed) {
-      status.textContent = "We have put back the answers kept on this phone.";
+      status.textContent = gettext("We have put back the answers kept on this phone.");
       later(0);
     }
   }
@@ -275,9 +284,11 @@
   function label(step) {
     var index = statements.indexOf(step);
     if (index >= 0) {
-      return "Statement " + (index + 1) + " of " + statements.length;
+      return interpolate(gettext("Statement %(number)s of %(count)s"),
+        { number: index + 1, count: statements.length }, true);
     }
-    return step.dataset.step === "intro" ? "Before you start" : "Comments and finish";
+    return step.dataset.step === "intro" ? gettext("Before you start") :
+      gettext("Comments and finish");
   }
 
   function show(index, focus) {
@@ -326,8 +337,9 @@
     show(current + 1, true);
     if (empty) {
       warned[leaving] = true;
-      note.textContent = "You have not chosen anything for statement " + (leaving + 1) +
-        ". That's fine for now: use Back to answer it, or carry on.";
+      note.textContent = interpolate(gettext("You have not chosen anything for " +
+        "statement %(number)s. That's fine for now: use Back to answer it, or carry on."),
+        { number: leaving + 1 }, true);
       note.hidden = false;
     }
   }

@@ -6,6 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from partnerships.models import Person
 from reviews.forms.invitations import parse_pasted
 from reviews.models import Invitation
 from tests.factories import (
@@ -165,3 +166,46 @@ def test_parsing_reads_tabs_commas_in_names_and_labels_in_any_case():
         "Line 4: jo@example.org is already on line 1.",
         "Line 5: the name is missing.",
     ]
+
+
+def test_a_fourth_item_names_a_language_in_itself_in_english_or_by_code():
+    lines, errors = parse_pasted(
+        "Ann, ann@example.org, partnership member, Polski\n"
+        "Smith, Jo, jo@example.org, worker, اردو\n"
+        "Bo\tbo@example.org\tlto staff\tpolish\n"
+        "Cy, cy@example.org, worker, ur\n"
+        "Di, di@example.org, worker\n"
+    )
+    assert errors == []
+    assert [(x.name, x.language) for x in lines] == [
+        ("Ann", "pl"),
+        ("Smith, Jo", "ur"),
+        ("Bo", "pl"),
+        ("Cy", "ur"),
+        ("Di", ""),
+    ]
+
+
+def test_an_unknown_language_gets_a_message_naming_the_ones_we_write_in():
+    lines, errors = parse_pasted("Ann, ann@example.org, member, Klingon\n")
+    assert lines == []
+    assert errors == [
+        "Line 1: “Klingon” is not a language we write in; use “English”, "
+        "“Polski”, “اردو”."
+    ]
+
+
+def test_a_pasted_language_is_kept_shown_to_the_rep_and_used_for_the_email(
+    client, review
+):
+    pasted = "Ann Able, ann@example.org, partnership member, Polski"
+    preview = post(client, review, {"pasted": pasted, "preview": "1"})
+    assert "emails in Polish" in preview.content.decode()
+
+    post(client, review, {"pasted": pasted, "send": "1"})
+
+    assert Person.objects.get(email="ann@example.org").preferred_language == "pl"
+    [message] = mail.outbox
+    assert message.subject == "Twoja opinia o partnerstwie i jego LTO"
+    page = client.get(reverse("reviews:review-detail", args=[review.pk]))
+    assert "Emails in Polish" in page.content.decode()

@@ -171,3 +171,9 @@ def test_a_file_that_is_not_csv_or_xlsx_gets_a_plain_message(
         "The file could not be read as CSV: check that every row has as many "
         "cells as the heading row, then save it again.",
     )
+
+
+@pytest.mark.parametrize("make", [csv_file, xlsx_file], ids=["csv", "xlsx"])
+def test_a_preferred_language_column_sets_each_persons_language(client, review, make):
+    preview = upload(client, review, make())
+    assert [r.language for r in preview.context["new"]] == ["pl", "", "ur"]

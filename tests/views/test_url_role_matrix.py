@@ -74,6 +74,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reviews:glossary": ALL_200,
     "reviews:privacy": ALL_200,
     "reviews:accessibility": ALL_200,
+    # Choosing a language is a POST from any page.
+    "reviews:choose-language": (405,) * 9,
+    "reviews:javascript-catalog": ALL_200,
     # Respondents: a personal link works for whoever holds it; the other pages
     # need this browser's own response in the session, which none of these has.
     "reviews:respond-link": (302,) * 9,

@@ -9,6 +9,7 @@
 var CACHE = "{{ cache_name }}";
 var ASSETS = [
   "{% static 'vendor/bootstrap-5.3.8/bootstrap.min.css' %}",
+  "{% static 'vendor/bootstrap-5.3.8/bootstrap.rtl.min.css' %}",
   "{% static 'vendor/bootstrap-5.3.8/bootstrap.bundle.min.js' %}",
   "{% static 'css/site.css' %}",
   "{% static 'css/print.css' %}",
@@ -19,6 +20,9 @@ var ASSETS = [
 ];
 // The questionnaire itself, /respond/<pk>/: the only page kept.
 var QUESTIONNAIRE = /^\/respond\/\d+\/$/;
+// The script's words in the page's language: kept beside the page, network first,
+// so a reload with no signal speaks the language the page was last fetched in.
+var CATALOGUE = "{% url 'reviews:javascript-catalog' %}";
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -65,7 +69,8 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== self.location.origin) {
     return;
   }
-  if (request.mode === "navigate" && QUESTIONNAIRE.test(url.pathname)) {
+  var page = request.mode === "navigate" && QUESTIONNAIRE.test(url.pathname);
+  if (page || url.pathname === CATALOGUE) {
     // The network first (the server's copy is the truth), the kept page without it.
     event.respondWith(fetch(request).then(function (response) {
       return keep(new Request(url.pathname), response);

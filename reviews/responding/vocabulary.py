@@ -1,0 +1,91 @@
+"""The English of the product's fixed words that pages translate by value.
+
+`reviews.analysis` and the models' choices hold these words without Django's
+translation machinery (the analysis package imports no Django), so pages
+translate them where they show them (`gettext(value)`, `{% translate value %}`).
+Listing them here with `gettext_noop` lets makemessages find them; a unit test
+keeps this list in step with the words it copies.
+"""
+
+from django.utils.translation import gettext_noop
+
+CAPITAL_LABELS = (
+    gettext_noop("Social"),
+    gettext_noop("Economic"),
+    gettext_noop("Cultural"),
+    gettext_noop("Overarching"),
+)
+
+# As headings: "Social capital".
+CAPITAL_HEADINGS = (
+    gettext_noop("Social capital"),
+    gettext_noop("Economic capital"),
+    gettext_noop("Cultural capital"),
+    gettext_noop("Overarching capital"),
+)
+
+CAPITAL_HELP = (
+    gettext_noop(
+        "Social capital is about people: how confident residents feel, whether "
+        "they are listened to, the skills they have, and their ideas and hopes "
+        "for the area."
+    ),
+    gettext_noop(
+        "Economic capital is about the things a group needs to get things done: "
+        "places to meet, paid workers, money, buildings and contracts."
+    ),
+    gettext_noop(
+        "Cultural capital is about standing and connections: how well the "
+        "partnership is run, whether others trust it, who it knows, and whether "
+        "it can reach the people who make decisions."
+    ),
+    gettext_noop(
+        "This looks beyond the programme: whether the partnership will last when "
+        "the money ends."
+    ),
+)
+
+PERSPECTIVE_SINGULAR = (
+    gettext_noop("Partnership member"),
+    gettext_noop("LTO staff"),
+    gettext_noop("Worker"),
+    gettext_noop("Rep"),
+    gettext_noop("Local Trust staff"),
+    gettext_noop("Other respondent"),
+)
+
+# A group in the middle of a sentence.
+PERSPECTIVE_GROUPS = (
+    gettext_noop("partnership members"),
+    gettext_noop("LTO staff"),
+    gettext_noop("workers"),
+    gettext_noop("reps"),
+    gettext_noop("Local Trust staff"),
+    gettext_noop("other respondents"),
+)
+
+# How a small group's answers are shown (reviews.views.respond.SHARED_AS).
+SHARED_AS = (
+    gettext_noop("the LTO's view"),
+    gettext_noop("the workers' view"),
+    gettext_noop("the rep's view"),
+)
+
+PURPOSES = (
+    gettext_noop("Inception of a new LTO"),
+    gettext_noop("Regular review"),
+    gettext_noop("Finance review"),
+    gettext_noop("Troubleshooting or mediation"),
+    gettext_noop("Reviewing workers and commissioned services"),
+    gettext_noop("Deciding whether to change LTO or become own LTO"),
+    gettext_noop("Communication"),
+    gettext_noop("Legacy planning"),
+    gettext_noop("Exit interview"),
+)
+
+FOOTING = gettext_noop(
+    "Averages are shown as a share of their own rating scale, so reviews asked on "
+    "different scales can be compared: 0% is the scale's lowest option and 100% "
+    "its highest (on a scale from 1 to 10, an average of 6.1 is 56.7%). Each "
+    "table names the scale each figure was asked on."
+)

@@ -1,0 +1,99 @@
+"""The analysis package's fixed words in the reader's language.
+
+`reviews.analysis` holds the product's words in English and imports nothing from
+Django, so the results path translates them here, over the English value, with
+`gettext`. The English values are listed below with `gettext_noop` so that
+`makemessages` finds them: a word added to `reviews.analysis.words` is added here
+too (a unit test checks). The framework's own words (statements, short labels)
+are data, translated per version in `StatementTranslation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from django.utils.translation import get_language, gettext, gettext_noop
+
+from reviews.analysis import StatementInfo
+from reviews.models import StatementTranslation
+
+WORDS = (
+    # PERSPECTIVE_LABELS
+    gettext_noop("Partnership members"),
+    gettext_noop("LTO staff"),
+    gettext_noop("Workers"),
+    gettext_noop("Rep"),
+    gettext_noop("Local Trust staff"),
+    gettext_noop("Other"),
+    # COLUMN_HEADINGS
+    gettext_noop("At first"),
+    gettext_noop("Now"),
+    gettext_noop("Would like"),
+    # ANSWER_STATE_LABELS
+    gettext_noop("Don't know"),
+    gettext_noop("Not relevant to us"),
+    # AGREEMENT_WORDS, AGREEMENT_HEADING, AGREEMENT_HEADING_IN_WORDS
+    gettext_noop("see this very differently from one another"),
+    gettext_noop("see this quite differently"),
+    gettext_noop("partly agree"),
+    gettext_noop("mostly agree"),
+    gettext_noop("agree closely"),
+    gettext_noop("Agreement (r_wg)"),
+    gettext_noop("How alike they see it"),
+    # Axis titles of the charts released results draw
+    gettext_noop("Average rating now"),
+)
+
+
+def word(english: str) -> str:
+    """One of the analysis package's words in the active language."""
+    return gettext(english)
+
+
+def statements_in_language(
+    statements: Sequence[StatementInfo], version_id: int
+) -> tuple[tuple[StatementInfo, ...], frozenset[str]]:
+    """The statements with their short labels and texts in the active language,
+    and the keys of those still in English (the page marks them `lang="en-GB"`).
+
+    English pages ask nothing of the database."""
+    language = get_language()
+    if not language or language.lower().startswith("en"):
+        return tuple(statements), frozenset()
+    rows = StatementTranslation.objects.filter(
+        statement__version=version_id, language=language
+    ).values_list("statement__key", "short_label", "text")
+    words = {key: (label.strip(), text.strip()) for key, label, text in rows}
+    translated, english = [], set()
+    for s in statements:
+        label, text = words.get(s.key, ("", ""))
+        if not label:
+            english.add(s.key)
+        translated.append(replace(s, label=label or s.label, text=text or s.text))
+    return tuple(translated), frozenset(english)
+
+
+def translate_figure(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure with its legend entries (perspectives, columns) translated,
+    in their hover text too, and its axis titles; `charts` writes them in
+    English."""
+    layout = dict(figure.get("layout", {}))
+    for key, axis in layout.items():
+        title = axis.get("title") if key.startswith(("xaxis", "yaxis")) else None
+        if isinstance(title, dict) and title.get("text"):
+            layout[key] = {**axis, "title": {**title, "text": word(title["text"])}}
+    data = []
+    for trace in figure.get("data", ()):
+        name = trace.get("name")
+        if not name:
+            data.append(trace)
+            continue
+        translated = word(name)
+        changed = {**trace, "name": translated}
+        hover = trace.get("hovertemplate")
+        if isinstance(hover, str) and hover.startswith(f"{name}<br>"):
+            changed["hovertemplate"] = translated + hover[len(name) :]
+        data.append(changed)
+    return {**figure, "data": data, "layout": layout}

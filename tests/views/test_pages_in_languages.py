@@ -1,0 +1,117 @@
+"""The pages around the journey speak Polish and Urdu: the landing page, help
+pages and error pages, with the right lang and dir, an English fallback marked
+as English, and a line inviting corrections while a translation is a draft."""
+
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import override_settings
+from django.utils import translation
+
+from reviews.models import StatementTranslation
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/": {
+        "pl": "Przegląd relacji między partnerstwem a jego LTO",
+        "ur": "شراکت داری اور اس کے ایل ٹی او کے تعلق کا جائزہ",
+    },
+    "/glossary/": {
+        "pl": "Słowa, których używamy",
+        "ur": "ہمارے استعمال کیے گئے الفاظ",
+    },
+    "/privacy/": {
+        "pl": "To znaczy <strong>co najmniej 3 osoby</strong>.",
+        "ur": "جائزہ بند ہونے کے 6 سال بعد",
+    },
+    "/accessibility/": {
+        "pl": "Jak zgłosić problem i co zrobimy",
+        "ur": "اس بیان کی تیاری",
+    },
+}
+DIRECTION = {"pl": "ltr", "ur": "rtl"}
+CORRECTIONS = {
+    "pl": "nikt, kto dobrze zna ten język, jeszcze tego nie sprawdził",
+    "ur": "ابھی کسی اچھی اردو جاننے والے نے اسے نہیں جانچا",
+}
+
+
+def page_in(client, language: str, path: str) -> str:
+    client.post("/language/", {"language": language, "next": "/"})
+    return client.get(path).content.decode()
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_a_page_speaks_the_chosen_language_with_its_lang_and_dir(
+    client, path, language
+):
+    html = page_in(client, language, path)
+    assert f'<html lang="{language}" dir="{DIRECTION[language]}">' in html
+    assert PAGES[path][language] in html
+    # The footer and the skip link are translated too.
+    assert "Skip to main content" not in html
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+def test_the_landing_page_lists_the_statements_in_the_chosen_language(client, language):
+    html = page_in(client, language, "/")
+    words = StatementTranslation.objects.filter(language=language)
+    assert words.count() == 10
+    for row in words:
+        assert row.text in html
+    assert {"pl": "Kapitał społeczny", "ur": "سماجی سرمایہ"}[language] in html
+    assert not re.search(r'<li value="\d+" lang="en-GB">', html)
+
+
+def test_a_statement_without_a_translation_is_shown_in_english_marked_as_such(
+    client,
+):
+    row = StatementTranslation.objects.filter(language="pl").first()
+    row.text = ""
+    row.save()
+    html = page_in(client, "pl", "/")
+    assert f'<li value="{row.statement.order}" lang="en-GB">' in html
+    assert row.statement.text in html
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+@override_settings(PRIVACY_CONTACT_EMAIL="privacy@example.org")
+def test_a_draft_translation_invites_corrections_to_the_privacy_contact(
+    client, language
+):
+    html = page_in(client, language, "/glossary/")
+    assert CORRECTIONS[language] in html
+    assert 'href="mailto:privacy@example.org"' in html
+
+
+@override_settings(CHECKED_LANGUAGES=["pl"])
+def test_a_checked_language_no_longer_invites_corrections(client):
+    html = page_in(client, "pl", "/glossary/")
+    assert CORRECTIONS["pl"] not in html
+
+
+def test_english_pages_do_not_invite_corrections(client):
+    html = client.get("/glossary/").content.decode()
+    assert "translation-draft" not in html
+
+
+@pytest.mark.parametrize(
+    ("template", "language", "sentence"),
+    [
+        ("400.html", "pl", "Coś w tym zapytaniu było nie tak"),
+        ("403.html", "ur", "آپ یہاں یہ نہیں کر سکتے"),
+        ("403_csrf.html", "pl", "Ten formularz wygasł"),
+        ("404.html", "ur", "صفحہ نہیں ملا"),
+        ("500.html", "pl", "Przepraszamy, coś poszło nie tak"),
+    ],
+)
+def test_an_error_page_shown_in_a_chosen_language_speaks_it(
+    rf, template, language, sentence
+):
+    with translation.override(language):
+        html = render_to_string(template, request=rf.get("/"))
+    assert sentence in html
+    assert "Go to the home page" not in html

@@ -1,0 +1,97 @@
+"""Released results in the respondent's language: the page's own words, the
+analysis package's labels and the framework's statements translated, English
+fallbacks marked with `lang="en-GB"`, and Urdu right to left."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from reviews.models import Review
+from tests.factories import ReviewFactory, bulk_responses, framework_version
+from tests.views.respond_helpers import invite
+
+pytestmark = pytest.mark.django_db
+
+
+def released(review: Review) -> Review:
+    bulk_responses(review, "member", [[3] * 10, [4] * 10, [5] * 10])
+    bulk_responses(review, "lto_staff", [[9] * 10])
+    Review.objects.filter(pk=review.pk).update(
+        status=Review.Status.CLOSED, released_at=timezone.now()
+    )
+    return review
+
+
+@pytest.fixture
+def review() -> Review:
+    return released(ReviewFactory(min_group_size=3))
+
+
+def read_in(language: str | None, review: Review) -> str:
+    """The released results, opened by a personal link in `language`."""
+    client = Client()
+    _, token = invite(review)
+    client.get(reverse("reviews:respond-link", args=[token]))
+    if language:
+        client.post("/language/", {"language": language, "next": "/"})
+    page = client.get(reverse("reviews:respond-results", args=[review.pk]))
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_released_results_read_in_polish(review):
+    html = read_in("pl", review)
+    assert '<html lang="pl" dir="ltr">' in html
+    assert "Udostępnione wyniki:" in html
+    assert "Jak każda grupa widzi relację teraz" in html
+    assert "Stwierdzenie po stwierdzeniu" in html
+    # The analysis package's words, translated at the Django side.
+    assert "Członkowie partnerstwa" in html
+    assert ">Personel LTO: na początku i teraz<" in html
+    assert ">Mediana</th>" in html
+    assert ">Na ile widzą to podobnie</th>" in html
+    # The framework's words, from the version's Polish translation.
+    assert 'class="statement-name">1. Pewność siebie i głos</th>' in html
+    assert ">1. Confidence and voice<" not in html
+
+
+def test_released_results_read_in_urdu_right_to_left(review):
+    html = read_in("ur", review)
+    assert '<html lang="ur" dir="rtl">' in html
+    assert "bootstrap.rtl.min" in html
+    assert "شیئر کیے گئے نتائج:" in html
+    assert "ایل ٹی او کا عملہ" in html
+    assert "1. اعتماد اور آواز" in html
+
+
+def test_chart_legends_are_in_the_pages_language(review):
+    html = read_in("pl", review)
+    figure = re.search(r'id="group-radar-member-data"[^>]*>(.*?)</script>', html)
+    assert figure and "Na pocz\\u0105tku" in figure.group(1)
+    assert '"name": "At first"' not in figure.group(1)
+
+
+def test_sentences_the_analysis_composes_say_they_are_english(review):
+    html = read_in("ur", review)
+    flag = html[html.index('id="flag-heading"') :]
+    assert '<ul class="mb-0" lang="en-GB">' in flag
+
+
+def test_a_statement_without_a_translation_is_english_and_says_so():
+    review = released(ReviewFactory(framework_version=framework_version("fund", 3)))
+    html = read_in("pl", review)
+    assert '<html lang="pl"' in html
+    assert 'class="statement-name" lang="en-GB">1. Short 1</th>' in html
+
+
+def test_english_readers_never_get_another_languages_cached_results(review):
+    read_in("pl", review)
+    html = read_in(None, review)
+    assert '<html lang="en-gb" dir="ltr">' in html
+    assert "How each group sees the relationship now" in html
+    assert "1. Confidence and voice" in html
+    assert "Członkowie partnerstwa" not in html
+    assert 'class="statement-name">1. Confidence and voice' in html

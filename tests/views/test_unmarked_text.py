@@ -1,0 +1,167 @@
+"""Every word a respondent or member reads is marked for translation.
+
+A pseudo-language whose every translation is the English wrapped in ⟦ ⟧ is
+switched on, the respondent's pages are rendered, and each piece of visible text
+(and each label a screen reader reads) must lie inside the markers. What is data
+rather than interface may stay outside: names and numbers, and English fallback
+words, which carry lang="en-GB" (the framework's words where a version has no
+translation in the language), and anything else whose lang is not the page's.
+"""
+
+import gettext as gettext_module
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf.locale import LANG_INFO
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import trans_real
+
+from tests.factories import ReviewFactory, bulk_responses
+from tests.views.respond_helpers import answers, start, url
+
+pytestmark = pytest.mark.django_db
+
+PSEUDO = "xx"
+OPEN, CLOSE = "\u27e6", "\u27e7"
+# Text that is data, not interface: the fixtures' names and the product's own.
+NAMES = {
+    "Pseudo",
+    "LTO",
+    "Review",
+    "Big",
+    "Local",
+    "Trust",
+    "QR",
+    "PDF",
+    "CSV",
+    "XLSX",
+    "r_wg",
+}
+
+
+class PseudoTranslation(gettext_module.NullTranslations):
+    """Django's active translation, answering every message wrapped in markers."""
+
+    def gettext(self, message: str) -> str:
+        # pgettext asks for "context\x04message" and falls back to the bare
+        # message when the separator comes back: answer the message, marked.
+        return f"{OPEN}{message.split(chr(4))[-1]}{CLOSE}"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+    def to_language(self) -> str:
+        return PSEUDO
+
+
+@pytest.fixture
+def pseudo(client, settings, monkeypatch):
+    settings.LANGUAGES = [*settings.LANGUAGES, (PSEUDO, "Pseudo")]
+    monkeypatch.setitem(
+        LANG_INFO,
+        PSEUDO,
+        {"bidi": False, "code": PSEUDO, "name": "Pseudo", "name_local": "Pseudo"},
+    )
+    monkeypatch.setitem(trans_real._translations, PSEUDO, PseudoTranslation())
+    client.post(reverse("reviews:choose-language"), {"language": PSEUDO, "next": "/"})
+    return client
+
+
+class VisibleText(HTMLParser):
+    """Text a person sees or hears, outside scripts and English fallbacks."""
+
+    SKIPPED = {"script", "style", "template", "noscript"}
+    SPOKEN = ("aria-label", "title", "alt", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.texts: list[str] = []
+
+    def _skipping(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        # Words in another language than the page's (an English fallback, or
+        # each language's own name in the list to choose from) say so.
+        other_language = (attrs.get("lang") or PSEUDO).lower() != PSEUDO
+        skip = tag in self.SKIPPED or other_language or "hidden" in attrs
+        if tag not in {"br", "img", "input", "meta", "link", "hr", "source"}:
+            self.stack.append((tag, skip))
+        if not (skip or self._skipping()):
+            self.texts += [attrs[name] for name in self.SPOKEN if attrs.get(name)]
+            if tag == "input" and attrs.get("type") in {"submit", "button"}:
+                self.texts.append(attrs.get("value") or "")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not self._skipping() and data.strip():
+            self.texts.append(data)
+
+
+def unmarked_words(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html[html.index("<body") :] if "<body" in html else html)
+    joined = "\n".join(parser.texts)
+    # Outside every ⟦…⟧, nothing but names, numbers and punctuation.
+    depth, outside = 0, []
+    for char in joined:
+        if char == OPEN:
+            depth += 1
+        elif char == CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            outside.append(char)
+    words = re.findall(r"[A-Za-z][A-Za-z'’]+", "".join(outside))
+    return [word for word in words if word not in NAMES]
+
+
+def pages_of_a_respondent(client) -> dict[str, str]:
+    review = start(client)
+    pages = {"questionnaire": client.get(url("respond", review)).content.decode()}
+    client.post(url("respond", review), answers(review))
+    pages["check"] = client.get(url("respond-check", review)).content.decode()
+    client.post(url("respond-submit", review))
+    pages["thanks"] = client.get(url("respond-thanks", review)).content.decode()
+    return pages
+
+
+def test_the_respondents_journey_shows_no_unmarked_words(pseudo):
+    for name, html in pages_of_a_respondent(pseudo).items():
+        assert unmarked_words(html) == [], (name, unmarked_words(html))
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/glossary/", "/privacy/", "/accessibility/", "/meet/"]
+)
+def test_the_pages_around_the_journey_show_no_unmarked_words(pseudo, path):
+    assert unmarked_words(pseudo.get(path).content.decode()) == []
+
+
+def test_an_error_page_shows_no_unmarked_words(pseudo):
+    page = pseudo.get(reverse("reviews:respond-link", args=["not-a-token"]))
+    assert (words := unmarked_words(page.content.decode())) == [], words
+
+
+def test_released_results_show_no_unmarked_words(pseudo):
+    review = start(pseudo, ReviewFactory(min_group_size=3))
+    pseudo.post(url("respond", review), answers(review))
+    pseudo.post(url("respond-submit", review))
+    bulk_responses(review, "member", [[3] * 10, [4] * 10, [5] * 10])
+    review.status, review.released_at = review.Status.CLOSED, timezone.now()
+    review.save()
+    page = pseudo.get(url("respond-results", review))
+    assert page.status_code == 200
+    assert (words := unmarked_words(page.content.decode())) == [], words
+
+
+def test_the_checker_finds_an_unmarked_word():
+    html = f"<body><p>{OPEN}Marked{CLOSE} Unmarked</p><p lang='en-GB'>Data</p></body>"
+    assert unmarked_words(html) == ["Unmarked"]
