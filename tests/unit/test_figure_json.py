@@ -5,11 +5,12 @@ import json
 import re
 
 import pytest
+from django.utils.html import json_script
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reviews.results import charts
-from reviews.results.page_charts import figure_script, typed_array
+from reviews.results.page_charts import _with_typed_arrays, figure_script, typed_array
 from tests.typed_arrays import decoded
 
 
@@ -59,3 +60,14 @@ def test_a_dot_plot_on_the_page_reads_back_as_its_figure():
     # The figure itself keeps its lists: tables and tests read them.
     assert isinstance(figure["data"][0]["x"], list)
     assert sent["layout"] == json.loads(json.dumps(figure["layout"]))
+
+
+@given(
+    st.text(alphabet=st.sampled_from("<>&'\"abc/\u2028 é"), max_size=30),
+    st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=5),
+)
+def test_figure_script_writes_what_djangos_json_script_would(text, numbers):
+    figure = {"layout": {"title": {"text": text}}, "data": [{"name": text}]}
+    figure["data"][0]["hovertext"] = [text, *map(str, numbers)]
+    ours = figure_script(figure, "chart-1")
+    assert ours == json_script(_with_typed_arrays(figure), "chart-1")
