@@ -85,3 +85,13 @@ def test_statement_table_headings_and_cell_labels_use_the_vocabulary():
     assert html.count('<th scope="col">') == 2 + len(headings)
     for heading in headings:
         assert f'<th scope="col">{heading}</th>' in html
+
+
+def test_a_statement_still_in_english_says_so_and_its_cells_are_escaped():
+    table = now_table((("Members", ("<b>", *CELLS[1:])),), ())
+    html = render_to_string(
+        "reviews/results/includes/statement_tables.html",
+        {"tables": (table,), "results": {"english_statements": frozenset({"s1"})}},
+    )
+    assert 'class="statement-name" lang="en-GB">1. Trust &lt;us&gt;</th>' in html
+    assert '<td data-label="n">&lt;b&gt;</td>' in html
