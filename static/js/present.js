@@ -123,13 +123,21 @@
       return;
     }
     beforeLeaving().then(function () {
+      // The page we go to follows: it must not say where the meeting is, or a
+      // page that was a screen behind would pull the meeting back with it.
+      window.sessionStorage.setItem("lto-following", String(number));
       window.location.replace(screenUrl(number));
     });
   }
 
-  // Following: say where this page is, then go wherever the other page goes.
+  // Following: say where this page is (unless it came here by following),
+  // then go wherever the other page goes.
   var stateUrl = body.dataset.stateUrl;
-  post(stateUrl, { screen: String(screen) }).catch(function () {});
+  var followed = window.sessionStorage.getItem("lto-following") === String(screen);
+  window.sessionStorage.removeItem("lto-following");
+  if (!followed) {
+    post(stateUrl, { screen: String(screen) }).catch(function () {});
+  }
   window.setInterval(function () {
     fetch(stateUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
