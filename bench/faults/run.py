@@ -36,7 +36,7 @@ from pathlib import Path
 import requests
 
 from bench.load.journey import form_data
-from bench.load.run import (
+from bench.load.processes import (
     production_env,
     recreate_database,
     start_server,

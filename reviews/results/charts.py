@@ -31,14 +31,7 @@ from reviews.analysis import (
     THEN,
     Scale,
 )
-from reviews.results.axis_charts import (
-    FiveNumbers,
-    box_by_statement,
-    change_over_time,
-    dot_plot,
-    dot_plot_height,
-    overlay_dots,
-)
+from reviews.results.axis_charts import dot_plot, dot_plot_height, overlay_dots
 from reviews.results.chart_style import (
     COLUMN_STYLES,
     CONFIG,
@@ -55,6 +48,11 @@ from reviews.results.chart_style import (
     perspective_style,
     with_config,
     wrap_label,
+)
+from reviews.results.trend_charts import (
+    FiveNumbers,
+    box_by_statement,
+    change_over_time,
 )
 
 # The straight-axis charts live in `reviews.results.axis_charts`; pages ask for every

@@ -19,7 +19,7 @@ from reviews.analysis import (
     Scale,
     one_decimal,
 )
-from reviews.results.axis_charts import _rating_axis
+from reviews.results.axis_charts import rating_axis
 from reviews.results.chart_style import COLUMN_STYLES, CONFIG, Figure, base_layout
 
 # A group's ratings of one statement in one column: (average, lowest, highest).
@@ -101,7 +101,7 @@ def statement_strip(
         font={"size": ROOM_FONT},
         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
         margin={"l": 8, "r": 24, "t": 36, "b": 52},
-        xaxis=_rating_axis(scale, 0.5, "Rating"),
+        xaxis=rating_axis(scale, 0.5, "Rating"),
         yaxis={
             "range": [-0.6, n - 0.4],
             "tickvals": list(range(n - 1, -1, -1)),

@@ -1,0 +1,156 @@
+"""The admin of the framework's words: versions, statements, questions to open with
+and their translations, frozen where a version is in use."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+
+from reviews.actions.frameworks import copy_last_version
+from reviews.models import (
+    DRAFT_TRANSLATION,
+    Framework,
+    FrameworkVersion,
+    OpeningQuestion,
+    Statement,
+    StatementTranslation,
+    VersionTranslation,
+)
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A version in use is frozen; editing means a new version.
+        return not (obj and obj.is_frozen) and super().has_change_permission(
+            request, obj
+        )
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    list_display = ["framework", "number", "created"]
+    list_filter = ["framework"]
+    inlines = [StatementInline]
+    actions = ["make_new_version"]
+
+    @admin.action(
+        description="Make a new version by copying the last one", permissions=["add"]
+    )
+    def make_new_version(self, request, queryset):
+        """One new version per framework among those selected, copied from that
+        framework's last version (whichever version was ticked): editing a
+        frozen version always means starting from the newest wording."""
+        frameworks = Framework.objects.filter(versions__in=queryset).distinct()
+        for framework in frameworks:
+            copy = copy_last_version(framework=framework)
+            self.message_user(
+                request,
+                f"Made {copy} from v{copy.number - 1}, with "
+                f"{copy.statements.count()} statements. It is not in use yet, so "
+                "you can edit it.",
+                messages.SUCCESS,
+            )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_frozen:
+            return [f.name for f in self.model._meta.fields]
+        return []
+
+
+@admin.register(VersionTranslation)
+class VersionTranslationAdmin(admin.ModelAdmin):
+    """A version's words in one language. Translations stay editable once a
+    version is in use: answers are stored against statements, never words, so a
+    fluent speaker's correction changes no result."""
+
+    list_display = ["version", "language", "complete", "status"]
+    list_filter = ["language", "version__framework"]
+    readonly_fields = ["checked_at", "checked_by"]
+    actions = ["mark_checked"]
+
+    @admin.display(boolean=True, description="Complete")
+    def complete(self, obj: VersionTranslation) -> bool:
+        return obj.is_complete
+
+    @admin.display(description="Checked")
+    def status(self, obj: VersionTranslation) -> str:
+        if obj.is_checked:
+            return f"checked by a fluent speaker on {obj.checked_at:%d %b %Y}"
+        return DRAFT_TRANSLATION
+
+    @admin.action(description="Mark as checked by a fluent speaker")
+    def mark_checked(self, request, queryset):
+        marked = queryset.filter(checked_at__isnull=True).update(
+            checked_at=timezone.now(), checked_by=request.user
+        )
+        self.message_user(request, f"Marked {marked} as checked.", messages.SUCCESS)
+
+
+@admin.register(StatementTranslation)
+class StatementTranslationAdmin(admin.ModelAdmin):
+    list_display = ["statement", "language", "short_label"]
+    list_filter = ["language", "statement__version__framework"]
+    search_fields = ["text", "short_label", "statement__key"]
+    list_select_related = ["statement__version__framework"]
+
+
+def _version_unused(obj: Statement | None) -> bool:
+    return not (obj and obj.version.is_frozen)
+
+
+class OpeningQuestionInline(admin.TabularInline):
+    """Questions to open with, by kind of signal: one to three of each, editable
+    while the statement's version is in use by no review."""
+
+    model = OpeningQuestion
+    extra = 0
+    max_num = 12
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _version_unused(obj) and super().has_change_permission(request, obj)
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["order", "short_label", "key", "capital", "version"]
+    list_filter = ["version__framework", "capital"]
+    search_fields = ["text", "short_label", "key"]
+    list_select_related = ["version__framework"]
+    inlines = [OpeningQuestionInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _version_unused(obj) and super().has_change_permission(request, obj)
+
+
+@admin.register(OpeningQuestion)
+class OpeningQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "order", "statement"]
+    list_filter = ["statement__version__framework", "kind"]
+    search_fields = ["text", "statement__short_label"]
+    list_select_related = ["statement__version__framework"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        unused = obj is None or _version_unused(obj.statement)
+        return unused and super().has_change_permission(request, obj)
+
+    has_delete_permission = has_change_permission
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "statement":
+            # A question is added only to a version no review uses yet.
+            kwargs["queryset"] = Statement.objects.filter(
+                version__reviews__isnull=True
+            ).select_related("version__framework")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
