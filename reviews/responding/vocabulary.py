@@ -89,3 +89,31 @@ FOOTING = gettext_noop(
     "its highest (on a scale from 1 to 10, an average of 6.1 is 56.7%). Each "
     "table names the scale each figure was asked on."
 )
+
+# The analysis's words that results pages draw (reviews.results.vocabulary).
+RESULT_WORDS = (
+    # PERSPECTIVE_LABELS
+    gettext_noop("Partnership members"),
+    gettext_noop("LTO staff"),
+    gettext_noop("Workers"),
+    gettext_noop("Rep"),
+    gettext_noop("Local Trust staff"),
+    gettext_noop("Other"),
+    # COLUMN_HEADINGS
+    gettext_noop("At first"),
+    gettext_noop("Now"),
+    gettext_noop("Would like"),
+    # ANSWER_STATE_LABELS
+    gettext_noop("Don't know"),
+    gettext_noop("Not relevant to us"),
+    # AGREEMENT_WORDS, AGREEMENT_HEADING, AGREEMENT_HEADING_IN_WORDS
+    gettext_noop("see this very differently from one another"),
+    gettext_noop("see this quite differently"),
+    gettext_noop("partly agree"),
+    gettext_noop("mostly agree"),
+    gettext_noop("agree closely"),
+    gettext_noop("Agreement (r_wg)"),
+    gettext_noop("How alike they see it"),
+    # Axis titles of the charts released results draw
+    gettext_noop("Average rating now"),
+)

@@ -2,9 +2,10 @@
 
 `reviews.analysis` holds the product's words in English and imports nothing from
 Django, so the results path translates them here, over the English value, with
-`gettext`. The English values are listed below with `gettext_noop` so that
-`makemessages` finds them: a word added to `reviews.analysis.words` is added here
-too (a unit test checks). The framework's own words (statements, short labels)
+`gettext`. The English values are listed, with every other fixed word pages
+translate by value, in `reviews.responding.vocabulary` (`RESULT_WORDS`), so that
+`makemessages` finds them: a word added to `reviews.analysis.words` is added
+there too (a unit test checks). The framework's own words (statements, short labels)
 are data, translated per version in `StatementTranslation`.
 """
 
@@ -14,37 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext
 
 from reviews.analysis import StatementInfo
 from reviews.models import StatementTranslation
-
-WORDS = (
-    # PERSPECTIVE_LABELS
-    gettext_noop("Partnership members"),
-    gettext_noop("LTO staff"),
-    gettext_noop("Workers"),
-    gettext_noop("Rep"),
-    gettext_noop("Local Trust staff"),
-    gettext_noop("Other"),
-    # COLUMN_HEADINGS
-    gettext_noop("At first"),
-    gettext_noop("Now"),
-    gettext_noop("Would like"),
-    # ANSWER_STATE_LABELS
-    gettext_noop("Don't know"),
-    gettext_noop("Not relevant to us"),
-    # AGREEMENT_WORDS, AGREEMENT_HEADING, AGREEMENT_HEADING_IN_WORDS
-    gettext_noop("see this very differently from one another"),
-    gettext_noop("see this quite differently"),
-    gettext_noop("partly agree"),
-    gettext_noop("mostly agree"),
-    gettext_noop("agree closely"),
-    gettext_noop("Agreement (r_wg)"),
-    gettext_noop("How alike they see it"),
-    # Axis titles of the charts released results draw
-    gettext_noop("Average rating now"),
-)
 
 
 def word(english: str) -> str:

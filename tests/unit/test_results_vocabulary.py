@@ -11,7 +11,8 @@ from reviews.analysis import (
     PERSPECTIVE_LABELS,
 )
 from reviews.analysis.words import AGREEMENT_WORDS
-from reviews.results.vocabulary import WORDS, translate_figure, word
+from reviews.responding.vocabulary import RESULT_WORDS as WORDS
+from reviews.results.vocabulary import translate_figure, word
 
 ANALYSIS_WORDS = (
     *PERSPECTIVE_LABELS.values(),
