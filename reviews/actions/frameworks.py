@@ -13,6 +13,7 @@ from reviews.models import (
     Framework,
     FrameworkVersion,
     OpeningQuestion,
+    OpeningQuestionTranslation,
     Statement,
     StatementTranslation,
     VersionTranslation,
@@ -92,4 +93,22 @@ def _copy_translations(last: FrameworkVersion, copy: FrameworkVersion) -> None:
         for t in StatementTranslation.objects.filter(
             statement__version=last
         ).select_related("statement")
+    )
+    # A question's translation follows it by statement key, kind and order.
+    copied = OpeningQuestion.objects.filter(statement__version=copy)
+    question_by_place = {
+        (q.statement.key, q.kind, q.order): q
+        for q in copied.select_related("statement")
+    }
+    OpeningQuestionTranslation.objects.bulk_create(
+        OpeningQuestionTranslation(
+            question=question_by_place[
+                (t.question.statement.key, t.question.kind, t.question.order)
+            ],
+            language=t.language,
+            text=t.text,
+        )
+        for t in OpeningQuestionTranslation.objects.filter(
+            question__statement__version=last
+        ).select_related("question__statement")
     )

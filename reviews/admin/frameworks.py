@@ -1,5 +1,6 @@
 """The admin of the framework's words: versions, statements, questions to open with
-and their translations, frozen where a version is in use."""
+and their translations. The English is frozen where a version is in use; the
+translations never are."""
 
 from django.contrib import admin, messages
 from django.utils import timezone
@@ -10,6 +11,7 @@ from reviews.models import (
     Framework,
     FrameworkVersion,
     OpeningQuestion,
+    OpeningQuestionTranslation,
     Statement,
     StatementTranslation,
     VersionTranslation,
@@ -75,12 +77,20 @@ class VersionTranslationAdmin(admin.ModelAdmin):
 
     list_display = ["version", "language", "complete", "status"]
     list_filter = ["language", "version__framework"]
-    readonly_fields = ["checked_at", "checked_by"]
+    readonly_fields = ["checked_at", "checked_by", "still_in_english"]
     actions = ["mark_checked"]
 
     @admin.display(boolean=True, description="Complete")
     def complete(self, obj: VersionTranslation) -> bool:
         return obj.is_complete
+
+    @admin.display(description="Still in English")
+    def still_in_english(self, obj: VersionTranslation) -> str:
+        """What the translation lacks: its statements' words are edited under
+        Statement translations, its questions' under Opening questions."""
+        if obj.pk is None:
+            return "-"
+        return "; ".join(obj.untranslated()) or "nothing: it is complete"
 
     @admin.display(description="Checked")
     def status(self, obj: VersionTranslation) -> str:
@@ -102,6 +112,15 @@ class StatementTranslationAdmin(admin.ModelAdmin):
     list_filter = ["language", "statement__version__framework"]
     search_fields = ["text", "short_label", "statement__key"]
     list_select_related = ["statement__version__framework"]
+
+
+@admin.register(OpeningQuestionTranslation)
+class OpeningQuestionTranslationAdmin(admin.ModelAdmin):
+    list_display = ["text", "language", "question"]
+    list_filter = ["language", "question__statement__version__framework"]
+    search_fields = ["text", "question__text", "question__statement__key"]
+    list_select_related = ["question"]
+    autocomplete_fields = ["question"]
 
 
 def _version_unused(obj: Statement | None) -> bool:
@@ -134,18 +153,33 @@ class StatementAdmin(admin.ModelAdmin):
         return _version_unused(obj) and super().has_change_permission(request, obj)
 
 
+class OpeningQuestionTranslationInline(admin.TabularInline):
+    """The question in other languages. Like every translation it stays
+    editable once the version is in use: no answer depends on its words."""
+
+    model = OpeningQuestionTranslation
+    extra = 0
+    fields = ["language", "text"]
+
+
 @admin.register(OpeningQuestion)
 class OpeningQuestionAdmin(admin.ModelAdmin):
     list_display = ["text", "kind", "order", "statement"]
     list_filter = ["statement__version__framework", "kind"]
     search_fields = ["text", "statement__short_label"]
     list_select_related = ["statement__version__framework"]
+    inlines = [OpeningQuestionTranslationInline]
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def get_readonly_fields(self, request, obj=None):
+        # The English question of a version in use is frozen; its
+        # translations below are not.
+        if obj is not None and not _version_unused(obj.statement):
+            return ["statement", "kind", "order", "text"]
+        return []
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         unused = obj is None or _version_unused(obj.statement)
-        return unused and super().has_change_permission(request, obj)
-
-    has_delete_permission = has_change_permission
+        return unused and super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "statement":

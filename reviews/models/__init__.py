@@ -57,6 +57,7 @@ from reviews.models.translations import (
     DRAFT_TRANSLATION,
     STATEMENT_WORDS,
     VERSION_WORDS,
+    OpeningQuestionTranslation,
     StatementTranslation,
     VersionTranslation,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "DRAFT_TRANSLATION",
     "STATEMENT_WORDS",
     "VERSION_WORDS",
+    "OpeningQuestionTranslation",
     "StatementTranslation",
     "VersionTranslation",
     "COUNTED",

@@ -1,5 +1,6 @@
-"""A framework version's words in other languages: the version's own words and
-each statement's, stored with the version and copied with it.
+"""A framework version's words in other languages: the version's own words, each
+statement's and each question to open with, stored with the version and copied
+with it.
 
 English is the version itself; a translation may be incomplete, and whatever it
 lacks is shown in English. Answers are stored against statements, never words,
@@ -9,7 +10,7 @@ so a language never changes a result.
 from django.conf import settings
 from django.db import models
 
-from reviews.models.frameworks import FrameworkVersion, Statement
+from reviews.models.frameworks import FrameworkVersion, OpeningQuestion, Statement
 
 # The words of a version that a respondent reads, translated alongside it.
 VERSION_WORDS = (
@@ -64,9 +65,17 @@ class VersionTranslation(models.Model):
 
     @property
     def is_complete(self) -> bool:
-        """Every word of the version and of each of its statements translated."""
-        if not all(getattr(self, name).strip() for name in VERSION_WORDS):
-            return False
+        """Every word of the version, of each of its statements and of each of
+        its questions to open with translated."""
+        return not self.untranslated()
+
+    def untranslated(self) -> list[str]:
+        """What of the version is still only in English, named for staff."""
+        missing = [
+            name.replace("_", " ")
+            for name in VERSION_WORDS
+            if not getattr(self, name).strip()
+        ]
         translated = {
             row.statement_id: row
             for row in StatementTranslation.objects.filter(
@@ -76,8 +85,24 @@ class VersionTranslation(models.Model):
         for statement in self.version.statements.all():
             row = translated.get(statement.pk)
             if row is None or not row.covers(statement):
-                return False
-        return True
+                missing.append(f"statement {statement}")
+        # A blank translation is no more a translation than none: both show
+        # the English.
+        questions = {
+            row.question_id
+            for row in OpeningQuestionTranslation.objects.filter(
+                question__statement__version=self.version, language=self.language
+            )
+            if row.text.strip()
+        }
+        missing.extend(
+            f"question to open with: {question.text}"
+            for question in OpeningQuestion.objects.filter(
+                statement__version=self.version
+            ).order_by("statement__order", "kind", "order")
+            if question.pk not in questions
+        )
+        return missing
 
 
 class StatementTranslation(models.Model):
@@ -106,3 +131,26 @@ class StatementTranslation(models.Model):
             getattr(self, name).strip() or not getattr(statement, name).strip()
             for name in STATEMENT_WORDS
         )
+
+
+class OpeningQuestionTranslation(models.Model):
+    """A question to open with in one language; a question without one (or
+    with a blank one) is shown in English."""
+
+    question = models.ForeignKey(
+        OpeningQuestion, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(max_length=10)
+    text = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["question", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "language"],
+                name="openingquestiontranslation_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question} ({self.language})"

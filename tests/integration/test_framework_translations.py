@@ -1,4 +1,5 @@
-"""The Big Local framework's words in Polish and Urdu, stored with the version."""
+"""The Big Local framework's words in Polish and Urdu, stored with the version:
+its own words, its statements' and its questions to open with."""
 
 from importlib import import_module
 
@@ -10,6 +11,8 @@ from reviews.models import (
     DRAFT_TRANSLATION,
     STATEMENT_WORDS,
     VERSION_WORDS,
+    OpeningQuestion,
+    OpeningQuestionTranslation,
     StatementTranslation,
     VersionTranslation,
 )
@@ -33,6 +36,9 @@ def test_big_local_v1_is_complete_in_polish_and_urdu(language):
         for name in STATEMENT_WORDS:
             assert getattr(row, name).strip()
             assert getattr(row, name) != getattr(statement, name)
+    for question in OpeningQuestion.objects.filter(statement__version=big_local_v1()):
+        own = question.translations.get(language=language).text
+        assert own.strip() and own != question.text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -48,6 +54,29 @@ def test_a_translation_missing_one_statement_is_not_complete():
         language="pl", statement__key="networks"
     ).update(short_label="")
     assert not translation.is_complete
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank", "missing"])
+def test_a_translation_missing_one_question_to_open_with_is_not_complete(blank):
+    translation = VersionTranslation.objects.get(version=big_local_v1(), language="ur")
+    assert translation.untranslated() == []
+    question = OpeningQuestion.objects.get(
+        statement__version=big_local_v1(),
+        statement__key="networks",
+        kind="split",
+        order=1,
+    )
+    rows = OpeningQuestionTranslation.objects.filter(question=question, language="ur")
+    if blank:
+        rows.update(text="  ")
+    else:
+        rows.delete()
+    assert not translation.is_complete
+    assert translation.untranslated() == [f"question to open with: {question.text}"]
+    # The other language is still complete.
+    assert VersionTranslation.objects.get(
+        version=big_local_v1(), language="pl"
+    ).is_complete
 
 
 def test_a_copied_version_carries_every_translation_by_statement_key():
@@ -68,6 +97,42 @@ def test_a_copied_version_carries_every_translation_by_statement_key():
                 theirs.short_label,
                 theirs.help_text,
             )
+        assert new.is_complete
+
+
+def questions_in(version, language: str) -> dict[tuple[str, str, int], str]:
+    """{(statement key, kind, order): the question's translation}."""
+    return {
+        (t.question.statement.key, t.question.kind, t.question.order): t.text
+        for t in OpeningQuestionTranslation.objects.filter(
+            question__statement__version=version, language=language
+        ).select_related("question__statement")
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copied_version_carries_each_questions_translation_to_its_copy(language):
+    v1 = big_local_v1()
+    edited = v1.statements.get(key="networks").opening_questions.get(
+        kind="gap", order=2
+    )
+    edited.translations.filter(language=language).update(text="Edited?")
+    copy = copy_last_version(framework=v1.framework)
+    copied = questions_in(copy, language)
+    assert copied == questions_in(v1, language)
+    assert len(copied) == OpeningQuestion.objects.filter(statement__version=v1).count()
+    assert copied[("networks", "gap", 2)] == "Edited?"
+    # Each is attached to the copy's own question in the same place.
+    for row in OpeningQuestionTranslation.objects.filter(
+        question__statement__version=copy, language=language
+    ).select_related("question"):
+        original = OpeningQuestion.objects.get(
+            statement__version=v1,
+            statement__key=row.question.statement.key,
+            kind=row.question.kind,
+            order=row.question.order,
+        )
+        assert row.question.text == original.text
 
 
 def test_the_migration_keeps_words_already_edited():

@@ -460,3 +460,12 @@ def test_the_demo_rep_sees_an_ended_appointment_with_its_exit_interview(seeded):
         .count()
         >= 2
     )
+
+
+def test_version_two_has_every_translation_of_version_one(seeded):
+    """Copied by the product's own copy: its questions to open with too."""
+    v2 = FrameworkVersion.objects.get(framework__slug="big-local", number=2)
+    translations = list(v2.translations.all())
+    assert sorted(t.language for t in translations) == ["pl", "ur"]
+    for translation in translations:
+        assert translation.untranslated() == [], translation.language
