@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db.models import FilteredRelation, Q, Value
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
@@ -42,6 +43,7 @@ from reviews.models import (
     OpeningQuestion,
     Review,
 )
+from reviews.responding.words import is_english
 from reviews.results.page_charts import (
     DASH,
     Chart,
@@ -70,6 +72,14 @@ RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPE
 class Column(NamedTuple):
     label: str
     wide: bool = False
+
+
+class Question(NamedTuple):
+    """A question to open with, in the page's language where it has a
+    translation; `english` says it is the English (the page marks it so)."""
+
+    text: str
+    english: bool
 
 
 # A statement table's columns after the statement and the perspective, in the
@@ -139,7 +149,7 @@ class Results:
     # Statements whose words have no translation in the page's language.
     english_statements: frozenset[str] = field(default=frozenset())
     # {statement key: {kind of signal: questions to open with}}
-    questions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    questions: dict[str, dict[str, tuple[Question, ...]]] = field(default_factory=dict)
 
     @property
     def response_count(self) -> int:
@@ -179,7 +189,7 @@ class AgendaPoint:
     """A discussion point and the questions its strongest signal opens with."""
 
     point: DiscussionPoint
-    questions: tuple[str, ...]
+    questions: tuple[Question, ...]
 
 
 def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
@@ -350,21 +360,35 @@ def _results_parts(
     }
 
 
-def opening_questions(review: Review) -> dict[str, dict[str, tuple[str, ...]]]:
+def opening_questions(review: Review) -> dict[str, dict[str, tuple[Question, ...]]]:
     """The review's framework version's questions to open with, by statement key
-    and kind of signal: one query, cached with the rest of the results."""
+    and kind of signal, in the active language: one query, cached with the rest
+    of the results (per language)."""
     return _read_opening_questions(review.framework_version_id)
 
 
-def _read_opening_questions(version_id: int) -> dict[str, dict[str, tuple[str, ...]]]:
-    questions: dict[str, dict[str, list[str]]] = {}
-    rows = (
-        OpeningQuestion.objects.filter(statement__version=version_id)
-        .order_by("statement__order", "kind", "order")
-        .values_list("statement__key", "kind", "text")
+def _read_opening_questions(
+    version_id: int,
+) -> dict[str, dict[str, tuple[Question, ...]]]:
+    """Each question in the active language where it has a translation, else in
+    English; English pages read no translations."""
+    language = get_language()
+    rows = OpeningQuestion.objects.filter(statement__version=version_id).order_by(
+        "statement__order", "kind", "order"
     )
-    for key, kind, text in rows:
-        questions.setdefault(key, {}).setdefault(kind, []).append(text)
+    if not language or is_english(language):
+        read = rows.values_list("statement__key", "kind", "text", Value(""))
+    else:
+        read = rows.annotate(
+            own=FilteredRelation(
+                "translations", condition=Q(translations__language=language)
+            )
+        ).values_list("statement__key", "kind", "text", "own__text")
+    questions: dict[str, dict[str, list[Question]]] = {}
+    for key, kind, english, own in read:
+        own = (own or "").strip()
+        question = Question(own or english, english=not own)
+        questions.setdefault(key, {}).setdefault(kind, []).append(question)
     return {
         key: {kind: tuple(texts) for kind, texts in kinds.items()}
         for key, kinds in questions.items()

@@ -1,5 +1,6 @@
 """In Urdu, right to left on a phone: the questionnaire's stepper and ratings
-read from the right, and released results are mirrored, readable and axe clean."""
+read from the right, and released results (their questions to open with in
+Urdu) are mirrored, readable and axe clean."""
 
 import pytest
 from django.utils import timezone
@@ -82,5 +83,9 @@ def test_released_results_in_urdu_are_mirrored_and_readable(browser, live_server
         "ts => ts.map(t => t.getBoundingClientRect().left)"
     )
     assert labels and min(labels) >= box["x"] - 1
+    # The questions to open with are the framework's Urdu, not marked English.
+    question = page.locator(".opening-questions li").first
+    assert question.get_attribute("lang") is None
+    assert question.inner_text().endswith("\u061f")
     assert_right_to_left_and_fits(page)
     page.context.close()

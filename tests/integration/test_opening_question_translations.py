@@ -1,16 +1,21 @@
 """Questions to open with in Polish and Urdu: shipped for every Big Local version
-by a data migration, and editable in the admin once the version is in use."""
+by a data migration, editable in the admin once the version is in use, and read
+in the page's language with the English where a question has none."""
 
 import re
 from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from reviews.actions.frameworks import copy_last_version
 from reviews.models import OpeningQuestion, OpeningQuestionTranslation
+from reviews.results.pages import Question, opening_questions
 from tests.factories import ReviewFactory, big_local_v1
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +159,29 @@ def test_staff_find_a_languages_questions_in_the_admin(admin_client):
     assert "Do jakich sieci" not in page
     add = admin_client.get("/admin/reviews/openingquestiontranslation/add/")
     assert add.status_code == 200
+
+
+def test_questions_are_read_in_the_pages_language_in_one_query():
+    review = ReviewFactory()
+    question = OpeningQuestion.objects.get(
+        statement__version=review.framework_version,
+        statement__key="confidence-voice",
+        kind="gap",
+        order=2,
+    )
+    question.translations.filter(language="pl").delete()
+    with translation.override("pl"), CaptureQueriesContext(connection) as polish:
+        gap = opening_questions(review)["confidence-voice"]["gap"]
+    assert len(polish) == 1
+    first = migration.TRANSLATIONS["pl"]["confidence-voice"]["gap"][0]
+    assert gap == (Question(first, english=False), Question(question.text, True))
+
+
+def test_english_pages_read_no_translations():
+    review = ReviewFactory()
+    with translation.override("en-gb"), CaptureQueriesContext(connection) as english:
+        gap = opening_questions(review)["confidence-voice"]["gap"]
+    assert len(english) == 1
+    assert "openingquestiontranslation" not in english[0]["sql"].lower()
+    assert all(q.english for q in gap)
+    assert gap[0].text.startswith("When did residents last feel listened to")

@@ -1,15 +1,18 @@
 """Released results in the respondent's language: the page's own words, the
-analysis package's labels and the framework's statements translated, English
-fallbacks marked with `lang="en-GB"`, and Urdu right to left."""
+analysis package's labels, the framework's statements and its questions to open
+with translated, English fallbacks marked with `lang="en-GB"`, and Urdu right to
+left."""
 
 import re
+from html import unescape
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
-from reviews.models import Review
+from reviews.models import OpeningQuestionTranslation, Review
 from tests.factories import ReviewFactory, bulk_responses, framework_version
 from tests.views.respond_helpers import invite
 
@@ -95,3 +98,39 @@ def test_english_readers_never_get_another_languages_cached_results(review):
     assert "1. Confidence and voice" in html
     assert "Członkowie partnerstwa" not in html
     assert 'class="statement-name">1. Confidence and voice' in html
+
+
+def opening_questions(html: str) -> list[str]:
+    """Each question to open with on the page, as its list item's HTML."""
+    lists = re.findall(r'<ul class="opening-questions[^"]*"[^>]*>(.*?)</ul>', html)
+    return [item for items in lists for item in re.findall(r"<li[^>]*>.*?</li>", items)]
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+def test_questions_to_open_with_are_in_the_language_and_not_marked_english(
+    review, language
+):
+    translated = {
+        escape(text)
+        for text in OpeningQuestionTranslation.objects.filter(
+            language=language
+        ).values_list("text", flat=True)
+    }
+    html = read_in(language, review)
+    assert re.search(r'<ul class="opening-questions[^"]*" lang', html) is None
+    items = opening_questions(html)
+    assert items
+    for item in items:
+        assert item.startswith("<li>"), item
+        assert item.removeprefix("<li>").removesuffix("</li>") in translated
+
+
+def test_a_question_without_polish_is_english_and_says_so(review):
+    first = opening_questions(read_in("pl", review))[0]
+    shown = unescape(first.removeprefix("<li>").removesuffix("</li>"))
+    row = OpeningQuestionTranslation.objects.get(language="pl", text=shown)
+    row.delete()
+    items = opening_questions(read_in("pl", review))
+    assert items[0] == f'<li lang="en-GB">{escape(row.question.text)}</li>'
+    # Only that one: the rest keep their Polish.
+    assert [item for item in items if item.startswith("<li lang=")] == items[:1]
