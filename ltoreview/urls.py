@@ -38,3 +38,5 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("programme.urls")),
 ]
+
+handler404 = "reviews.responding.languages.page_not_found"

@@ -5,10 +5,11 @@ the next review can say what happened and when, not only where things stand.
 """
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from reviews.actions.audit import record_event
 from reviews.models import (
@@ -51,15 +52,30 @@ def record_action(
     lead_other: str = "",
     statements: Iterable[Statement] = (),
     note: str = "",
+    form_key: uuid.UUID | None = None,
 ) -> AgreedAction:
-    action = AgreedAction.objects.create(
-        review=review,
-        what=what,
-        lead=lead,
-        lead_other=lead_other if lead == AgreedAction.Lead.OTHER else "",
-        due=due,
-        created_by=actor,
-    )
+    """Record an action agreed at the meeting. The same form sent twice (a
+    double click, a resend after a lost reply) carries the same `form_key` and
+    returns the action it recorded the first time."""
+    if form_key is not None:
+        recorded = AgreedAction.objects.filter(review=review, form_key=form_key)
+        if first := recorded.first():
+            return first
+    try:
+        with transaction.atomic():
+            action = AgreedAction.objects.create(
+                review=review,
+                what=what,
+                lead=lead,
+                lead_other=lead_other if lead == AgreedAction.Lead.OTHER else "",
+                due=due,
+                created_by=actor,
+                form_key=form_key,
+            )
+    except IntegrityError:
+        # The other click of the pair got there first, between our look and
+        # our insert.
+        return AgreedAction.objects.get(review=review, form_key=form_key)
     action.statements.set(list(statements))
     AgreedActionUpdate.objects.create(
         action=action,

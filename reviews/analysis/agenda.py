@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from reviews.analysis.numbers import comparable, one_decimal, percent
+from reviews.analysis.phrases import Phrase, Value, gettext, joined, ngettext, word
 from reviews.analysis.records import Analysis, DiscussionPoint, Gap, StatementInfo
 from reviews.analysis.words import (
     NOW,
@@ -41,7 +42,7 @@ class _Signal(NamedTuple):
     perspectives: tuple[str, ...]
     # False for a gap between one person and one person.
     makes_point: bool
-    clause: str
+    clause: Phrase
 
 
 def with_discussion_points(a: Analysis) -> Analysis:
@@ -71,8 +72,8 @@ def _point(
         statement=statement.key,
         perspectives=lead.perspectives,
         heading=statement.label,
-        body=_with_note(
-            _thin_note(a, statement.key, lead), "; ".join(s.clause for s in signals)
+        sentence=_with_note(
+            _thin_note(a, statement.key, lead), joined(s.clause for s in signals)
         ),
         sort_key=(kind_rank, metric, statement.order),
     )
@@ -88,10 +89,14 @@ def _signals(a: Analysis, statement: StatementInfo) -> Iterator[_Signal]:
             continue
         s = g.summary
         at = _PERSPECTIVE_RANK[p]
-        if g.disagreement and g.rwg is not None:
-            clause = (
-                f"{_who(p, s.n)} see it very differently from one another: ratings "
-                f"from {s.min} to {s.max}"
+        # Disagreement is only worked out from ratings, so there is a range.
+        if g.disagreement and g.rwg is not None and s.min is not None:
+            clause = gettext(
+                "{who} see it very differently from one another: ratings from "
+                "{low} to {high}",
+                who=_who(p, s.n),
+                low=s.min,
+                high=s.max if s.max is not None else s.min,
             )
             yield _Signal(
                 _rank("disagreement", g.rwg, at), "disagreement", (p,), True, clause
@@ -106,10 +111,15 @@ def _signals(a: Analysis, statement: StatementInfo) -> Iterator[_Signal]:
             )
     for c in a.changes:
         if c.statement == statement.key and c.split:
-            clause = (
-                f"{PERSPECTIVE_GROUPS[c.perspective]} are split: of {c.n} who rated "
-                f"both, {c.rose} ({percent(c.rose_share)}) rate it higher now than "
-                f"at first and {c.fell} ({percent(c.fell_share)}) lower"
+            clause = gettext(
+                "{group} are split: of {n} who rated both, {rose} ({rose_share}) "
+                "rate it higher now than at first and {fell} ({fell_share}) lower",
+                group=word(PERSPECTIVE_GROUPS[c.perspective]),
+                n=c.n,
+                rose=c.rose,
+                rose_share=percent(c.rose_share),
+                fell=c.fell,
+                fell_share=percent(c.fell_share),
             )
             # The most even split first.
             evenness = -min(c.rose_share, c.fell_share)
@@ -119,12 +129,12 @@ def _signals(a: Analysis, statement: StatementInfo) -> Iterator[_Signal]:
             )
 
 
-def _thin_note(a: Analysis, statement: str, lead: _Signal) -> str:
+def _thin_note(a: Analysis, statement: str, lead: _Signal) -> Phrase | None:
     """ "Only 3 of 8 partnership members rated this; 5 said they don't know. ",
     first, when a group the point rests on mostly did not give a rating, so a
     thin signal is not read as a strong one. A "don't know" point says it anyway."""
     if lead.kind == "unknown":
-        return ""
+        return None
     notes = []
     for p in lead.perspectives:
         g = a.group(statement, NOW, p)
@@ -133,19 +143,41 @@ def _thin_note(a: Analysis, statement: str, lead: _Signal) -> str:
         s = g.summary
         if comparable(s.n / s.answered) >= comparable(a.thresholds.thin_share):
             continue
-        note = f"only {s.n} of {s.answered} {PERSPECTIVE_GROUPS[p]} rated this"
+        parts = [
+            ngettext(
+                "only {count} of {answered} {group} rated this",
+                "only {count} of {answered} {group} rated this",
+                s.n,
+                answered=s.answered,
+                group=word(PERSPECTIVE_GROUPS[p]),
+            )
+        ]
         if s.dont_know:
-            note += f"; {s.dont_know} said they don\u2019t know"
+            parts.append(
+                ngettext(
+                    "{count} said they don’t know",
+                    "{count} said they don’t know",
+                    s.dont_know,
+                )
+            )
         if s.not_relevant:
-            note += f"; {s.not_relevant} said it is not relevant to them"
-        notes.append(note)
-    return "; ".join(notes)
+            parts.append(
+                ngettext(
+                    "{count} said it is not relevant to them",
+                    "{count} said it is not relevant to them",
+                    s.not_relevant,
+                )
+            )
+        notes.append(joined(parts))
+    return joined(notes) if notes else None
 
 
-def _with_note(note: str, body: str) -> str:
+def _with_note(note: Phrase | None, body: Phrase) -> Phrase:
     # A dash, not a new sentence: capitalising the body would turn "reps (2)"
     # into a label.
-    return f"{note} \u2014 {body}." if note else f"{body}."
+    if note is None:
+        return gettext("{body}.", body=body)
+    return gettext("{note} — {body}.", note=note, body=body)
 
 
 def _rank(kind: str, metric: float, *perspectives: int) -> tuple[float, ...]:
@@ -166,14 +198,20 @@ def _gap_signal(a: Analysis, gaps: list[Gap]) -> _Signal:
     # The larger group first: "members (8) rate it ... and the rep 9.0".
     first, second = (lead.b, lead.a) if n[lead.a] < n[lead.b] else (lead.a, lead.b)
     one_then_many = n[first] == 1 < n[second]
-    clause = (
-        f"{_also(first, n[first], mean[first], now=True)} and "
-        f"{_who(second, n[second])} {one_decimal(mean[second])}"
-        f"{' on average' if one_then_many else ''}, "
-        f"a gap of {one_decimal(abs(lead.gap))} points"
-    )
+    values: dict[str, Value] = {
+        "first": _also(first, n[first], mean[first], now=True),
+        "second": _who(second, n[second]),
+        "mean": one_decimal(mean[second]),
+        "gap": one_decimal(abs(lead.gap)),
+    }
+    if one_then_many:
+        clause = gettext(
+            "{first} and {second} {mean} on average, a gap of {gap} points", **values
+        )
+    else:
+        clause = gettext("{first} and {second} {mean}, a gap of {gap} points", **values)
     others = [p for p in PERSPECTIVES if p in mean and p not in (lead.a, lead.b)]
-    clause += "".join(f"; {_also(p, n[p], mean[p])}" for p in others)
+    clause = joined([clause, *(_also(p, n[p], mean[p]) for p in others)])
     ranks = [_PERSPECTIVE_RANK[lead.a], _PERSPECTIVE_RANK[lead.b]]
     makes_point = not lead.one_against_one
     return _Signal(
@@ -190,41 +228,60 @@ def _rated(a: Analysis, statement: str, p: str) -> int:
     return g.summary.n if g is not None else 0
 
 
-def _who(p: str, n: int) -> str:
+def _who(p: str, n: int) -> Phrase:
     """People in plain words: "the rep", "partnership members (8)"."""
-    return PERSPECTIVE_ONE_PERSON[p] if n == 1 else f"{PERSPECTIVE_GROUPS[p]} ({n})"
+    if n == 1:
+        return word(PERSPECTIVE_ONE_PERSON[p])
+    return gettext("{group} ({n})", group=word(PERSPECTIVE_GROUPS[p]), n=n)
 
 
-def _rate(n: int) -> str:
-    return "rates" if n == 1 else "rate"
-
-
-def _also(p: str, n: int, mean: float, now: bool = False) -> str:
+def _also(p: str, n: int, mean: float, now: bool = False) -> Phrase:
     """A group's average: "workers (3) rate it 6.0 on average", "the rep's
     rating is 6.0"; with `now`, "... rate it 4.0 now on average"."""
     if n == 1 and p == "rep" and not now:
-        return f"the rep\u2019s rating is {one_decimal(mean)}"
-    when = " now" if now else ""
-    average = "" if n == 1 else " on average"
-    return f"{_who(p, n)} {_rate(n)} it {one_decimal(mean)}{when}{average}"
+        return gettext("the rep’s rating is {mean}", mean=one_decimal(mean))
+    values: dict[str, Value] = {"who": _who(p, n), "mean": one_decimal(mean)}
+    if now:
+        return ngettext(
+            "{who} rates it {mean} now",
+            "{who} rate it {mean} now on average",
+            n,
+            **values,
+        )
+    return ngettext(
+        "{who} rates it {mean}", "{who} rate it {mean} on average", n, **values
+    )
 
 
-def _unknown_clause(p: str, dont_know: int, answered: int) -> str:
+def _unknown_clause(p: str, dont_know: int, answered: int) -> Phrase:
     if answered == 1:
-        return f"{PERSPECTIVE_ONE_PERSON[p]} said they don\u2019t know how it is now"
-    return (
-        f"{dont_know} of {answered} {PERSPECTIVE_GROUPS[p]} "
-        f"({percent(dont_know / answered)}) said they don\u2019t know how it is now"
+        return gettext(
+            "{who} said they don’t know how it is now",
+            who=word(PERSPECTIVE_ONE_PERSON[p]),
+        )
+    return ngettext(
+        "{count} of {answered} {group} ({share}) said they don’t know how it is now",
+        "{count} of {answered} {group} ({share}) said they don’t know how it is now",
+        dont_know,
+        answered=answered,
+        group=word(PERSPECTIVE_GROUPS[p]),
+        share=percent(dont_know / answered),
     )
 
 
 def _flat_points(a: Analysis) -> Iterator[DiscussionPoint]:
     if a.flat_review:
-        body = (
-            f"{a.flat_count} of {a.flat_assessed} responses "
-            f"({percent(a.flat_count / a.flat_assessed)}) give almost the same "
-            f"rating to every statement now (a range of {a.thresholds.flat_range} "
-            "points or less): priorities may need articulating."
+        sentence = ngettext(
+            "{count} of {total} responses ({share}) give almost the same rating to "
+            "every statement now (a range of {range} points or less): priorities "
+            "may need articulating.",
+            "{count} of {total} responses ({share}) give almost the same rating to "
+            "every statement now (a range of {range} points or less): priorities "
+            "may need articulating.",
+            a.flat_count,
+            total=a.flat_assessed,
+            share=percent(a.flat_count / a.flat_assessed),
+            range=a.thresholds.flat_range,
         )
         sort_key = (_KIND_RANK["flat"], 0.0, 0)
-        yield DiscussionPoint("flat", None, (), "Flat answers", body, sort_key)
+        yield DiscussionPoint("flat", None, (), "Flat answers", sentence, sort_key)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from reviews.analysis.phrases import Phrase
 from reviews.analysis.scale import BIG_LOCAL_SCALE, Scale
 from reviews.analysis.thresholds import Thresholds
 
@@ -128,10 +129,16 @@ class DiscussionPoint:
     kind: str
     statement: str | None
     perspectives: tuple[str, ...]
-    # The statement's label, then a paragraph giving every signal on it.
+    # The statement's label, then a paragraph giving every signal on it, which
+    # a page says in its reader's language (`Phrase.say`).
     heading: str
-    body: str
+    sentence: Phrase
     sort_key: tuple[float, ...]
+
+    @property
+    def body(self) -> str:
+        """The paragraph in English."""
+        return self.sentence.say()
 
     @property
     def text(self) -> str:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from reviews.analysis.numbers import one_decimal, percent, two_decimals
+from reviews.analysis.phrases import Phrase, gettext, joined, listed, word
 from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
     PERSPECTIVE_GROUPS,
@@ -83,106 +84,158 @@ class AttentionRules:
 ATTENTION = AttentionRules()
 
 
-def describe_attention(r: AttentionRules = ATTENTION) -> tuple[str, ...]:
+def describe_attention(r: AttentionRules = ATTENTION) -> tuple[Phrase, ...]:
     """The rules in plain words, for the area list and "How we flag"."""
     return (
-        "in the latest closed review, two perspectives\u2019 average ratings now "
-        f"differ by {_share_words(r.gap_share)} of its scale or more "
-        f"({one_decimal(r.gap_points(1, 10))} points on 1 to 10), each from "
-        f"{r.gap_min_people} or more people",
-        f"an agreed action is still open more than {r.action_overdue_days} days "
-        "after its due date",
-        f"a review has been open more than {r.open_grace_days} days with fewer "
-        f"than {r.few_responses} responses",
+        gettext(
+            "in the latest closed review, two perspectives’ average ratings "
+            "now differ by {share} of its scale or more ({points} points on 1 to "
+            "10), each from {people} or more people",
+            share=_share_words(r.gap_share),
+            points=one_decimal(r.gap_points(1, 10)),
+            people=r.gap_min_people,
+        ),
+        gettext(
+            "an agreed action is still open more than {days} days after its due date",
+            days=r.action_overdue_days,
+        ),
+        gettext(
+            "a review has been open more than {days} days with fewer than {few} "
+            "responses",
+            days=r.open_grace_days,
+            few=r.few_responses,
+        ),
     )
 
 
-def _share_words(share: float) -> str:
+def _share_words(share: float) -> Phrase | str:
     if math.isclose(share, 1 / 3):
-        return "a third"
+        return gettext("a third")
     if math.isclose(share, 1 / 2):
-        return "half"
+        return gettext("half")
     return percent(share)
 
 
-def _listed(words: list[str]) -> str:
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
-
-
-def small_group_rule(k: int) -> str:
+def small_group_rule(k: int) -> Phrase:
     """The small-group rule, as every page that states it says it."""
-    hidden = [PERSPECTIVE_GROUPS[p] for p in PERSPECTIVES if p not in SHOWN_AT_ANY_SIZE]
+    hidden = [
+        word(PERSPECTIVE_GROUPS[p]) for p in PERSPECTIVES if p not in SHOWN_AT_ANY_SIZE
+    ]
     shown = [
-        PERSPECTIVE_ONE_PERSON[p] if p == "rep" else PERSPECTIVE_GROUPS[p]
+        word(PERSPECTIVE_ONE_PERSON[p] if p == "rep" else PERSPECTIVE_GROUPS[p])
         for p in PERSPECTIVES
         if p in SHOWN_AT_ANY_SIZE
     ]
-    return (
-        f"Shared results show the figures of {_listed(hidden)} only when at least "
-        f"{k} of them answered. The views of {_listed(shown)} are shown however "
-        "few answered, and may be recognisable: they are told so before they answer."
+    return gettext(
+        "Shared results show the figures of {hidden} only when at least {k} of them "
+        "answered. The views of {shown} are shown however few answered, and may be "
+        "recognisable: they are told so before they answer.",
+        hidden=listed(hidden),
+        k=k,
+        shown=listed(shown),
     )
 
 
 def describe_thresholds(
     t: Thresholds = DEFAULT_THRESHOLDS, k: int | None = None
-) -> list[str]:
-    """Plain-English lines for the report's "How we flag" box; `k` is the review's
-    small-group size where it sets its own."""
+) -> list[Phrase]:
+    """Plain lines for the report's "How we flag" box, said in the page's
+    language (`Phrase.say`); `k` is the review's small-group size where it sets
+    its own."""
     bands = []
     lower = 0.0
     for upper, name in t.rwg_bands:
-        bands.append(f"{two_decimals(lower)}–{two_decimals(upper)} {name}")
+        bands.append(
+            gettext(
+                "{lower}–{upper} {name}",
+                lower=two_decimals(lower),
+                upper=two_decimals(upper),
+                name=word(name),
+            )
+        )
         lower = upper + 0.01
     split, unknown = percent(t.split_share), percent(t.unknown_share)
     return [
-        "Averages leave out \u201cdon\u2019t know\u201d and "
-        "\u201cnot relevant to us\u201d.",
-        "Flags look at how things are now; the other columns are shown for reference.",
-        f"A gap of {one_decimal(t.gap_flag)} points or more between two groups\u2019 "
-        "average ratings is flagged.",
-        f"Agreement within a group (r_wg) is worked out when at least {t.rwg_min_n} "
-        f"people in it gave a rating; {two_decimals(t.rwg_flag_at)} or below is "
-        "flagged as the group \u201cseeing this very differently from one "
-        "another\u201d.",
-        "Agreement bands: " + "; ".join(bands) + " (LeBreton & Senter, 2008).",
-        f"A group of at least {t.split_min_n} people who rated both columns is "
-        f"flagged as split when {split} or more of them rate a statement higher now "
-        f"than at first and {split} or more rate it lower.",
-        f"A statement is flagged when {unknown} or more of a group answering it "
-        "chose \u201cdon\u2019t know\u201d.",
-        f"A response is flat when its ratings span {t.flat_range} points or less "
-        f"across at least {t.flat_min_answered} statements; the review is flagged "
-        f"when {_share_words(t.flat_review_share)} or more of the responses that "
-        "rated that many statements are flat.",
-        "Change is the average of now minus at first, among people who rated "
-        "both: information, not a score.",
+        gettext("Averages leave out “don’t know” and “not relevant to us”."),
+        gettext(
+            "Flags look at how things are now; the other columns are shown for "
+            "reference."
+        ),
+        gettext(
+            "A gap of {gap} points or more between two groups’ average ratings "
+            "is flagged.",
+            gap=one_decimal(t.gap_flag),
+        ),
+        gettext(
+            "Agreement within a group (r_wg) is worked out when at least {n} people "
+            "in it gave a rating; {flag} or below is flagged as the group "
+            "“seeing this very differently from one another”.",
+            n=t.rwg_min_n,
+            flag=two_decimals(t.rwg_flag_at),
+        ),
+        gettext(
+            "Agreement bands: {bands} (LeBreton & Senter, 2008).", bands=joined(bands)
+        ),
+        gettext(
+            "A group of at least {n} people who rated both columns is flagged as "
+            "split when {split} or more of them rate a statement higher now than at "
+            "first and {split} or more rate it lower.",
+            n=t.split_min_n,
+            split=split,
+        ),
+        gettext(
+            "A statement is flagged when {unknown} or more of a group answering it "
+            "chose “don’t know”.",
+            unknown=unknown,
+        ),
+        gettext(
+            "A response is flat when its ratings span {range} points or less across "
+            "at least {answered} statements; the review is flagged when {share} or "
+            "more of the responses that rated that many statements are flat.",
+            range=t.flat_range,
+            answered=t.flat_min_answered,
+            share=_share_words(t.flat_review_share),
+        ),
+        gettext(
+            "Change is the average of now minus at first, among people who rated "
+            "both: information, not a score."
+        ),
         _agenda_rule(t),
         small_group_rule(t.k if k is None else k),
     ]
 
 
-def describe_programme_rules() -> list[str]:
+def describe_programme_rules() -> list[Phrase]:
     """The lines of "How we flag" about more than one review: how reviews on
     different scales are compared, and when an area needs attention. The results
     page shows them after `describe_thresholds`; the meeting pack, about one
     review, leaves them out."""
+    rules = describe_attention()
+    either = rules[0]
+    for rule in rules[1:]:
+        either = gettext("{first}; or {then}", first=either, then=rule)
     return [
-        "Where reviews are compared (change over time, the programme overview): "
-        + FOOTING_WORDS,
-        "Across the programme, an area is marked \u201cneeds attention\u201d when "
-        + "; or ".join(describe_attention())
-        + ".",
+        gettext(
+            "Where reviews are compared (change over time, the programme overview): "
+            "{footing}",
+            footing=word(FOOTING_WORDS),
+        ),
+        gettext(
+            "Across the programme, an area is marked “needs attention” when {rules}.",
+            rules=either,
+        ),
     ]
 
 
-def _agenda_rule(t: Thresholds) -> str:
-    return (
+def _agenda_rule(t: Thresholds) -> Phrase:
+    return gettext(
         "Discussion points: one for each statement with any flag, ordered by its "
         "strongest signal (a gap, then disagreement within a group, then a split, "
-        "then \u201cdon\u2019t know\u201d), flat answers last. A gap makes a "
+        "then “don’t know”), flat answers last. A gap makes a "
         "point only when at least one side has two or more people. The first "
-        f"{t.agenda_first} are the ones to talk about first. A point says first "
-        f"when it rests on few ratings: fewer than {_share_words(t.thin_share)} of "
-        "a group answering the statement gave it a rating."
+        "{first} are the ones to talk about first. A point says first when it "
+        "rests on few ratings: fewer than {share} of a group answering the "
+        "statement gave it a rating.",
+        first=t.agenda_first,
+        share=_share_words(t.thin_share),
     )

@@ -1,6 +1,7 @@
 """Forms for agreed actions: what, which statements, who leads, by when; and a
 status change with its note."""
 
+import uuid
 from typing import cast
 
 from crispy_forms.helper import FormHelper
@@ -41,6 +42,11 @@ class AgreedActionForm(forms.Form):
         help_text="Only when another organisation leads.",
     )
     due = forms.DateField(label="By when", widget=DateInput())
+    # A new key each time the form is drawn: the same form sent twice records
+    # one action (`agreed.record_action`).
+    form_key = forms.UUIDField(
+        widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+    )
 
     def __init__(
         self, *args, review: Review, action: AgreedAction | None = None, **kwargs
@@ -55,6 +61,8 @@ class AgreedActionForm(forms.Form):
                 "statements": [s.pk for s in action.statements.all()],
             }
         super().__init__(*args, **kwargs)
+        if action is not None:
+            del self.fields["form_key"]
         field = cast(StatementChoiceField, self.fields["statements"])
         field.queryset = review.framework_version.statements.order_by("order")
         self.helper = FormHelper()
@@ -64,6 +72,7 @@ class AgreedActionForm(forms.Form):
             Fieldset("", "lead", "lead_other"),
             Field("due"),
             Field("statements"),
+            *(["form_key"] if "form_key" in self.fields else []),
         )
 
     def clean(self) -> dict:

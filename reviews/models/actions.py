@@ -84,6 +84,9 @@ class AgreedAction(models.Model):
         max_length=20, choices=Status.choices, default=Status.AGREED
     )
     created = models.DateTimeField(default=timezone.now)
+    # The form it was recorded from, once: a double click or a resent form
+    # carries the same key and finds this action instead of adding another.
+    form_key = models.UUIDField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -106,6 +109,9 @@ class AgreedAction(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["agreed", "in_progress", "done", "dropped"]),
                 name="agreedaction_status_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["review", "form_key"], name="agreedaction_once_per_form"
             ),
         ]
         indexes = [models.Index(fields=["review", "due"], name="agreedaction_due")]

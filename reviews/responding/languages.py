@@ -17,6 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.views import defaults
 
 SESSION_KEY = "respondent_language"
 # The attribute `@respondent_side` sets on a view.
@@ -97,3 +98,16 @@ class LanguageMiddleware:
             language = chosen_language(request)
             translation.activate(language)
             request.LANGUAGE_CODE = language
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponseBase:
+    """Django's "Page not found", in the respondent's language when the address
+    matches no page at all, so no view marked it as theirs or not (a resident's
+    mistyped link). A page that exists speaks as its view does."""
+    if request.resolver_match is not None:
+        return defaults.page_not_found(request, exception)
+    language = chosen_language(request)
+    with translation.override(language):
+        response = defaults.page_not_found(request, exception)
+    response.headers["Content-Language"] = language
+    return response

@@ -116,4 +116,19 @@ RESULT_WORDS = (
     gettext_noop("How alike they see it"),
     # Axis titles of the charts released results draw
     gettext_noop("Average rating now"),
+    # PERSPECTIVE_ONE_PERSON, in the discussion points' sentences
+    gettext_noop("the one partnership member who answered"),
+    gettext_noop("the one LTO staff member who answered"),
+    gettext_noop("the one worker who answered"),
+    gettext_noop("the rep"),
+    gettext_noop("the one Local Trust staff member who answered"),
+    gettext_noop("the one other respondent who answered"),
+    # Thresholds.rwg_bands, in "How we flag"
+    gettext_noop("lack of agreement"),
+    gettext_noop("weak agreement"),
+    gettext_noop("moderate agreement"),
+    gettext_noop("strong agreement"),
+    gettext_noop("very strong agreement"),
+    # The heading of the flat-answers discussion point
+    gettext_noop("Flat answers"),
 )

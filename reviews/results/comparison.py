@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language, gettext
+
 from reviews.analysis import (
     FOOTING_WORDS,
     PERSPECTIVE_LABELS,
@@ -26,10 +29,12 @@ from reviews.analysis import (
     share_of_scale,
     signed_one_decimal,
 )
-from reviews.models import Review, StatementSummary
+from reviews.models import Review, StatementSummary, StatementTranslation
+from reviews.responding.words import is_english
 from reviews.results.page_charts import DASH
 from reviews.results.pages import RELEASE_PROTECTED
 from reviews.results.reading import scale_of
+from reviews.results.vocabulary import word
 
 LTO_STAFF = "lto_staff"
 
@@ -45,7 +50,7 @@ class Cell:
     @property
     def text(self) -> str:
         if self.hidden:
-            return "Not shown (too few answered)"
+            return gettext("Not shown (too few answered)")
         if self.mean is None or self.share is None:
             return DASH
         return f"{one_decimal(self.share)}% ({one_decimal(self.mean)})"
@@ -57,6 +62,22 @@ class Row:
     label: str
     cells: tuple[Cell, ...]
     change: str
+    # The label has no translation in the page's language.
+    in_english: bool = False
+
+
+@dataclass(frozen=True)
+class Side:
+    """A review as a column heading: "Regular review, March 2026 (Org; scale
+    1–10)", its parts in the page's language and the organisation's name apart,
+    as a name in no language."""
+
+    when: str
+    organisation: str
+    scale: str
+
+    def __str__(self) -> str:
+        return f"{self.when} ({self.organisation}; {self.scale})"
 
 
 @dataclass(frozen=True)
@@ -80,25 +101,43 @@ class Comparison:
 
     @property
     def footing(self) -> str:
-        return FOOTING_WORDS
+        return word(FOOTING_WORDS)
 
     @property
-    def headings(self) -> list[str]:
-        return [side_label(r) for r in self.reviews]
+    def headings(self) -> list[Side]:
+        return [side(r) for r in self.reviews]
 
 
-def side_label(review: Review) -> str:
-    scale = scale_of(review)
-    return (
-        f"{review.get_purpose_display()}, {review.opens:%B %Y} "
-        f"({review.appointment.organisation.name}; scale {scale.label})"
+def side(review: Review) -> Side:
+    return Side(
+        when=gettext("{purpose}, {month}").format(
+            purpose=word(review.get_purpose_display()),
+            month=date_format(review.opens, "F Y"),
+        ),
+        organisation=review.appointment.organisation.name,
+        scale=gettext("scale {scale}").format(scale=scale_of(review).label),
     )
 
 
 def _change(first: Cell, last: Cell) -> str:
     if first.share is None or last.share is None:
         return DASH
-    return f"{signed_one_decimal(last.share - first.share)} points"
+    change = signed_one_decimal(last.share - first.share)
+    return gettext("{change} points").format(change=change)
+
+
+def _labels_in_language(labels: dict[str, str], version_id: int) -> set[str]:
+    """Put each statement's short label in the active language, from the newest
+    review's version; the keys of those left in English."""
+    language = get_language() or ""
+    if is_english(language):
+        return set()
+    rows = StatementTranslation.objects.filter(
+        statement__version=version_id, language=language
+    ).values_list("statement__key", "short_label")
+    translated = {key: label.strip() for key, label in rows if label.strip()}
+    labels.update({key: translated[key] for key in labels if key in translated})
+    return set(labels) - set(translated)
 
 
 def compare(reviews: Sequence[Review], *, protect: bool) -> Comparison:
@@ -131,6 +170,7 @@ def compare(reviews: Sequence[Review], *, protect: bool) -> Comparison:
                 mean = figures["mean"]
                 by_side[i] = Cell(mean, share_of_scale(mean, scales[i]))
     keys = sorted(labels, key=lambda key: (order[key], key))
+    in_english = _labels_in_language(labels, ordered[-1].framework_version_id)
     comparison = Comparison(tuple(ordered), ())
     across = comparison.lto_changed
     tables = []
@@ -144,12 +184,13 @@ def compare(reviews: Sequence[Review], *, protect: bool) -> Comparison:
                 labels[key],
                 tuple(sides),
                 _change(sides[0], sides[-1]) if compared else DASH,
+                key in in_english,
             )
             for key in keys
             for sides in [cells[p].get(key, [Cell()] * len(ordered))]
         )
         tables.append(
-            PerspectiveTable(p, PERSPECTIVE_LABELS[p], table_rows, not compared)
+            PerspectiveTable(p, word(PERSPECTIVE_LABELS[p]), table_rows, not compared)
         )
     return Comparison(tuple(ordered), tuple(tables))
 

@@ -59,6 +59,7 @@ from reviews.results.reading import (
     read_review,
 )
 from reviews.results.vocabulary import (
+    say,
     statements_in_language,
     word,
 )
@@ -165,8 +166,17 @@ class Results:
         )
 
     def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
+        # The statements are in the page's language; the points were composed
+        # from the English, so each is said again in the page's language here.
+        labels = {s.key: s.label for s in self.analysis.statements}
         return tuple(
-            AgendaPoint(p, self.questions.get(p.statement or "", {}).get(p.kind, ()))
+            AgendaPoint(
+                p,
+                self.questions.get(p.statement or "", {}).get(p.kind, ()),
+                heading=labels.get(p.statement or "") or word(p.heading),
+                body=say(p.sentence),
+                heading_in_english=p.statement in self.english_statements,
+            )
             for p in points
         )
 
@@ -190,6 +200,11 @@ class AgendaPoint:
 
     point: DiscussionPoint
     questions: tuple[Question, ...]
+    # The point in the page's language; a statement with no translation in
+    # it keeps its English label.
+    heading: str
+    body: str
+    heading_in_english: bool = False
 
 
 def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
@@ -350,9 +365,14 @@ def _results_parts(
         ),
         "flat_notes": () if released else tuple(_flat_notes(result, data)),
         "thresholds": tuple(
-            analysis.describe_thresholds(result.thresholds, k=review.min_group_size)
+            say(line)
+            for line in analysis.describe_thresholds(
+                result.thresholds, k=review.min_group_size
+            )
         ),
-        "programme_rules": tuple(analysis.describe_programme_rules()),
+        "programme_rules": tuple(
+            say(line) for line in analysis.describe_programme_rules()
+        ),
         "hidden_groups": tuple(
             word(PERSPECTIVE_LABELS[p]) for p in sorted(hidden, key=PERSPECTIVES.index)
         ),

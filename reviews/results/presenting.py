@@ -73,7 +73,7 @@ class Deck:
     def title(self, number: int) -> str:
         item = self.item(number)
         if item is not None:
-            return f"{number}. {item.point.heading}"
+            return f"{number}. {item.heading}"
         return "What we agreed" if number == self.last else self.review.title
 
     def answered(self) -> list[tuple[str, str]]:

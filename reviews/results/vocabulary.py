@@ -15,15 +15,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 
 from reviews.analysis import StatementInfo
+from reviews.analysis.phrases import Phrase
 from reviews.models import StatementTranslation
 
 
 def word(english: str) -> str:
     """One of the analysis package's words in the active language."""
     return gettext(english)
+
+
+def say(phrase: Phrase) -> str:
+    """One of the analysis package's sentences in the active language."""
+    return phrase.say(translation)
 
 
 def statements_in_language(

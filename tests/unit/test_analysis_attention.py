@@ -61,8 +61,8 @@ def test_on_a_zero_to_five_scale_the_gap_is_a_third_of_that_scale():
 
 
 def test_how_we_flag_states_the_needs_attention_rule():
-    text = " ".join(describe_programme_rules())
+    text = " ".join(map(str, describe_programme_rules()))
 
     assert "needs attention" in text
     for rule in describe_attention():
-        assert rule in text
+        assert str(rule) in text

@@ -10,7 +10,8 @@ from reviews.analysis import (
     COLUMN_HEADINGS,
     PERSPECTIVE_LABELS,
 )
-from reviews.analysis.words import AGREEMENT_WORDS
+from reviews.analysis.thresholds import DEFAULT_THRESHOLDS
+from reviews.analysis.words import AGREEMENT_WORDS, PERSPECTIVE_ONE_PERSON
 from reviews.responding.vocabulary import RESULT_WORDS as WORDS
 from reviews.results.vocabulary import translate_figure, word
 
@@ -21,6 +22,9 @@ ANALYSIS_WORDS = (
     *AGREEMENT_WORDS,
     AGREEMENT_HEADING,
     AGREEMENT_HEADING_IN_WORDS,
+    *PERSPECTIVE_ONE_PERSON.values(),
+    *(name for _, name in DEFAULT_THRESHOLDS.rwg_bands),
+    "Flat answers",
 )
 
 

@@ -77,4 +77,4 @@ def test_an_instruction_that_names_no_range_names_no_other_scale():
 
 
 def test_how_we_read_the_answers_states_the_footing():
-    assert any(FOOTING_WORDS in line for line in describe_programme_rules())
+    assert any(FOOTING_WORDS in str(line) for line in describe_programme_rules())

@@ -3,6 +3,8 @@ with the released results, on the partnership page, on My areas and atop the nex
 review of the same appointment, and never in another partnership's pages."""
 
 import datetime as dt
+import re
+import uuid
 
 import pytest
 from django.db import connection
@@ -13,7 +15,7 @@ from django.utils import timezone
 
 from reviews.actions import agreed
 from reviews.models import AgreedAction, AuditEvent
-from tests.factories import ReviewFactory, two_partnerships
+from tests.factories import ReviewFactory, bulk_responses, two_partnerships
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +81,58 @@ def test_another_organisation_left_unnamed_is_an_error_and_nothing_is_saved(worl
     assert reply.status_code == 200
     assert "Name the organisation that leads." in reply.content.decode()
     assert not AgreedAction.objects.exists()
+
+
+def form_key_on(page) -> str:
+    found = re.search(r'name="form_key" value="([0-9a-f-]{36})"', page.content.decode())
+    assert found, "the form carries its key"
+    return found.group(1)
+
+
+def test_the_same_form_sent_twice_records_one_action(world):
+    client = as_user(world, "rep_a")
+    url = reverse("reviews:review-actions", args=[world.review_a.pk])
+    data = {
+        "what": "Meet the LTO's director",
+        "lead": "lto",
+        "due": (TODAY + dt.timedelta(days=30)).isoformat(),
+        "form_key": form_key_on(client.get(url)),
+    }
+
+    first, second = client.post(url, data), client.post(url, data)
+
+    assert first.status_code == second.status_code == 302
+    assert AgreedAction.objects.filter(what="Meet the LTO's director").count() == 1
+    # The next form drawn is a new one: the same words again are a new action.
+    again = client.get(url)
+    client.post(url, data | {"form_key": form_key_on(again)})
+    assert AgreedAction.objects.filter(what="Meet the LTO's director").count() == 2
+
+
+def test_a_form_sent_twice_from_the_presenter_page_records_one_action(world):
+    bulk_responses(world.review_a, "member", [[2] * 10] * 3)
+    bulk_responses(world.review_a, "lto_staff", [[9] * 10] * 2)
+    client = as_user(world, "rep_a")
+    url = reverse("reviews:presenter", args=[world.review_a.pk, 1])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {
+        "what": "Talk to the LTO",
+        "lead": "lto",
+        "due": (TODAY + dt.timedelta(days=30)).isoformat(),
+        "form_key": form_key_on(page),
+    }
+    client.post(url, data)
+    client.post(url, data)
+    assert AgreedAction.objects.filter(what="Talk to the LTO").count() == 1
+
+
+def test_two_racing_clicks_with_one_key_make_one_action(world):
+    key = uuid.uuid4()
+    one = record(world, "Book the hall", form_key=key)
+    two = record(world, "Book the hall", form_key=key)
+    assert one.pk == two.pk
+    assert AgreedAction.objects.count() == 1
 
 
 def test_staff_move_an_action_on_with_a_dated_note(world):

@@ -7,9 +7,11 @@ import re
 import pytest
 from django.template.loader import render_to_string
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 
 from reviews.models import StatementTranslation
+from tests.factories import ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +117,27 @@ def test_an_error_page_shown_in_a_chosen_language_speaks_it(
         html = render_to_string(template, request=rf.get("/"))
     assert sentence in html
     assert "Go to the home page" not in html
+
+
+def test_an_address_that_matches_no_page_says_so_in_the_chosen_language(client):
+    client.post(reverse("reviews:choose-language"), {"language": "ur", "next": "/"})
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    html = page.content.decode()
+    assert '<html lang="ur" dir="rtl">' in html
+    assert "صفحہ نہیں ملا" in html
+    assert page["Content-Language"] == "ur"
+
+
+def test_an_address_that_matches_no_page_follows_the_browser(client):
+    page = client.get("/no-such-page/", headers={"accept-language": "pl"})
+    assert page.status_code == 404
+    assert '<html lang="pl"' in page.content.decode()
+
+
+def test_someone_elses_review_is_not_found_in_english_like_every_rep_page(client):
+    client.force_login(UserFactory())
+    client.post(reverse("reviews:choose-language"), {"language": "pl", "next": "/"})
+    page = client.get(reverse("reviews:review-detail", args=[ReviewFactory().pk]))
+    assert page.status_code == 404
+    assert '<html lang="en-gb"' in page.content.decode()

@@ -77,10 +77,24 @@ def test_chart_legends_are_in_the_pages_language(review):
     assert '"name": "At first"' not in figure.group(1)
 
 
-def test_sentences_the_analysis_composes_say_they_are_english(review):
-    html = read_in("ur", review)
+def test_the_discussion_points_and_how_we_flag_are_in_the_pages_language(review):
+    html = read_in("pl", review)
+    agenda = html[html.index('id="points-heading"') : html.index('id="charts-heading"')]
+    assert (
+        "członkowie partnerstwa (3): teraz średnio 4.0, a jedyna osoba z personelu "
+        "LTO, która odpowiedziała: 9.0 – różnica 5.0 pkt."
+    ) in agenda
+    assert "rate it" not in agenda
     flag = html[html.index('id="flag-heading"') :]
-    assert '<ul class="mb-0" lang="en-GB">' in flag
+    assert "Średnie nie uwzględniają odpowiedzi „nie wiem” i „nie dotyczy nas”." in flag
+    assert 'lang="en-GB"' not in flag.split("</section>")[0]
+
+
+def test_the_discussion_points_in_urdu(review):
+    html = read_in("ur", review)
+    agenda = html[html.index('id="points-heading"') : html.index('id="charts-heading"')]
+    assert "یعنی 5.0 پوائنٹس کا فرق۔" in agenda
+    assert "a gap of" not in agenda
 
 
 def test_a_statement_without_a_translation_is_english_and_says_so():

@@ -21,6 +21,7 @@ from tests.factories import (
     framework_version,
     rep_of,
 )
+from tests.views.respond_helpers import invite
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +237,25 @@ def test_any_other_review_has_no_since_the_start(client):
     url = reverse("reviews:review-results", args=[reviews["regular"].pk])
 
     assert client.get(url).context["since_start"] is None
+
+
+def test_since_the_start_reads_in_the_residents_language(client):
+    appointment = AppointmentFactory()
+    reviews = exit_history(appointment)
+    Review.objects.filter(pk__in=[r.pk for r in reviews.values()]).update(
+        released_at=timezone.now()
+    )
+    _, token = invite(reviews["exit"])
+    client.get(reverse("reviews:respond-link", args=[token]))
+    client.post(reverse("reviews:choose-language"), {"language": "pl", "next": "/"})
+
+    page = client.get(reverse("reviews:respond-results", args=[reviews["exit"].pk]))
+
+    html = page.content.decode()
+    since = html[html.index('id="since-start-heading"') : html.index("</section>")]
+    assert "Członkowie partnerstwa" in since
+    assert "Pewność siebie i głos" in since
+    assert "+66.7 pkt" in since
+    assert "Średnie są pokazane jako część ich własnej skali" in since
+    assert "Exit interview" not in since and "points" not in since
+    assert f'<span lang="en-GB">{appointment.organisation.name}</span>' in since
