@@ -23,6 +23,7 @@ from reviews.analysis.numbers import comparable, one_decimal, percent
 from reviews.analysis.phrases import Phrase, Value, gettext, joined, ngettext, word
 from reviews.analysis.records import Analysis, DiscussionPoint, Gap, StatementInfo
 from reviews.analysis.words import (
+    IN_A_SENTENCE,
     NOW,
     PERSPECTIVE_GROUPS,
     PERSPECTIVE_ONE_PERSON,
@@ -114,7 +115,7 @@ def _signals(a: Analysis, statement: StatementInfo) -> Iterator[_Signal]:
             clause = gettext(
                 "{group} are split: of {n} who rated both, {rose} ({rose_share}) "
                 "rate it higher now than at first and {fell} ({fell_share}) lower",
-                group=word(PERSPECTIVE_GROUPS[c.perspective]),
+                group=_group(c.perspective),
                 n=c.n,
                 rose=c.rose,
                 rose_share=percent(c.rose_share),
@@ -149,7 +150,7 @@ def _thin_note(a: Analysis, statement: str, lead: _Signal) -> Phrase | None:
                 "only {count} of {answered} {group} rated this",
                 s.n,
                 answered=s.answered,
-                group=word(PERSPECTIVE_GROUPS[p]),
+                group=_group(p),
             )
         ]
         if s.dont_know:
@@ -228,11 +229,16 @@ def _rated(a: Analysis, statement: str, p: str) -> int:
     return g.summary.n if g is not None else 0
 
 
+def _group(p: str) -> Phrase:
+    """A group in the middle of a sentence: "partnership members"."""
+    return word(PERSPECTIVE_GROUPS[p], context=IN_A_SENTENCE)
+
+
 def _who(p: str, n: int) -> Phrase:
     """People in plain words: "the rep", "partnership members (8)"."""
     if n == 1:
         return word(PERSPECTIVE_ONE_PERSON[p])
-    return gettext("{group} ({n})", group=word(PERSPECTIVE_GROUPS[p]), n=n)
+    return gettext("{group} ({n})", group=_group(p), n=n)
 
 
 def _also(p: str, n: int, mean: float, now: bool = False) -> Phrase:
@@ -264,7 +270,7 @@ def _unknown_clause(p: str, dont_know: int, answered: int) -> Phrase:
         "{count} of {answered} {group} ({share}) said they don’t know how it is now",
         dont_know,
         answered=answered,
-        group=word(PERSPECTIVE_GROUPS[p]),
+        group=_group(p),
         share=percent(dont_know / answered),
     )
 

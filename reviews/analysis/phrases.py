@@ -27,6 +27,8 @@ class Translator(Protocol):
 
     def ngettext(self, singular: str, plural: str, number: int) -> str: ...
 
+    def pgettext(self, context: str, message: str) -> str: ...
+
 
 class _English:
     """The patterns as written: English needs no catalogue."""
@@ -38,6 +40,10 @@ class _English:
     @staticmethod
     def ngettext(singular: str, plural: str, number: int) -> str:
         return singular if number == 1 else plural
+
+    @staticmethod
+    def pgettext(context: str, message: str) -> str:
+        return message
 
 
 ENGLISH = _English()
@@ -55,9 +61,13 @@ class Phrase:
     plural: str | None = None
     count: int = 0
     values: tuple[tuple[str, Value], ...] = ()
+    # Words that translate differently in one place say which (pgettext).
+    context: str | None = None
 
     def say(self, language: Translator = ENGLISH) -> str:
-        if self.plural is None:
+        if self.context is not None:
+            pattern = language.pgettext(self.context, self.pattern)
+        elif self.plural is None:
             pattern = language.gettext(self.pattern)
         else:
             pattern = language.ngettext(self.pattern, self.plural, self.count)
@@ -84,11 +94,11 @@ def ngettext(singular: str, plural: str, count: int, **values: Value) -> Phrase:
     return Phrase(singular, plural, count, tuple({"count": count, **values}.items()))
 
 
-def word(english: str) -> Phrase:
+def word(english: str, context: str | None = None) -> Phrase:
     """One of the product's fixed words (`reviews.analysis.words`) as a phrase:
-    pages translate it by its English, listed for makemessages in
-    `reviews.responding.vocabulary`."""
-    return Phrase(english)
+    pages translate it by its English (in `context`, where given), listed for
+    makemessages in `reviews.responding.vocabulary`."""
+    return Phrase(english, context=context)
 
 
 def joined(phrases: Iterable[Phrase]) -> Phrase:

@@ -13,6 +13,7 @@ from reviews.analysis.numbers import one_decimal, percent, two_decimals
 from reviews.analysis.phrases import Phrase, gettext, joined, listed, word
 from reviews.analysis.scale import FOOTING_WORDS
 from reviews.analysis.words import (
+    IN_A_SENTENCE,
     PERSPECTIVE_GROUPS,
     PERSPECTIVE_ONE_PERSON,
     PERSPECTIVES,
@@ -119,10 +120,14 @@ def _share_words(share: float) -> Phrase | str:
 def small_group_rule(k: int) -> Phrase:
     """The small-group rule, as every page that states it says it."""
     hidden = [
-        word(PERSPECTIVE_GROUPS[p]) for p in PERSPECTIVES if p not in SHOWN_AT_ANY_SIZE
+        word(PERSPECTIVE_GROUPS[p], context=IN_A_SENTENCE)
+        for p in PERSPECTIVES
+        if p not in SHOWN_AT_ANY_SIZE
     ]
     shown = [
-        word(PERSPECTIVE_ONE_PERSON[p] if p == "rep" else PERSPECTIVE_GROUPS[p])
+        word(PERSPECTIVE_ONE_PERSON[p])
+        if p == "rep"
+        else word(PERSPECTIVE_GROUPS[p], context=IN_A_SENTENCE)
         for p in PERSPECTIVES
         if p in SHOWN_AT_ANY_SIZE
     ]

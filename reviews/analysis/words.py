@@ -55,6 +55,9 @@ PERSPECTIVE_GROUPS: Final = {
     "lt_staff": "Local Trust staff",
     "other": "other respondents",
 }
+# The translation context of a group's words in a sentence, apart from the same
+# words as a heading ("LTO staff"), which some languages capitalise.
+IN_A_SENTENCE: Final = "a group of people in the middle of a sentence"
 # A group of one in a sentence: never "Reps" for one rep.
 PERSPECTIVE_ONE_PERSON: Final = {
     "member": "the one partnership member who answered",

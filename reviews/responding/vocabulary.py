@@ -7,7 +7,7 @@ Listing them here with `gettext_noop` lets makemessages find them; a unit test
 keeps this list in step with the words it copies.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 CAPITAL_LABELS = (
     gettext_noop("Social"),
@@ -54,14 +54,18 @@ PERSPECTIVE_SINGULAR = (
     gettext_noop("Other respondent"),
 )
 
-# A group in the middle of a sentence.
+# A group in the middle of a sentence, in the context
+# `reviews.analysis.words.IN_A_SENTENCE` (the same English as a heading may
+# translate with a capital).
 PERSPECTIVE_GROUPS = (
-    gettext_noop("partnership members"),
-    gettext_noop("LTO staff"),
-    gettext_noop("workers"),
-    gettext_noop("reps"),
-    gettext_noop("Local Trust staff"),
-    gettext_noop("other respondents"),
+    pgettext_lazy(
+        "a group of people in the middle of a sentence", "partnership members"
+    ),
+    pgettext_lazy("a group of people in the middle of a sentence", "LTO staff"),
+    pgettext_lazy("a group of people in the middle of a sentence", "workers"),
+    pgettext_lazy("a group of people in the middle of a sentence", "reps"),
+    pgettext_lazy("a group of people in the middle of a sentence", "Local Trust staff"),
+    pgettext_lazy("a group of people in the middle of a sentence", "other respondents"),
 )
 
 # How a small group's answers are shown (reviews.views.respond.SHARED_AS).

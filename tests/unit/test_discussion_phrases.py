@@ -134,7 +134,11 @@ def test_every_pattern_is_in_the_catalogue_and_fills_its_places(language):
     with translation.override(language):
         for sentence in sentences():
             for phrase in patterns(sentence):
-                key = phrase.pattern if phrase.plural is None else (phrase.pattern, 0)
+                key: str | tuple[str, int] = phrase.pattern
+                if phrase.context is not None:
+                    key = f"{phrase.context}\x04{phrase.pattern}"
+                elif phrase.plural is not None:
+                    key = (phrase.pattern, 0)
                 assert catalogue.get(key), (language, phrase.pattern)
             # Every place the English has is filled in the translation.
             assert "{" not in sentence.say(translation)
