@@ -261,14 +261,10 @@ IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
 
 LANGUAGE_CODE = "en-gb"
 # The respondent's side speaks these; each is named in itself. Polish and Urdu
-# are drafts until a fluent speaker has checked them (locale/*/LC_MESSAGES).
+# are drafts until Local Trust staff mark them checked by a fluent speaker in
+# the admin (reviews.models.InterfaceLanguage).
 LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Languages whose interface words a fluent speaker has checked; until then a
-# page in any other language but English invites corrections.
-CHECKED_LANGUAGES = [
-    code for code in os.environ.get("CHECKED_LANGUAGES", "").split(",") if code
-]
 # The language cookie lasts as long as a results link: a respondent's choice
 # should still hold when the results they helped with are released.
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

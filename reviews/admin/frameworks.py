@@ -10,6 +10,7 @@ from reviews.models import (
     DRAFT_TRANSLATION,
     Framework,
     FrameworkVersion,
+    InterfaceLanguage,
     OpeningQuestion,
     OpeningQuestionTranslation,
     Statement,
@@ -69,8 +70,46 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
         return []
 
 
+class CheckedByAFluentSpeaker(admin.ModelAdmin):
+    """A translation's status ("draft: not yet checked by a fluent speaker"
+    until a Local Trust staff member marks it checked), and the actions that
+    mark it."""
+
+    actions = ["mark_checked", "mark_draft"]
+
+    @admin.display(description="Checked")
+    def status(self, obj: VersionTranslation | InterfaceLanguage) -> str:
+        if obj.checked_at is not None:
+            return f"checked by a fluent speaker on {obj.checked_at:%d %b %Y}"
+        return DRAFT_TRANSLATION
+
+    @admin.action(description="Mark as checked by a fluent speaker")
+    def mark_checked(self, request, queryset):
+        marked = queryset.filter(checked_at__isnull=True).update(
+            checked_at=timezone.now(), checked_by=request.user
+        )
+        self.message_user(request, f"Marked {marked} as checked.", messages.SUCCESS)
+
+    @admin.action(description="Mark as a draft again (it needs checking)")
+    def mark_draft(self, request, queryset):
+        marked = queryset.filter(checked_at__isnull=False).update(
+            checked_at=None, checked_by=None
+        )
+        self.message_user(request, f"Marked {marked} as a draft.", messages.SUCCESS)
+
+
+@admin.register(InterfaceLanguage)
+class InterfaceLanguageAdmin(CheckedByAFluentSpeaker):
+    """The interface's words per language: written in `locale/`, shipped with
+    the code; here only whether a fluent speaker has checked them."""
+
+    list_display = ["__str__", "language", "status"]
+    fields = ["language", "checked_at", "checked_by"]
+    readonly_fields = ["checked_at", "checked_by"]
+
+
 @admin.register(VersionTranslation)
-class VersionTranslationAdmin(admin.ModelAdmin):
+class VersionTranslationAdmin(CheckedByAFluentSpeaker):
     """A version's words in one language. Translations stay editable once a
     version is in use: answers are stored against statements, never words, so a
     fluent speaker's correction changes no result."""
@@ -78,7 +117,6 @@ class VersionTranslationAdmin(admin.ModelAdmin):
     list_display = ["version", "language", "complete", "status"]
     list_filter = ["language", "version__framework"]
     readonly_fields = ["checked_at", "checked_by", "still_in_english"]
-    actions = ["mark_checked"]
 
     @admin.display(boolean=True, description="Complete")
     def complete(self, obj: VersionTranslation) -> bool:
@@ -91,19 +129,6 @@ class VersionTranslationAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return "-"
         return "; ".join(obj.untranslated()) or "nothing: it is complete"
-
-    @admin.display(description="Checked")
-    def status(self, obj: VersionTranslation) -> str:
-        if obj.is_checked:
-            return f"checked by a fluent speaker on {obj.checked_at:%d %b %Y}"
-        return DRAFT_TRANSLATION
-
-    @admin.action(description="Mark as checked by a fluent speaker")
-    def mark_checked(self, request, queryset):
-        marked = queryset.filter(checked_at__isnull=True).update(
-            checked_at=timezone.now(), checked_by=request.user
-        )
-        self.message_user(request, f"Marked {marked} as checked.", messages.SUCCESS)
 
 
 @admin.register(StatementTranslation)

@@ -154,3 +154,30 @@ class OpeningQuestionTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question} ({self.language})"
+
+
+class InterfaceLanguage(models.Model):
+    """The interface's own words in one language (the catalogues in `locale/`),
+    and whether a fluent speaker has checked them. Until a Local Trust staff
+    member marks it checked, every page in it invites corrections."""
+
+    # A code from settings.LANGUAGES other than the default (English).
+    language = models.CharField(max_length=10, unique=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["language"]
+
+    def __str__(self) -> str:
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    @property
+    def is_checked(self) -> bool:
+        return self.checked_at is not None

@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views import defaults
 
+from reviews.models import InterfaceLanguage
+
 SESSION_KEY = "respondent_language"
 # The attribute `@respondent_side` sets on a view.
 MARK = "respondent_side"
@@ -51,8 +53,12 @@ def chosen_language(request: HttpRequest) -> str:
 
 def is_draft(code: str) -> bool:
     """Whether the interface in `code` is still a draft nobody fluent has
-    checked: any language but English, until it is in CHECKED_LANGUAGES."""
-    return code != settings.LANGUAGE_CODE and code not in settings.CHECKED_LANGUAGES
+    checked: any language but English, until Local Trust staff mark it checked
+    in the admin (`InterfaceLanguage`). English pages ask nothing."""
+    if code == settings.LANGUAGE_CODE:
+        return False
+    checked = InterfaceLanguage.objects.filter(language=code, checked_at__isnull=False)
+    return not checked.exists()
 
 
 def translation_draft(request: HttpRequest) -> dict[str, object]:

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from reviews.models import StatementTranslation
+from reviews.models import InterfaceLanguage, StatementTranslation
 from tests.factories import ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,10 +89,21 @@ def test_a_draft_translation_invites_corrections_to_the_privacy_contact(
     assert 'href="mailto:privacy@example.org"' in html
 
 
-@override_settings(CHECKED_LANGUAGES=["pl"])
-def test_a_checked_language_no_longer_invites_corrections(client):
-    html = page_in(client, "pl", "/glossary/")
-    assert CORRECTIONS["pl"] not in html
+def test_a_language_staff_mark_checked_no_longer_invites_corrections(
+    client, admin_client, admin_user
+):
+    admin = admin_client
+    changelist = reverse("admin:reviews_interfacelanguage_changelist")
+    listed = admin.get(changelist).content.decode()
+    assert listed.count("draft: not yet checked by a fluent speaker") == 2
+    polish = InterfaceLanguage.objects.get(language="pl")
+
+    admin.post(changelist, {"action": "mark_checked", "_selected_action": [polish.pk]})
+
+    polish.refresh_from_db()
+    assert polish.checked_by == admin_user
+    assert CORRECTIONS["pl"] not in page_in(client, "pl", "/glossary/")
+    assert CORRECTIONS["ur"] in page_in(Client(), "ur", "/glossary/")
 
 
 def test_english_pages_do_not_invite_corrections(client):
