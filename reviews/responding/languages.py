@@ -70,6 +70,14 @@ def translation_draft(request: HttpRequest) -> dict[str, object]:
     }
 
 
+def room_language(request: HttpRequest) -> str:
+    """The language of the screens a rep presents to the meeting: the one
+    chosen on the title screen in this browser, else English, whatever the
+    rep's own browser prefers (the room, not the laptop, reads them)."""
+    chosen = request.session.get(SESSION_KEY)
+    return str(chosen) if is_language(chosen) else settings.LANGUAGE_CODE
+
+
 def remember_language(request: HttpRequest, code: str) -> None:
     request.session[SESSION_KEY] = code
 

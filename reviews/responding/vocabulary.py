@@ -120,6 +120,7 @@ RESULT_WORDS = (
     gettext_noop("How alike they see it"),
     # Axis titles of the charts released results draw
     gettext_noop("Average rating now"),
+    gettext_noop("Rating"),
     # PERSPECTIVE_ONE_PERSON, in the discussion points' sentences
     gettext_noop("the one partnership member who answered"),
     gettext_noop("the one LTO staff member who answered"),
@@ -135,4 +136,20 @@ RESULT_WORDS = (
     gettext_noop("very strong agreement"),
     # The heading of the flat-answers discussion point
     gettext_noop("Flat answers"),
+)
+
+# Agreed actions (reviews.models.AgreedAction): who leads, their status and
+# when they are due, as released results and the meeting's screens list them.
+ACTION_WORDS = (
+    gettext_noop("The partnership"),
+    gettext_noop("The LTO"),
+    gettext_noop("The rep"),
+    gettext_noop("Local Trust"),
+    gettext_noop("Another organisation"),
+    gettext_noop("Agreed"),
+    gettext_noop("In progress"),
+    gettext_noop("Done"),
+    gettext_noop("Dropped"),
+    gettext_noop("Overdue"),
+    gettext_noop("Due soon"),
 )

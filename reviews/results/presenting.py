@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from reviews.analysis import NOW, PERSPECTIVE_LABELS, THEN, Analysis, StatementInfo
 from reviews.models import Review
 from reviews.results.page_charts import DASH, figure_script, fmt
 from reviews.results.pages import AgendaPoint, Results, build_results
 from reviews.results.room_charts import Spread, statement_strip
+from reviews.results.vocabulary import translate_figure, word
 
 TITLE = "title"
 POINT = "point"
@@ -74,7 +76,7 @@ class Deck:
         item = self.item(number)
         if item is not None:
             return f"{number}. {item.heading}"
-        return "What we agreed" if number == self.last else self.review.title
+        return gettext("What we agreed") if number == self.last else self.review.title
 
     def answered(self) -> list[tuple[str, str]]:
         """How many answered, by perspective; a hidden small group says so."""
@@ -82,8 +84,8 @@ class Deck:
         hidden = set(a.suppressed_perspectives)
         return [
             (
-                PERSPECTIVE_LABELS[p],
-                f"fewer than {a.k}" if p in hidden else str(a.respondents[p]),
+                word(PERSPECTIVE_LABELS[p]),
+                _fewer_than(a.k) if p in hidden else str(a.respondents[p]),
             )
             for p in a.perspectives
             if a.respondents.get(p)
@@ -98,12 +100,12 @@ class Deck:
                 continue
             then = a.group(statement.key, THEN, p)
             if now.suppressed and now.summary.answered == 0:
-                rated = f"fewer than {a.k}: not shown"
+                rated = gettext("{fewer}: not shown").format(fewer=_fewer_than(a.k))
             else:
                 rated = str(now.summary.n)
             rows.append(
                 GroupNumbers(
-                    label=PERSPECTIVE_LABELS[p],
+                    label=word(PERSPECTIVE_LABELS[p]),
                     rated=rated,
                     now=fmt(now.summary.mean),
                     then=fmt(then.summary.mean) if then is not None else DASH,
@@ -113,8 +115,19 @@ class Deck:
 
     def chart_script(self, statement: StatementInfo, element_id: str) -> SafeString:
         a = self.results.analysis
-        figure = statement_strip(_spreads(a, statement), scale=a.scale)
+        figure = translate_figure(
+            statement_strip(_spreads(a, statement), scale=a.scale)
+        )
+        # The rows are perspectives, named on the axis.
+        yaxis = figure["layout"]["yaxis"]
+        yaxis["ticktext"] = [word(label) for label in yaxis["ticktext"]]
         return figure_script(figure, element_id)
+
+
+def _fewer_than(k: int | None) -> str:
+    # A group is only hidden under a small-group rule, which sets k.
+    k = k or 0
+    return ngettext("fewer than {k}", "fewer than {k}", k).format(k=k)
 
 
 def _spreads(

@@ -5,6 +5,8 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from reviews.analysis.words import CAPITAL_HELP
@@ -45,3 +47,23 @@ def _help_html(
     return render_to_string(
         "reviews/respond/statement_help.html", {"statement": statement}
     )
+
+
+@register.simple_tag(takes_context=True)
+def statement_name(context: template.Context, statement: Statement) -> SafeString:
+    """ "3. Aspiration and ambition" in the page's language: from the results on
+    the page (their statements are in its language) where there are any, else
+    as stored; a label left in English on a page in another language says so."""
+    results = context.get("results")
+    label, english = statement.short_label, False
+    if results is not None:
+        for info in results.analysis.statements:
+            if info.key == statement.key:
+                label = info.label
+                english = info.key in results.english_statements
+                break
+    else:
+        english = not (get_language() or "en").lower().startswith("en")
+    if english:
+        return format_html('{}. <span lang="en-GB">{}</span>', statement.order, label)
+    return format_html("{}. {}", statement.order, label)

@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import AuthenticatedRequest
@@ -29,6 +30,7 @@ from reviews.actions.meeting import move_to_screen, save_note
 from reviews.forms.agreed import AgreedActionForm
 from reviews.forms.meeting import NoteForm
 from reviews.models import AgreedAction, AuditEvent, MeetingNote, Presentation, Review
+from reviews.responding.languages import room_language
 from reviews.results.presenting import Deck, build_deck
 from reviews.results.room_charts import strip_height
 from reviews.views.lookup import managed_review
@@ -79,17 +81,23 @@ def _screen_context(deck: Deck, screen: int) -> dict[str, Any]:
 
 @login_required
 def present_screen(request: AuthenticatedRequest, pk: int, screen: int) -> HttpResponse:
-    deck = _deck(request, pk, screen)
-    if screen == 0:
-        detail = "Presented at the meeting (what released results show)"
-        record_event(
-            review=deck.review,
-            actor=request.user,
-            action=AuditEvent.Action.VIEWED_RESULTS,
-            detail=detail,
-        )
-    context = _screen_context(deck, screen)
-    return render(request, "reviews/presenting/screen.html", context)
+    """A screen the room reads, in the language chosen for it on the title
+    screen (the rep's presenter page stays English)."""
+    language = room_language(request)
+    with translation.override(language):
+        deck = _deck(request, pk, screen)
+        if screen == 0:
+            detail = "Presented at the meeting (what released results show)"
+            record_event(
+                review=deck.review,
+                actor=request.user,
+                action=AuditEvent.Action.VIEWED_RESULTS,
+                detail=detail,
+            )
+        context = _screen_context(deck, screen)
+        reply = render(request, "reviews/presenting/screen.html", context)
+    reply.headers["Content-Language"] = language
+    return reply
 
 
 @login_required

@@ -12,7 +12,7 @@ from reviews.analysis.words import (
     PERSPECTIVE_GROUPS,
     PERSPECTIVE_SINGULAR,
 )
-from reviews.models import Capital, Review
+from reviews.models import AgreedAction, Capital, Review
 from reviews.responding import vocabulary
 from reviews.views.respond import SHARED_AS
 
@@ -28,6 +28,8 @@ def test_every_word_pages_translate_by_value_is_listed_for_translation():
     assert set(vocabulary.CAPITAL_HEADINGS) == {f"{c} capital" for c in Capital.labels}
     assert set(vocabulary.PURPOSES) == set(Review.Purpose.labels)
     assert vocabulary.FOOTING == FOOTING_WORDS
+    action_words = {*AgreedAction.Lead.labels, *AgreedAction.Status.labels}
+    assert set(vocabulary.ACTION_WORDS) == action_words | {"Overdue", "Due soon"}
 
 
 def test_a_groups_words_in_a_sentence_have_one_context():

@@ -110,7 +110,7 @@ def test_a_small_group_of_members_is_hidden_whether_or_not_released(
     review.save()
     client.force_login(rep)
     page = client.get(screen_url(review, 0)).content.decode()
-    assert "not shown here: Partnership members" in page
+    assert "Not shown here: Partnership members." in page
     assert "fewer than 5" in page
 
 
@@ -263,3 +263,42 @@ def test_the_rooms_chart_is_a_figure_without_hover_or_mode_bar(client, review, r
     figure = json.loads(script.split("</script>")[0])
     assert figure["config"]["displayModeBar"] is False
     assert figure["layout"]["dragmode"] is False
+
+
+def test_the_room_reads_the_screens_in_the_language_chosen_on_the_title_screen(
+    client, review, rep
+):
+    client.force_login(rep)
+    title = client.get(screen_url(review, 0)).content.decode()
+    # English until a language is chosen, whatever the rep's browser prefers.
+    assert '<html lang="en-gb" dir="ltr">' in title
+    assert 'value="pl"' in title and ">Polski<" in title
+
+    client.post(
+        reverse("reviews:choose-language"),
+        {"language": "pl", "next": screen_url(review, 0)},
+    )
+
+    title = client.get(screen_url(review, 0))
+    assert title["Content-Language"] == "pl"
+    assert "Zasady rozmowy" in title.content.decode()
+    point = client.get(screen_url(review, 1)).content.decode()
+    assert '<html lang="pl" dir="ltr">' in point
+    assert "Zarządzanie i ryzyko" in point
+    assert "różnica" in point and "a gap of" not in point
+    assert "Personel LTO" in point  # the numbers' perspective labels
+    agreed = client.get(screen_url(review, build_deck(review).last)).content.decode()
+    assert "Co uzgodniliśmy" in agreed
+    # The rep's own page stays English.
+    presenter = client.get(presenter_url(review, 1)).content.decode()
+    assert '<html lang="en-gb"' in presenter
+    assert "a gap of" in presenter
+
+
+def test_the_room_reads_right_to_left_in_urdu(client, review, rep):
+    client.force_login(rep)
+    client.post(reverse("reviews:choose-language"), {"language": "ur", "next": "/"})
+    point = client.get(screen_url(review, 1)).content.decode()
+    assert '<html lang="ur" dir="rtl">' in point
+    assert "bootstrap.rtl.min" in point
+    assert "انتظام اور خطرے" in point

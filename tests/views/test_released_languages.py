@@ -3,6 +3,7 @@ analysis package's labels, the framework's statements and its questions to open
 with translated, English fallbacks marked with `lang="en-GB"`, and Urdu right to
 left."""
 
+import datetime as dt
 import re
 from html import unescape
 
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from reviews.models import OpeningQuestionTranslation, Review
+from reviews.models import AgreedAction, OpeningQuestionTranslation, Review
 from tests.factories import ReviewFactory, bulk_responses, framework_version
 from tests.views.respond_helpers import invite
 
@@ -148,3 +149,17 @@ def test_a_question_without_polish_is_english_and_says_so(review):
     assert items[0] == f'<li lang="en-GB">{escape(row.question.text)}</li>'
     # Only that one: the rest keep their Polish.
     assert [item for item in items if item.startswith("<li lang=")] == items[:1]
+
+
+def test_what_was_agreed_reads_in_the_pages_language(review):
+    statement = review.framework_version.statements.get(order=1)
+    action = AgreedAction.objects.create(
+        review=review, what="Meet monthly", lead="lto", due=dt.date(2027, 3, 1)
+    )
+    action.statements.set([statement])
+    html = read_in("pl", review)
+    agreed = html[html.index('id="agreed-heading"') : html.index('id="flag-heading"')]
+    assert "Prowadzi: LTO · termin: 1 marca 2027" in agreed
+    assert ">Uzgodnione<" in agreed
+    assert "Dotyczy: 1. Pewność siebie i głos" in agreed
+    assert "Led by" not in agreed
