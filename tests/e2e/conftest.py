@@ -11,7 +11,12 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from reviews.models import Invitation, Review
+from tests.factories import ReviewFactory, bulk_responses
+from tests.views.respond_helpers import invite
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -46,6 +51,23 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(autouse=True)
 def _framework_rows(framework_rows) -> None:
     """Live-server tests flush the database between tests."""
+
+
+@pytest.fixture
+def member_invitation() -> tuple[Invitation, str]:
+    """A member's invitation (and its link's token) to an open review that
+    others have answered enough for its results to show once `release`d."""
+    review = ReviewFactory(min_group_size=3)
+    bulk_responses(review, "member", [[3] * 10, [4] * 10, [5] * 10])
+    bulk_responses(review, "lto_staff", [[9] * 10])
+    return invite(review)
+
+
+def release(review: Review) -> None:
+    """Close the review and release its results, as the rep would."""
+    Review.objects.filter(pk=review.pk).update(
+        status=Review.Status.CLOSED, released_at=timezone.now()
+    )
 
 
 class OffsiteRequests(list):

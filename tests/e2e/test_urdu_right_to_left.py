@@ -3,15 +3,14 @@ read from the right, and released results (their questions to open with in
 Urdu) are mirrored, readable and axe clean."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page
 
-from reviews.models import Review
 from tests.e2e.conftest import (
     assert_accessible,
     assert_stays_local,
     draw_every_chart,
     open_page,
+    release,
 )
 from tests.factories import ReviewFactory, bulk_responses
 from tests.views.respond_helpers import invite
@@ -60,9 +59,7 @@ def test_released_results_in_urdu_are_mirrored_and_readable(browser, live_server
     review = ReviewFactory(min_group_size=3)
     bulk_responses(review, "member", [[3] * 10, [4] * 10, [8] * 10])
     bulk_responses(review, "lto_staff", [[9] * 10, [7] * 10])
-    Review.objects.filter(pk=review.pk).update(
-        status=Review.Status.CLOSED, released_at=timezone.now()
-    )
+    release(review)
     _, token = invite(review)
     page = in_urdu(browser, live_server)
     page.goto(f"{live_server.url}/r/{token}/")

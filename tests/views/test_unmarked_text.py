@@ -8,63 +8,22 @@ words, which carry lang="en-GB" (the framework's words where a version has no
 translation in the language), and anything else whose lang is not the page's.
 """
 
-import gettext as gettext_module
-import re
 from html.parser import HTMLParser
 
 import pytest
-from django.conf.locale import LANG_INFO
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import trans_real
 
 from tests.factories import ReviewFactory, bulk_responses
+from tests.pseudo_language import CLOSE, OPEN, PSEUDO, install, unmarked
 from tests.views.respond_helpers import answers, start, url
 
 pytestmark = pytest.mark.django_db
 
-PSEUDO = "xx"
-OPEN, CLOSE = "\u27e6", "\u27e7"
-# Text that is data, not interface: the fixtures' names and the product's own.
-NAMES = {
-    "Pseudo",
-    "LTO",
-    "Review",
-    "Big",
-    "Local",
-    "Trust",
-    "QR",
-    "PDF",
-    "CSV",
-    "XLSX",
-    "r_wg",
-}
-
-
-class PseudoTranslation(gettext_module.NullTranslations):
-    """Django's active translation, answering every message wrapped in markers."""
-
-    def gettext(self, message: str) -> str:
-        # pgettext asks for "context\x04message" and falls back to the bare
-        # message when the separator comes back: answer the message, marked.
-        return f"{OPEN}{message.split(chr(4))[-1]}{CLOSE}"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
-
-    def to_language(self) -> str:
-        return PSEUDO
-
 
 @pytest.fixture
 def pseudo(client, settings, monkeypatch):
-    settings.LANGUAGES = [*settings.LANGUAGES, (PSEUDO, "Pseudo")]
-    monkeypatch.setitem(
-        LANG_INFO,
-        PSEUDO,
-        {"bidi": False, "code": PSEUDO, "name": "Pseudo", "name_local": "Pseudo"},
-    )
-    monkeypatch.setitem(trans_real._translations, PSEUDO, PseudoTranslation())
+    install(settings, monkeypatch)
     client.post(reverse("reviews:choose-language"), {"language": PSEUDO, "next": "/"})
     return client
 
@@ -109,18 +68,7 @@ class VisibleText(HTMLParser):
 def unmarked_words(html: str) -> list[str]:
     parser = VisibleText()
     parser.feed(html[html.index("<body") :] if "<body" in html else html)
-    joined = "\n".join(parser.texts)
-    # Outside every ⟦…⟧, nothing but names, numbers and punctuation.
-    depth, outside = 0, []
-    for char in joined:
-        if char == OPEN:
-            depth += 1
-        elif char == CLOSE:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            outside.append(char)
-    words = re.findall(r"[A-Za-z][A-Za-z'’]+", "".join(outside))
-    return [word for word in words if word not in NAMES]
+    return unmarked(parser.texts)
 
 
 def pages_of_a_respondent(client) -> dict[str, str]:
@@ -165,3 +113,9 @@ def test_released_results_show_no_unmarked_words(pseudo):
 def test_the_checker_finds_an_unmarked_word():
     html = f"<body><p>{OPEN}Marked{CLOSE} Unmarked</p><p lang='en-GB'>Data</p></body>"
     assert unmarked_words(html) == ["Unmarked"]
+
+
+def test_the_scripts_catalogue_is_in_the_pseudo_language_too(pseudo):
+    body = pseudo.get(reverse("reviews:javascript-catalog")).content.decode()
+    # json.dumps writes the markers as escapes; the browser reads ⟦Back⟧.
+    assert '"Before you start": "\\u27e6Before you start\\u27e7"' in body
