@@ -8,13 +8,21 @@ words, which carry lang="en-GB" (the framework's words where a version has no
 translation in the language), and anything else whose lang is not the page's.
 """
 
+import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ReviewFactory, bulk_responses
+from reviews.actions import agreed
+from reviews.results.presenting import build_deck
+from tests.factories import (
+    RepAssignmentFactory,
+    ReviewFactory,
+    UserFactory,
+    bulk_responses,
+)
 from tests.pseudo_language import CLOSE, OPEN, PSEUDO, install, unmarked
 from tests.views.respond_helpers import answers, start, url
 
@@ -98,13 +106,19 @@ def test_an_error_page_shows_no_unmarked_words(pseudo):
     assert (words := unmarked_words(page.content.decode())) == [], words
 
 
-def test_released_results_show_no_unmarked_words(pseudo):
-    review = start(pseudo, ReviewFactory(min_group_size=3))
-    pseudo.post(url("respond", review), answers(review))
-    pseudo.post(url("respond-submit", review))
-    bulk_responses(review, "member", [[3] * 10, [4] * 10, [5] * 10])
+def answered_and_released(client, members: list[list[int]]):
+    """A review this browser answered, with `members`' rows, then released."""
+    review = start(client, ReviewFactory(min_group_size=3))
+    client.post(url("respond", review), answers(review))
+    client.post(url("respond-submit", review))
+    bulk_responses(review, "member", members)
     review.status, review.released_at = review.Status.CLOSED, timezone.now()
     review.save()
+    return review
+
+
+def test_released_results_show_no_unmarked_words(pseudo):
+    review = answered_and_released(pseudo, [[3] * 10, [4] * 10, [5] * 10])
     page = pseudo.get(url("respond-results", review))
     assert page.status_code == 200
     assert (words := unmarked_words(page.content.decode())) == [], words
@@ -119,3 +133,51 @@ def test_the_scripts_catalogue_is_in_the_pseudo_language_too(pseudo):
     body = pseudo.get(reverse("reviews:javascript-catalog")).content.decode()
     # json.dumps writes the markers as escapes; the browser reads ⟦Back⟧.
     assert '"Before you start": "\\u27e6Before you start\\u27e7"' in body
+
+
+def test_what_was_agreed_on_released_results_shows_no_unmarked_words(pseudo):
+    review = answered_and_released(pseudo, [[3] * 10, [4] * 10, [9] * 10])
+    rep = UserFactory()
+    first = agreed.record_action(
+        review=review,
+        actor=rep,
+        what="x",
+        lead="lto",
+        due=dt.date(2027, 1, 5),
+        statements=list(review.framework_version.statements.all()[:2]),
+    )
+    agreed.change_status(action=first, actor=rep, status="in_progress", note="y")
+    agreed.record_action(
+        review=review,
+        actor=rep,
+        what="z",
+        lead="other",
+        lead_other="Council",
+        due=dt.date(2020, 1, 5),
+    )
+    page = pseudo.get(url("respond-results", review)).content.decode()
+    assert 'id="agreed-heading"' in page
+    assert (words := unmarked_words(page)) == [], words
+
+
+def test_an_address_that_matches_no_page_shows_no_unmarked_words(pseudo):
+    page = pseudo.get("/no-such-page/")
+    assert page.status_code == 404
+    assert (words := unmarked_words(page.content.decode())) == [], words
+
+
+def test_the_meetings_screens_show_no_unmarked_words(pseudo):
+    review = ReviewFactory(status="closed")
+    bulk_responses(review, "member", [[2] * 10, [3] * 10, [2] * 10])
+    bulk_responses(review, "lto_staff", [[9] * 10])
+    rep = UserFactory()
+    RepAssignmentFactory(person__user=rep, area=review.appointment.partnership.area)
+    agreed.record_action(
+        review=review, actor=rep, what="x", lead="partnership", due=dt.date(2027, 1, 5)
+    )
+    pseudo.force_login(rep)
+    for screen in range(build_deck(review).last + 1):
+        page = pseudo.get(reverse("reviews:present-screen", args=[review.pk, screen]))
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert (words := unmarked_words(html)) == [], (screen, words)
