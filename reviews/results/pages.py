@@ -273,7 +273,8 @@ def _group_cells(
     elif in_words:
         agreement = capfirst(word(analysis.agreement_in_words(g.rwg, a.thresholds)))
     else:
-        agreement = f"{two_decimals(g.rwg)} ({g.rwg_band})"
+        band = word(g.rwg_band) if g.rwg_band else DASH
+        agreement = f"{two_decimals(g.rwg)} ({band})"
     moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
     return (
         str(s.n),
@@ -290,17 +291,34 @@ def _group_cells(
 def _flat_notes(a: Analysis, data: ReviewData) -> list[str]:
     pseudonyms = analysis.individual_labels(data.responses)
     notes = [
-        f"{pseudonyms[rid]}: ratings now span {a.thresholds.flat_range} points or "
-        "less across the statements."
+        gettext(
+            "{who}: ratings now span {range} points or less across the statements."
+        ).format(who=_pseudonym(pseudonyms[rid]), range=a.thresholds.flat_range)
         # In pseudonym order: flat ids come sorted, and ids follow opening order.
         for rid in (r.id for r in data.responses if r.id in set(a.flat_response_ids))
     ]
     if a.flat_assessed:
         notes.append(
-            f"{a.flat_count} of {a.flat_assessed} responses that rated at least "
-            f"{a.thresholds.flat_min_answered} statements are flat."
+            ngettext(
+                "{count} of {total} responses that rated at least {answered} "
+                "statements are flat.",
+                "{count} of {total} responses that rated at least {answered} "
+                "statements are flat.",
+                a.flat_count,
+            ).format(
+                count=a.flat_count,
+                total=a.flat_assessed,
+                answered=a.thresholds.flat_min_answered,
+            )
         )
     return notes
+
+
+def _pseudonym(label: str) -> str:
+    """ "Partnership member 2" in the page's language: the perspective's word
+    translated, the number kept."""
+    who, number = label.rsplit(" ", 1)
+    return f"{word(who)} {number}"
 
 
 def build_results(review: Review, *, released: bool = False) -> Results:

@@ -18,6 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
@@ -26,6 +27,7 @@ from reviews.exports import answers_csv
 from reviews.forms.questionnaire import question_columns
 from reviews.forms.workflow import CompareForm
 from reviews.models import AgreedAction, AuditEvent, Response, Review
+from reviews.responding.languages import room_language
 from reviews.responding.session import (
     current_response,
     may_read_results,
@@ -119,6 +121,16 @@ def review_individuals(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting pack, printed in the meeting's language (chosen on the pack
+    or the title screen; English until then)."""
+    language = room_language(request)
+    with translation.override(language):
+        reply = _pack(request, pk)
+    reply.headers["Content-Language"] = language
+    return reply
+
+
+def _pack(request: HttpRequest, pk: int) -> HttpResponse:
     review = managed_review(request, pk)
     agreed = _agreed(review)
     context = {

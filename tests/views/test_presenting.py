@@ -302,3 +302,21 @@ def test_the_room_reads_right_to_left_in_urdu(client, review, rep):
     assert '<html lang="ur" dir="rtl">' in point
     assert "bootstrap.rtl.min" in point
     assert "انتظام اور خطرے" in point
+
+
+def test_the_pack_prints_in_the_meetings_language(client, review, rep):
+    client.force_login(rep)
+    pack_url = reverse("reviews:review-pack", args=[review.pk])
+    assert '<html lang="en-gb"' in client.get(pack_url).content.decode()
+
+    client.post(reverse("reviews:choose-language"), {"language": "pl", "next": "/"})
+
+    reply = client.get(pack_url)
+    html = reply.content.decode()
+    assert reply["Content-Language"] == "pl"
+    assert '<html lang="pl" dir="ltr">' in html
+    assert "Materiały na spotkanie:" in html
+    assert "4 wysłane odpowiedzi" in html
+    assert "wydrukowano " in html and "printed" not in html
+    assert "Zarządzanie i ryzyko" in html
+    assert "różnica" in html and "a gap of" not in html

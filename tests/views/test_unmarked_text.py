@@ -166,7 +166,7 @@ def test_an_address_that_matches_no_page_shows_no_unmarked_words(pseudo):
     assert (words := unmarked_words(page.content.decode())) == [], words
 
 
-def test_the_meetings_screens_show_no_unmarked_words(pseudo):
+def test_the_meetings_screens_and_pack_show_no_unmarked_words(pseudo):
     review = ReviewFactory(status="closed")
     bulk_responses(review, "member", [[2] * 10, [3] * 10, [2] * 10])
     bulk_responses(review, "lto_staff", [[9] * 10])
@@ -176,6 +176,8 @@ def test_the_meetings_screens_show_no_unmarked_words(pseudo):
         review=review, actor=rep, what="x", lead="partnership", due=dt.date(2027, 1, 5)
     )
     pseudo.force_login(rep)
+    pack = pseudo.get(reverse("reviews:review-pack", args=[review.pk]))
+    assert (words := unmarked_words(pack.content.decode())) == [], ("pack", words)
     for screen in range(build_deck(review).last + 1):
         page = pseudo.get(reverse("reviews:present-screen", args=[review.pk, screen]))
         assert page.status_code == 200
