@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
@@ -135,6 +135,7 @@ def _pack(request: HttpRequest, pk: int) -> HttpResponse:
     agreed = _agreed(review)
     context = {
         "results": build_results(review),
+        "printed": timezone.localdate(),
         "progress": progress_by_perspective(review),
         "since_start": _since_start(
             review, Review.objects.managed_by(request.user), protect=False

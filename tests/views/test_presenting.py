@@ -6,7 +6,8 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 
 from reviews.models import AgreedAction, AuditEvent, MeetingNote
 from reviews.results.presenting import build_deck
@@ -317,6 +318,8 @@ def test_the_pack_prints_in_the_meetings_language(client, review, rep):
     assert '<html lang="pl" dir="ltr">' in html
     assert "Materiały na spotkanie:" in html
     assert "4 wysłane odpowiedzi" in html
-    assert "wydrukowano " in html and "printed" not in html
+    with translation.override("pl"):
+        printed = date_format(timezone.localdate(), "j E Y")
+    assert f"wydrukowano {printed}" in html and "printed" not in html
     assert "Zarządzanie i ryzyko" in html
     assert "różnica" in html and "a gap of" not in html
