@@ -2,8 +2,9 @@
 
 `reviews.results.reading` loads a review and analyses it (cached); `build_results()`
 assembles what the results page, the meeting pack and the
-released results show: discussion points, charts each with a table of its numbers,
-per-statement tables and comments grouped by perspective.
+released results show: discussion points with their questions to open with
+(`questions.py`), charts each with a table of its numbers, per-statement tables
+(`statement_tables.py`) and comments grouped by perspective.
 
 Nothing here ever reads a Person: results are attributed by perspective, and
 individual responses only by pseudonym ("Partnership member 2").
@@ -12,52 +13,36 @@ individual responses only by pseudonym ("Partnership member 2").
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from functools import cached_property
+from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import FilteredRelation, Q, Value
 from django.urls import reverse
-from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, gettext_noop, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from reviews import analysis
 from reviews.analysis import (
-    AGREEMENT_HEADING,
-    AGREEMENT_HEADING_IN_WORDS,
-    ANSWER_STATE_LABELS,
-    COLUMN_HEADINGS,
-    DONT_KNOW,
-    NOT_RELEVANT,
-    NOW,
     PERSPECTIVE_LABELS,
     PERSPECTIVES,
     Analysis,
     DiscussionPoint,
-    StatementInfo,
-    signed_one_decimal,
-    two_decimals,
 )
-from reviews.models import (
-    SMALL_GROUP_PERSPECTIVES,
-    OpeningQuestion,
-    Review,
-)
-from reviews.responding.words import is_english
+from reviews.models import SMALL_GROUP_PERSPECTIVES, Review
 from reviews.results.page_charts import (
-    DASH,
     Chart,
     dot_plot_chart,
-    fmt,
     group_charts,
     individual_charts,
 )
+from reviews.results.questions import Question, opening_questions
 from reviews.results.reading import (
     ANALYSIS_CACHE_SECONDS,
     ReviewData,
     data_key,
     read_review,
 )
+from reviews.results.statement_tables import StatementTable, statement_tables
 from reviews.results.vocabulary import (
     say,
     statements_in_language,
@@ -68,69 +53,6 @@ from reviews.results.vocabulary import (
 # reps are told on their form that their answers are shown as "the LTO's view"
 # (or the rep's) and may be recognisable, so their groups are shown at any size.
 RELEASE_PROTECTED = tuple(p for p in PERSPECTIVES if p not in SMALL_GROUP_PERSPECTIVES)
-
-
-class Column(NamedTuple):
-    label: str
-    wide: bool = False
-
-
-class Question(NamedTuple):
-    """A question to open with, in the page's language where it has a
-    translation; `english` says it is the English (the page marks it so)."""
-
-    text: str
-    english: bool
-
-
-# A statement table's columns after the statement and the perspective, in the
-# order of `_group_cells`: the template heads the table with these and labels
-# each cell with them (a cell's label heads it when the table stacks on a phone).
-# Labels in English: `cell_columns` translates them as the page is drawn.
-STATEMENT_COLUMNS = (
-    Column(gettext_noop("n")),
-    Column(gettext_noop("Mean")),
-    Column(gettext_noop("Median")),
-    Column(gettext_noop("Range")),
-    Column(AGREEMENT_HEADING, wide=True),
-    Column(ANSWER_STATE_LABELS[DONT_KNOW]),
-    Column(ANSWER_STATE_LABELS[NOT_RELEVANT]),
-    Column(gettext_noop("Change")),
-)
-
-
-@dataclass(frozen=True)
-class StatementTable:
-    """Per statement and perspective, one column's summary figures."""
-
-    column: str
-    heading: str
-    # (statement, ((perspective label, cells), ...), gap descriptions)
-    rows: tuple[
-        tuple[StatementInfo, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]],
-        ...,
-    ]
-    # Released results say agreement in words; the rep's table gives r_wg.
-    in_words: bool = False
-
-    @property
-    def agreement_heading(self) -> str:
-        return AGREEMENT_HEADING_IN_WORDS if self.in_words else AGREEMENT_HEADING
-
-    @property
-    def cell_columns(self) -> tuple[Column, ...]:
-        """`STATEMENT_COLUMNS` in the active language, with agreement said in
-        words where it is."""
-        return tuple(
-            column._replace(
-                label=word(
-                    self.agreement_heading
-                    if column.label == AGREEMENT_HEADING
-                    else column.label
-                )
-            )
-            for column in STATEMENT_COLUMNS
-        )
 
 
 @dataclass(frozen=True)
@@ -165,9 +87,11 @@ class Results:
             if s.key in self.english_statements
         )
 
-    def _agenda(self, points: tuple[DiscussionPoint, ...]) -> tuple[AgendaPoint, ...]:
-        # The statements are in the page's language; the points were composed
-        # from the English, so each is said again in the page's language here.
+    @cached_property
+    def agenda(self) -> tuple[AgendaPoint, ...]:
+        """Every discussion point with its questions to open with, said once per
+        page in its language: the statements are in the page's language, and
+        the points, composed from the English, are said again here."""
         labels = {s.key: s.label for s in self.analysis.statements}
         return tuple(
             AgendaPoint(
@@ -177,21 +101,17 @@ class Results:
                 body=say(p.sentence),
                 heading_in_english=p.statement in self.english_statements,
             )
-            for p in points
+            for p in self.analysis.discussion_points
         )
 
     @property
     def agenda_first(self) -> tuple[AgendaPoint, ...]:
-        """ "What to talk about first", each point with its questions to open with."""
-        return self._agenda(self.analysis.points_first)
+        """ "What to talk about first"."""
+        return self.agenda[: len(self.analysis.points_first)]
 
     @property
     def agenda_later(self) -> tuple[AgendaPoint, ...]:
-        return self._agenda(self.analysis.points_later)
-
-    @property
-    def agenda(self) -> tuple[AgendaPoint, ...]:
-        return self._agenda(self.analysis.discussion_points)
+        return self.agenda[len(self.analysis.points_first) :]
 
 
 @dataclass(frozen=True)
@@ -205,87 +125,6 @@ class AgendaPoint:
     heading: str
     body: str
     heading_in_english: bool = False
-
-
-def _statement_tables(a: Analysis, *, in_words: bool) -> list[StatementTable]:
-    changes = {(c.statement, c.perspective): c for c in a.changes}
-    tables = []
-    # "Now" first: it is what the flags read; the other columns are reference.
-    for column in sorted(a.columns, key=lambda c: c != NOW):
-        rows = []
-        for statement, groups in a.rows(column):
-            cells = []
-            for p, g in zip(a.perspectives, groups, strict=True):
-                cells.append(
-                    (
-                        word(PERSPECTIVE_LABELS[p]),
-                        _group_cells(
-                            g, changes.get((statement.key, p)), column, a, in_words
-                        ),
-                    )
-                )
-            gaps = tuple(
-                f"{word(PERSPECTIVE_LABELS[g.a])} \u2212 "
-                f"{word(PERSPECTIVE_LABELS[g.b])}: "
-                f"{signed_one_decimal(g.gap)}{_gap_mark(g)}"
-                for g in a.gaps
-                if g.statement == statement.key and g.column == column
-            )
-            rows.append((statement, tuple(cells), gaps))
-        tables.append(
-            StatementTable(
-                column=column,
-                heading=word(COLUMN_HEADINGS[column]),
-                rows=tuple(rows),
-                in_words=in_words,
-            )
-        )
-    return tables
-
-
-def _gap_mark(g: analysis.Gap) -> str:
-    """The same rule as the agenda: a one-against-one gap is never "flagged"."""
-    if g.one_against_one:
-        return " " + gettext("(one person each)")
-    return " " + gettext("(flagged)") if g.counted else ""
-
-
-def _group_cells(
-    g: analysis.GroupResult | None,
-    change: analysis.Change | None,
-    column: str,
-    a: Analysis,
-    in_words: bool,
-) -> tuple[str, ...]:
-    """n, mean, median, range, r_wg and band (or in words), don't know, not
-    relevant, change."""
-    if g is None:
-        return ("0", DASH, DASH, DASH, DASH, "0", "0", DASH)
-    s = g.summary
-    if g.suppressed and s.answered == 0:
-        fewer = ngettext(
-            "fewer than %(k)d response", "fewer than %(k)d responses", a.k or 0
-        ) % {"k": a.k or 0}
-        return (fewer,) + (DASH,) * 7
-    spread = f"{s.min}{DASH}{s.max}" if s.min is not None else DASH
-    if g.rwg is None:
-        agreement = DASH
-    elif in_words:
-        agreement = capfirst(word(analysis.agreement_in_words(g.rwg, a.thresholds)))
-    else:
-        band = word(g.rwg_band) if g.rwg_band else DASH
-        agreement = f"{two_decimals(g.rwg)} ({band})"
-    moved = signed_one_decimal(change.mean_change) if change and column == NOW else DASH
-    return (
-        str(s.n),
-        fmt(s.mean),
-        fmt(s.median),
-        spread,
-        agreement,
-        str(s.dont_know),
-        str(s.not_relevant),
-        moved,
-    )
 
 
 def _flat_notes(a: Analysis, data: ReviewData) -> list[str]:
@@ -374,7 +213,7 @@ def _results_parts(
         "analysis": result,
         "charts": charts,
         "dot_plot": dot_plot,
-        "statement_tables": tuple(_statement_tables(result, in_words=released)),
+        "statement_tables": tuple(statement_tables(result, in_words=released)),
         "english_statements": english,
         "comments": tuple(
             (word(PERSPECTIVE_LABELS[p]), tuple(data.comments[p]))
@@ -395,41 +234,6 @@ def _results_parts(
             word(PERSPECTIVE_LABELS[p]) for p in sorted(hidden, key=PERSPECTIVES.index)
         ),
         "questions": opening_questions(review),
-    }
-
-
-def opening_questions(review: Review) -> dict[str, dict[str, tuple[Question, ...]]]:
-    """The review's framework version's questions to open with, by statement key
-    and kind of signal, in the active language: one query, cached with the rest
-    of the results (per language)."""
-    return _read_opening_questions(review.framework_version_id)
-
-
-def _read_opening_questions(
-    version_id: int,
-) -> dict[str, dict[str, tuple[Question, ...]]]:
-    """Each question in the active language where it has a translation, else in
-    English; English pages read no translations."""
-    language = get_language()
-    rows = OpeningQuestion.objects.filter(statement__version=version_id).order_by(
-        "statement__order", "kind", "order"
-    )
-    if not language or is_english(language):
-        read = rows.values_list("statement__key", "kind", "text", Value(""))
-    else:
-        read = rows.annotate(
-            own=FilteredRelation(
-                "translations", condition=Q(translations__language=language)
-            )
-        ).values_list("statement__key", "kind", "text", "own__text")
-    questions: dict[str, dict[str, list[Question]]] = {}
-    for key, kind, english, own in read:
-        own = (own or "").strip()
-        question = Question(own or english, english=not own)
-        questions.setdefault(key, {}).setdefault(kind, []).append(question)
-    return {
-        key: {kind: tuple(texts) for kind, texts in kinds.items()}
-        for key, kinds in questions.items()
     }
 
 

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from reviews.results.pages import Column, StatementTable
+from reviews.results.statement_tables import Column, StatementTable
 
 register = template.Library()
 

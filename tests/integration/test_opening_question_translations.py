@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from reviews.actions.frameworks import copy_last_version
 from reviews.models import OpeningQuestion, OpeningQuestionTranslation
-from reviews.results.pages import Question, opening_questions
+from reviews.results.questions import Question, opening_questions
 from tests.factories import ReviewFactory, big_local_v1
 
 pytestmark = pytest.mark.django_db

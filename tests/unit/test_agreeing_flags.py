@@ -3,13 +3,13 @@ agenda counts it, a one-against-one gap says "(one person each)", and a point
 that rests on few ratings says so first, in plain words."""
 
 from reviews.analysis import NOW, analyse
-from reviews.results.pages import _statement_tables
+from reviews.results.statement_tables import statement_tables
 from tests.unit.test_analysis import STATEMENTS, ratings_on, response
 
 
 def gaps_shown(responses, statement: str = "s2") -> tuple[str, ...]:
     now = next(
-        t for t in _statement_tables(analyse(STATEMENTS, responses), in_words=False)
+        t for t in statement_tables(analyse(STATEMENTS, responses), in_words=False)
     )
     assert now.column == NOW
     return next(gaps for s, _, gaps in now.rows if s.key == statement)

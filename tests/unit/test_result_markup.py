@@ -6,7 +6,7 @@ from django.utils.html import escape, json_script
 
 from reviews.analysis import ANSWER_STATE_LABELS, NOT_RELEVANT, StatementInfo
 from reviews.results.page_charts import Chart, Table, figure_script
-from reviews.results.pages import STATEMENT_COLUMNS, StatementTable
+from reviews.results.statement_tables import STATEMENT_COLUMNS, StatementTable
 
 FIGURE = {
     "data": [{"name": "</script><b>Tom & Jerry</b>", "x": [1.5, None, 3]}],
