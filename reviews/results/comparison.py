@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.dateformat import format as date_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from reviews.analysis import (
     FOOTING_WORDS,
@@ -29,12 +29,11 @@ from reviews.analysis import (
     share_of_scale,
     signed_one_decimal,
 )
-from reviews.models import Review, StatementSummary, StatementTranslation
-from reviews.responding.words import is_english
+from reviews.models import Review, StatementSummary
 from reviews.results.page_charts import DASH
 from reviews.results.pages import RELEASE_PROTECTED
 from reviews.results.reading import scale_of
-from reviews.results.vocabulary import word
+from reviews.results.vocabulary import statement_words, word
 
 LTO_STAFF = "lto_staff"
 
@@ -129,15 +128,17 @@ def _change(first: Cell, last: Cell) -> str:
 def _labels_in_language(labels: dict[str, str], version_id: int) -> set[str]:
     """Put each statement's short label in the active language, from the newest
     review's version; the keys of those left in English."""
-    language = get_language() or ""
-    if is_english(language):
+    words = statement_words(version_id)
+    if words is None:
         return set()
-    rows = StatementTranslation.objects.filter(
-        statement__version=version_id, language=language
-    ).values_list("statement__key", "short_label")
-    translated = {key: label.strip() for key, label in rows if label.strip()}
-    labels.update({key: translated[key] for key in labels if key in translated})
-    return set(labels) - set(translated)
+    english = set()
+    for key in labels:
+        label = words.get(key, ("", ""))[0]
+        if label:
+            labels[key] = label
+        else:
+            english.add(key)
+    return english
 
 
 def compare(reviews: Sequence[Review], *, protect: bool) -> Comparison:

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 from reviews.analysis import StatementInfo
 from reviews.analysis.phrases import Phrase
 from reviews.models import StatementTranslation
+from reviews.responding.words import is_english
 
 
 def word(english: str) -> str:
@@ -33,20 +34,27 @@ def say(phrase: Phrase) -> str:
     return phrase.say(translation)
 
 
+def statement_words(version_id: int) -> dict[str, tuple[str, str]] | None:
+    """{statement key: (short label, text)} of a version's statements in the
+    active language, blank where a word has no translation; None on an English
+    page, which asks nothing of the database."""
+    language = get_language()
+    if not language or is_english(language):
+        return None
+    rows = StatementTranslation.objects.filter(
+        statement__version=version_id, language=language
+    ).values_list("statement__key", "short_label", "text")
+    return {key: (label.strip(), text.strip()) for key, label, text in rows}
+
+
 def statements_in_language(
     statements: Sequence[StatementInfo], version_id: int
 ) -> tuple[tuple[StatementInfo, ...], frozenset[str]]:
     """The statements with their short labels and texts in the active language,
-    and the keys of those still in English (the page marks them `lang="en-GB"`).
-
-    English pages ask nothing of the database."""
-    language = get_language()
-    if not language or language.lower().startswith("en"):
+    and the keys of those still in English (the page marks them `lang="en-GB"`)."""
+    words = statement_words(version_id)
+    if words is None:
         return tuple(statements), frozenset()
-    rows = StatementTranslation.objects.filter(
-        statement__version=version_id, language=language
-    ).values_list("statement__key", "short_label", "text")
-    words = {key: (label.strip(), text.strip()) for key, label, text in rows}
     translated, english = [], set()
     for s in statements:
         label, text = words.get(s.key, ("", ""))

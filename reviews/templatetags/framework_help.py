@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext
 
 from reviews.analysis.words import CAPITAL_HELP
 from reviews.models import Statement
+from reviews.responding.words import is_english
 
 register = template.Library()
 
@@ -63,7 +64,7 @@ def statement_name(context: template.Context, statement: Statement) -> SafeStrin
                 english = info.key in results.english_statements
                 break
     else:
-        english = not (get_language() or "en").lower().startswith("en")
+        english = not is_english(get_language() or "en")
     if english:
         return format_html('{}. <span lang="en-GB">{}</span>', statement.order, label)
     return format_html("{}. {}", statement.order, label)
